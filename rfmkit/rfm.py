@@ -31,20 +31,25 @@ SCHEMES: dict[str, pd.DataFrame] = {
     "lesson": pd.DataFrame(
         [
             ("R↓F↑M↑", "maintain", "重要维护客户", "important: maintain",
-             "优先服务、会员专属关怀, 保持现有水平", "priority service and member care: keep them"),
+             "优先服务、会员专属关怀, 保持现有水平",
+             "priority service and member care: keep them"),
             ("R↓F↓M↑", "develop", "重要发展客户", "important: develop",
-             "新品通知、组合推荐, 提高购买频率", "new-product notices and bundles: raise frequency"),
+             "新品通知、组合推荐, 提高购买频率",
+             "new-product notices and bundles: raise frequency"),
             ("R↓F↑M↓", "general_important", "一般重要客户", "generally important",
-             "关联推荐、满减券, 提高客单价", "cross-selling and spend-more coupons: raise the ticket"),
+             "关联推荐、满减券, 提高客单价",
+             "cross-selling and spend-more coupons: raise the ticket"),
             ("R↑F↑M↑", "win_back", "重要挽留客户", "important: win back",
-             "电话回访问原因, 专属优惠挽回", "a revisit call to ask why, a personal offer to win back"),
+             "电话回访问原因, 专属优惠挽回",
+             "a revisit call to ask why, a personal offer to win back"),
             ("R↑F↑M↓", "ordinary", "一般客户", "ordinary",
              "节日问候、优惠券唤醒", "holiday greetings and coupons to wake them up"),
             ("R↑F↓M↓", "no_value", "无价值客户", "no value",
              "低成本群发即可, 不投入专人资源", "low-cost group messages only"),
             ("R↓F↓M↓", "unnamed_recent_small", "课程未命名 (R↓F↓M↓)",
              "not named by the lesson (R↓F↓M↓)",
-             "课堂讨论: 新客户? 应该怎样服务?", "class question: new customers? how to serve them?"),
+             "课堂讨论: 新客户? 应该怎样服务?",
+             "class question: new customers? how to serve them?"),
             ("R↑F↓M↑", "unnamed_lapsed_big", "课程未命名 (R↑F↓M↑)",
              "not named by the lesson (R↑F↓M↑)",
              "课堂讨论: 一次大额后沉默, 值得挽回吗?",
@@ -93,8 +98,8 @@ def scheme_table(scheme: str = "lesson") -> pd.DataFrame:
         {
             "pattern": table["pattern"],
             "segment": table["code"],
-            "segment_name": [pick(z, e) for z, e in zip(table["name_zh"], table["name_en"])],
-            "action": [pick(z, e) for z, e in zip(table["action_zh"], table["action_en"])],
+            "segment_name": list(map(pick, table["name_zh"], table["name_en"])),
+            "action": list(map(pick, table["action_zh"], table["action_en"])),
         }
     ).set_index("pattern")
 
@@ -234,7 +239,7 @@ def rfm_from_questionnaire(
     if future.any() and after_asof == "raise":
         named = ", ".join(
             f"{c} ({d.date()})"
-            for c, d in zip(rejected["customer_id"], rejected["last_purchase_date"])
+            for c, d in zip(rejected["customer_id"], rejected["last_purchase_date"], strict=True)
         )
         raise ValueError(
             f"{int(future.sum())} answers are dated after the as-of date {asof_day.date()}: "
@@ -380,11 +385,15 @@ def rfm_scores(table: pd.DataFrame, bins=5) -> pd.DataFrame:
                 stacklevel=2,
             )
         codes = codes.astype("int64") + 1
-        scores[f"{LETTERS[metric]}_score"] = (got + 1 - codes) if metric == "recency_days" else codes
+        if metric == "recency_days":
+            codes = got + 1 - codes
+        scores[f"{LETTERS[metric]}_score"] = codes
         edges_used[metric] = [float(e) for e in edges]
     result = pd.DataFrame(scores, index=table.index)
     result["RFM_score"] = (
-        result["R_score"].astype(str) + result["F_score"].astype(str) + result["M_score"].astype(str)
+        result["R_score"].astype(str)
+        + result["F_score"].astype(str)
+        + result["M_score"].astype(str)
     )
     result.attrs = {"edges": edges_used}
     return result

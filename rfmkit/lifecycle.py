@@ -1,0 +1,349 @@
+"""Churn and the customer lifecycle (客户流失与客户生命周期).
+
+- :func:`churn_rate`: churn rate (客户流失率) = lost customers / customers.
+- :func:`lifecycle_years`: customer lifecycle (客户生命周期) = 1 / churn rate, in years when the
+  churn rate is yearly.
+- :func:`period_churn`: churn and retention (CRR, 客户留存率) between consecutive periods,
+  straight from an order log.
+- :func:`lifecycle_stages`: active (活跃) / sleeping (睡眠) / lost (流失) by recency alone.
+- :func:`stage_by_purchases`: how the stages spread over customers with 1, 2, ... purchases.
+
+Rates are fractions in arguments (0.2 for 20 %) and percent in tables (%), days are calendar
+days. Computation only: pandas in, pandas out, inputs never modified, no printing, no clock.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from decimal import Decimal
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+
+from rfmkit.labels import label
+
+STAGES = ("active", "sleeping", "lost")
+PERIOD_LENGTHS = {"month": 1, "quarter": 3, "half-year": 6, "year": 12}
+
+
+def _count(value, name: str) -> int:
+    """Return ``value`` as an int if it is a whole number (3 or 3.0), else raise ValueError."""
+    if isinstance(value, bool) or not isinstance(value, (Real, Decimal, np.number)):
+        raise ValueError(f"{name} must be a number of customers, got {value!r}")
+    number = float(value)
+    if math.isnan(number) or math.isinf(number) or number != int(number):
+        raise ValueError(f"{name} must be a whole number of customers, got {value!r}")
+    if number < 0:
+        raise ValueError(f"{name} cannot be negative, got {value!r}")
+    return int(number)
+
+
+def churn_rate(lost, total) -> float:
+    """Churn rate (客户流失率): the fraction of customers lost in a period.
+
+    Takes ``lost`` (customers lost in the period) and ``total`` (customers at the start of the
+    period), both whole numbers (3 or 3.0). Returns lost / total as a fraction: 0.2 means 20 %.
+    Raises ValueError when ``total`` is 0 (no customers, so no rate), when a count is negative or
+    not whole, or when more customers are lost than there were.
+    """
+    lost_n = _count(lost, "lost")
+    total_n = _count(total, "total")
+    if total_n == 0:
+        raise ValueError("total is 0: with no customers there is no churn rate")
+    if lost_n > total_n:
+        raise ValueError(f"lost ({lost_n}) cannot be more than total ({total_n})")
+    return lost_n / total_n
+
+
+def lifecycle_years(churn) -> float:
+    """Customer lifecycle (客户生命周期) = 1 / churn rate.
+
+    Takes ``churn`` as a fraction between 0 and 1 (0.2 for 20 % a year). Returns the expected
+    length of a customer relationship in the same time unit as the churn rate (years for a
+    yearly rate): 0.2 -> 5.0 years.
+
+    A churn rate of 0 returns ``math.inf``: no churn means the model predicts no end to the
+    relationship (in practice: the period observed was too short to see anyone leave).
+    Raises ValueError for a churn rate below 0 or above 1 (write 20 % as 0.2).
+    """
+    if isinstance(churn, bool) or not isinstance(churn, (Real, Decimal, np.number)):
+        raise ValueError(f"churn must be a fraction between 0 and 1, got {churn!r}")
+    rate = float(churn)
+    if math.isnan(rate) or not 0 <= rate <= 1:
+        raise ValueError(
+            f"churn must be a fraction between 0 and 1 (write 20 % as 0.2), got {churn!r}"
+        )
+    if rate == 0:
+        return math.inf
+    return 1 / rate
+
+
+def _require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -> None:
+    missing = [col for col in needed if col not in frame.columns]
+    if missing:
+        explained = ", ".join(f"{col!r} ({needed[col]})" for col in missing)
+        raise ValueError(
+            f"{what} is missing column {explained}. Columns found: {list(frame.columns)}"
+        )
+
+
+def _day(value, what: str) -> pd.Timestamp:
+    try:
+        day = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{what} must be a date, got {value!r}") from None
+    if pd.isna(day):
+        raise ValueError(f"{what} must be a date, got {value!r}")
+    return day.normalize()
+
+
+def _period_list(periods, start, end) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    if isinstance(periods, str):
+        if periods not in PERIOD_LENGTHS:
+            raise ValueError(
+                f"periods must be one of {list(PERIOD_LENGTHS)} or a list of (start, end) "
+                f"dates, got {periods!r}"
+            )
+        if start is None or end is None:
+            raise ValueError(f"periods={periods!r} needs both start and end dates")
+        first, last = _day(start, "start"), _day(end, "end")
+        months = PERIOD_LENGTHS[periods]
+        result = []
+        k = 0
+        while True:
+            begin = first + pd.DateOffset(months=months * k)
+            finish = first + pd.DateOffset(months=months * (k + 1)) - pd.Timedelta(days=1)
+            if finish > last:
+                break
+            result.append((begin, finish))
+            k += 1
+    else:
+        if start is not None or end is not None:
+            raise ValueError("start and end are only used with a period length such as 'quarter'")
+        result = []
+        for item in periods:
+            try:
+                begin, finish = item
+            except (TypeError, ValueError):
+                raise ValueError(f"each period must be a (start, end) pair, got {item!r}") from None
+            result.append((_day(begin, "a period start"), _day(finish, "a period end")))
+    if len(result) < 2:
+        raise ValueError(
+            f"churn compares consecutive periods, so at least 2 whole periods are needed; "
+            f"got {len(result)}"
+        )
+    for begin, finish in result:
+        if finish < begin:
+            raise ValueError(f"a period ends before it starts: {begin.date()} – {finish.date()}")
+    for (_, finish), (begin, _) in zip(result[:-1], result[1:], strict=True):
+        if begin <= finish:
+            raise ValueError(
+                f"periods must be in date order without overlap: one ends {finish.date()}, "
+                f"the next starts {begin.date()}"
+            )
+    return result
+
+
+def period_churn(
+    orders: pd.DataFrame,
+    periods,
+    *,
+    start=None,
+    end=None,
+    customer: str = "customer_id",
+    date: str = "order_date",
+    amount: str = "amount",
+    order: str = "order_id",
+) -> pd.DataFrame:
+    """Churn and retention between consecutive periods, from an order log.
+
+    Takes ``orders`` (one row per order line: customer, order number, date, amount in yuan;
+    lines of the same order are added up and an order with a positive total is a purchase, as
+    in ``rfm_table``) and ``periods``: either a list of (start, end) dates, both days included,
+    in date order, or a period length ``"month"``, ``"quarter"``, ``"half-year"`` or ``"year"``
+    with ``start`` and ``end`` dates: periods then run from ``start`` one after another, and
+    only whole periods that end on or before ``end`` are used.
+
+    Returns one row per pair of consecutive periods k, k+1 with ``period`` and ``next_period``
+    (text such as ``"2025-01-01 – 2025-06-30"``), ``active_customers`` (customers who bought
+    in period k), ``retained_customers`` (of them, those who also bought in period k+1),
+    ``lost_customers`` (those who bought nothing in period k+1), ``churn_rate`` (% of the
+    active customers lost) and ``retention_rate`` (CRR, % kept); rates rounded to 0.1 %, NaN
+    when nobody bought in period k. New customers of period k+1 do not enter either rate.
+    ``.attrs["periods"]`` lists the (start, end) dates used.
+    """
+    _require_columns(
+        orders,
+        {
+            customer: "the customer's ID",
+            order: "the order number",
+            date: "the order date",
+            amount: "the line amount in yuan",
+        },
+        "orders",
+    )
+    spans = _period_list(periods, start, end)
+    days = pd.to_datetime(orders[date]).dt.normalize()
+    if days.isna().any():
+        first = days.index[days.isna()][0]
+        raise ValueError(f"orders has a missing {date!r} (first at index {first})")
+    lines = pd.DataFrame(
+        {
+            "customer": orders[customer].to_numpy(),
+            "order": orders[order].to_numpy(),
+            "day": days.to_numpy(),
+            "amount": pd.to_numeric(orders[amount]).to_numpy(),
+        }
+    )
+    per_order = lines.groupby(["customer", "order"], sort=False).agg(
+        amount=("amount", "sum"), day=("day", "max")
+    )
+    purchases = per_order[per_order["amount"].to_numpy() > 0]
+    buyer = purchases.index.get_level_values("customer").to_numpy()
+    purchase_day = purchases["day"].to_numpy()
+    buyers = [
+        set(buyer[(purchase_day >= np.datetime64(b)) & (purchase_day <= np.datetime64(f))])
+        for b, f in spans
+    ]
+
+    def text(span):
+        return f"{span[0]:%Y-%m-%d} – {span[1]:%Y-%m-%d}"
+
+    rows = []
+    for k in range(len(spans) - 1):
+        active = buyers[k]
+        retained = len(active & buyers[k + 1])
+        n = len(active)
+        churn = round(100 * (n - retained) / n, 1) if n else math.nan
+        retention = round(100 * retained / n, 1) if n else math.nan
+        rows.append(
+            {
+                "period": text(spans[k]),
+                "next_period": text(spans[k + 1]),
+                "active_customers": n,
+                "retained_customers": retained,
+                "lost_customers": n - retained,
+                "churn_rate": churn,
+                "retention_rate": retention,
+            }
+        )
+    result = pd.DataFrame(rows)
+    result.attrs = {"periods": spans}
+    return result
+
+
+def lifecycle_stages(
+    table: pd.DataFrame, active_days: int = 90, sleeping_days: int = 180
+) -> pd.DataFrame:
+    """Put each customer in a lifecycle stage by recency alone.
+
+    Takes an RFM table (column ``recency_days``: days since the last purchase) and two
+    thresholds in days. Stages, bounds inclusive as written:
+
+    * active (活跃): recency_days <= active_days
+    * sleeping (睡眠): active_days < recency_days <= sleeping_days
+    * lost (流失): recency_days > sleeping_days
+
+    So with the defaults a customer 90 days out is still active, 91 to 180 days out is
+    sleeping, and 181 days or more is lost.
+
+    Returns a DataFrame with the table's index and ``recency_days``, ``stage`` (code
+    ``"active"``, ``"sleeping"`` or ``"lost"``) and ``stage_name`` (current language).
+    ``.attrs`` holds the thresholds. Raises ValueError unless 0 <= active_days < sleeping_days,
+    or when a recency is missing or negative.
+    """
+    _require_columns(table, {"recency_days": "days since the last purchase"}, "table")
+    for name, value in (("active_days", active_days), ("sleeping_days", sleeping_days)):
+        if isinstance(value, bool) or not isinstance(value, (Real, np.number)) or (
+            isinstance(value, float) and math.isnan(value)
+        ):
+            raise ValueError(f"{name} must be a number of days, got {value!r}")
+    if not 0 <= active_days < sleeping_days:
+        raise ValueError(
+            "thresholds must satisfy 0 <= active_days < sleeping_days, got "
+            f"active_days={active_days}, sleeping_days={sleeping_days}"
+        )
+    recency = pd.to_numeric(table["recency_days"])
+    bad = (recency.isna() | (recency < 0)).to_numpy()
+    if bad.any():
+        raise ValueError(
+            f"recency_days must be 0 or more days; missing or negative for customers "
+            f"{list(table.index[bad][:10])}"
+        )
+    days = recency.to_numpy(dtype="float64")
+    index = np.where(days <= active_days, 0, np.where(days <= sleeping_days, 1, 2))
+    codes = np.asarray(STAGES, dtype=object)[index]
+    names = {code: label(f"stage.{code}") for code in STAGES}
+    result = pd.DataFrame(
+        {
+            "recency_days": table["recency_days"].to_numpy(),
+            "stage": codes,
+            "stage_name": [names[c] for c in codes],
+        },
+        index=table.index.copy(),
+    )
+    result.attrs = {"active_days": active_days, "sleeping_days": sleeping_days}
+    return result
+
+
+def stage_by_purchases(
+    table: pd.DataFrame, stages: pd.DataFrame, max_count: int = 5, with_total: bool = False
+) -> pd.DataFrame:
+    """Cross-table of number of purchases x lifecycle stage.
+
+    Takes an RFM table (column ``frequency``: purchases per customer) and the result of
+    :func:`lifecycle_stages` for the same customers, and ``max_count``: purchase counts of
+    ``max_count`` or more share the last row (``"5+"`` by default).
+
+    Returns a DataFrame indexed by ``purchases`` (text: ``"1"``, ``"2"``, ..., ``"5+"``; a row
+    ``"0"`` comes first only if some customer's orders were all refunds) with the customer
+    counts ``active``, ``sleeping``, ``lost``, the row total ``customers``, and the row
+    percentages ``active_share``, ``sleeping_share``, ``lost_share`` (% of the row, 0.1 %;
+    0 for an empty row). With ``with_total=True`` a last row ``"all"`` covers every customer.
+    """
+    _require_columns(table, {"frequency": "number of purchases"}, "table")
+    _require_columns(stages, {"stage": "the lifecycle stage code"}, "stages")
+    if isinstance(max_count, bool) or int(max_count) != max_count or max_count < 1:
+        raise ValueError(f"max_count must be a whole number of at least 1, got {max_count!r}")
+    max_count = int(max_count)
+    if not stages.index.equals(table.index):
+        if len(stages) != len(table) or set(stages.index) != set(table.index):
+            raise ValueError("table and stages must describe the same customers")
+        stages = stages.reindex(table.index)
+    unknown = sorted(set(stages["stage"]) - set(STAGES))
+    if unknown:
+        raise ValueError(f"unknown stage codes {unknown}; expected {list(STAGES)}")
+    frequency = pd.to_numeric(table["frequency"])
+    if frequency.isna().any() or (frequency < 0).any():
+        raise ValueError("frequency must be a count of 0 or more for every customer")
+    counts = frequency.to_numpy(dtype="int64")
+    top = f"{max_count}+"
+    keys = np.where(counts >= max_count, top, counts.astype(str))
+    rows = [str(k) for k in range(1, max_count)] + [top]
+    if (counts == 0).any():
+        rows = ["0"] + rows
+    crossed = (
+        pd.crosstab(pd.Series(keys, name="purchases"), stages["stage"].to_numpy())
+        .reindex(index=rows, columns=list(STAGES), fill_value=0)
+        .astype("int64")
+    )
+    if with_total:
+        crossed.loc["all"] = crossed.sum()
+    crossed.index.name = "purchases"
+    crossed.columns.name = None
+    crossed["customers"] = crossed[list(STAGES)].sum(axis=1)
+    totals = crossed["customers"].to_numpy(dtype="float64")
+    for code in STAGES:
+        crossed[f"{code}_share"] = np.round(
+            np.divide(
+                100 * crossed[code].to_numpy(dtype="float64"),
+                totals,
+                out=np.zeros(len(crossed)),
+                where=totals > 0,
+            ),
+            1,
+        )
+    crossed.attrs = {"max_count": max_count}
+    return crossed

@@ -1,0 +1,581 @@
+"""Customer value (客户价值): the customer pyramid, decile tables, lifetime value and equity.
+
+- :func:`pyramid_tiers` / :func:`tier_summary`: the customer pyramid (客户金字塔): gold (金质)
+  top 1 %, silver (银质) next 19 %, bronze (铜质) next 30 %, iron (铁质) bottom 50 %.
+- :func:`decile_table`: customers sorted by value and cut into equal-count groups (十分位分析).
+- :func:`clv`: customer lifetime value (客户终身价值) as the net present value of yearly net
+  cash flows; :func:`yearly_cash_flows` estimates those flows from order data.
+- :func:`customer_equity` / :func:`customer_equity_short`: customer equity (客户资产).
+- :func:`delivered_value`: Kotler's customer delivered value (客户让渡价值).
+
+Money is in yuan (元), shares in percent (%), rates as fractions (0.10 for 10 %).
+Computation only: pandas in, pandas out, inputs never modified, no printing, no clock.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+
+from rfmkit.labels import label
+
+TIERS = ("gold", "silver", "bronze", "iron")
+DEFAULT_SHARES = (0.01, 0.19, 0.30, 0.50)
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def _as_value_series(values, what: str = "values") -> pd.Series:
+    """Return ``values`` as a float Series indexed by customer (a copy; the input is untouched).
+
+    Accepts a Series (index = customer), a dict customer -> value, or a list/array (customers
+    are then numbered 0, 1, 2, ...). Raises ValueError for missing or non-numeric values and for
+    a customer listed twice.
+    """
+    if isinstance(values, pd.DataFrame):
+        raise ValueError(f"{what} must be one column (a Series), not a table; pick a column first")
+    if isinstance(values, pd.Series):
+        series = values
+    elif isinstance(values, Mapping):
+        series = pd.Series(dict(values))
+    else:
+        series = pd.Series(list(values) if not isinstance(values, np.ndarray) else values)
+    try:
+        numbers = pd.to_numeric(series, errors="raise").astype("float64")
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{what} must be numbers (yuan): {error}") from None
+    missing = numbers.isna().to_numpy()
+    if missing.any():
+        who = list(numbers.index[missing][:10])
+        more = f" and {int(missing.sum()) - 10} more" if missing.sum() > 10 else ""
+        raise ValueError(f"{what} is missing for customers {who}{more}")
+    if numbers.index.has_duplicates:
+        twice = list(dict.fromkeys(numbers.index[numbers.index.duplicated()]))[:10]
+        raise ValueError(f"{what} lists customers more than once: {twice}")
+    return numbers.copy()
+
+
+def _order_by_value(values: pd.Series) -> np.ndarray:
+    """Return the positions of ``values`` sorted largest value first, equal values by customer id.
+
+    Customer ids of mixed types (e.g. numbers and text) are compared as text.
+    """
+    try:
+        id_order = np.asarray(values.index.argsort(), dtype="int64")
+    except TypeError:
+        id_order = np.asarray(pd.Index(values.index.map(str)).argsort(), dtype="int64")
+    id_rank = np.empty(len(values), dtype="int64")
+    id_rank[id_order] = np.arange(len(values))
+    # np.lexsort sorts by the last key first: value descending, then id ascending.
+    return np.lexsort((id_rank, -values.to_numpy(dtype="float64")))
+
+
+def _exact(number) -> Fraction:
+    """Return ``number`` as an exact fraction; a float is read as its shortest decimal (0.19)."""
+    if isinstance(number, (Fraction, int, Decimal)) and not isinstance(number, bool):
+        return Fraction(number)
+    return Fraction(repr(float(number)))
+
+
+def _round_half_up(number: Fraction) -> int:
+    """Round a non-negative exact fraction to the nearest integer, halves up (18.5 -> 19)."""
+    return math.floor(number + Fraction(1, 2))
+
+
+def _total_and_average(values) -> tuple[float, float]:
+    """Return (total, average per item) in yuan, rounded to the fen (0.01), halves up.
+
+    When every value is a whole number of fen the sums are done in integer fen, so they are
+    exact; otherwise an exactly rounded float sum is used. No values give (0.0, 0.0).
+    """
+    values = np.asarray(values, dtype="float64")
+    if values.size == 0:
+        return 0.0, 0.0
+    scaled = np.round(values * 100)
+    if np.all(np.abs(values * 100 - scaled) < 1e-6):
+        cents = sum(int(c) for c in scaled)
+        return cents / 100, _round_half_up(Fraction(cents, values.size)) / 100
+    total = math.fsum(values)
+    return round(total, 2), round(total / values.size, 2)
+
+
+def _percent(part, whole, digits: int = 1):
+    """Return 100 * part / whole rounded to ``digits`` decimals, 0 where whole is 0."""
+    part = np.asarray(part, dtype="float64")
+    if whole == 0:
+        return np.zeros_like(part)
+    return np.round(100 * part / whole, digits)
+
+
+def _check_number(value, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (Real, Decimal, np.number)):
+        raise ValueError(f"{name} must be a number, got {value!r}")
+    number = float(value)
+    if math.isnan(number):
+        raise ValueError(f"{name} must be a number, got NaN")
+    return number
+
+
+# ---------------------------------------------------------------------------------------------
+# the customer pyramid
+
+
+def tier_boundaries(n: int, shares=DEFAULT_SHARES) -> tuple[int, ...]:
+    """Return the nominal cumulative tier boundaries (customers) for ``n`` customers.
+
+    Takes the number of customers and the four tier shares (fractions, summing to 1). Returns
+    four integers b1 <= b2 <= b3 <= b4 = n: the top b1 customers are gold, the next b2 - b1
+    silver, and so on. Each boundary is n x cumulative share rounded half up, computed exactly
+    (n = 37: 0.37, 7.4, 18.5, 37 -> 0, 7, 19, 37). Ties can move customers up; see
+    :func:`pyramid_tiers`.
+    """
+    exact = _validate_shares(shares)
+    if isinstance(n, bool) or int(n) != n or n < 0:
+        raise ValueError(f"n must be a whole number of customers (0 or more), got {n!r}")
+    n = int(n)
+    boundaries = []
+    cumulative = Fraction(0)
+    for share in exact[:-1]:
+        cumulative += share
+        boundaries.append(min(n, _round_half_up(n * cumulative)))
+    boundaries.append(n)
+    return tuple(boundaries)
+
+
+def _validate_shares(shares) -> list[Fraction]:
+    try:
+        shares = list(shares)
+    except TypeError:
+        raise ValueError(f"shares must be four fractions, got {shares!r}") from None
+    if len(shares) != len(TIERS):
+        raise ValueError(
+            f"shares must give one fraction for each of the {len(TIERS)} tiers {list(TIERS)} "
+            f"(e.g. (0.01, 0.19, 0.30, 0.50)), got {len(shares)}: {shares}"
+        )
+    for tier, share in zip(TIERS, shares, strict=True):
+        number = _check_number(share, f"the {tier} share")
+        if not number > 0:
+            raise ValueError(f"each share must be above 0; the {tier} share is {share!r}")
+    total = math.fsum(float(s) for s in shares)
+    if abs(total - 1) > 1e-9:
+        raise ValueError(
+            f"shares must add up to 1 (100 %), these add up to {total:g}: {shares}. "
+            "Write them as fractions, e.g. 0.01 for 1 %."
+        )
+    return [_exact(s) for s in shares]
+
+
+def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
+    """Put each customer in a tier of the customer pyramid (客户金字塔) by value.
+
+    Takes ``values``: a Series of each customer's value in yuan (index = customer; e.g.
+    ``rfm_table(...)["monetary"]`` or a CLV Series), and ``shares``: the fractions of customers
+    in the gold, silver, bronze and iron tiers, top down (default 1 %, 19 %, 30 %, 50 %).
+
+    Returns a DataFrame with the same index in the same order as ``values`` and columns
+    ``value`` (yuan), ``rank`` (1 = most valuable), ``tier`` (code ``"gold"``, ``"silver"``,
+    ``"bronze"`` or ``"iron"``) and ``tier_name`` (current language, e.g. 金质客户 / gold).
+    ``.attrs`` holds ``shares``, ``boundaries`` (the nominal cumulative counts) and ``counts``
+    (customers per tier after ties).
+
+    Rules:
+
+    * **Ranking.** Largest value first. Equal values are ordered by customer id (ascending),
+      so ``rank`` is deterministic.
+    * **Tier sizes.** The cumulative boundary of each tier is n x cumulative share, rounded
+      half up, computed exactly (so 1000 x 0.01 is exactly 10). 1000 customers give
+      10 / 190 / 300 / 500. For n = 37 the cumulative shares 0.01, 0.20, 0.50, 1.00 give
+      0.37, 7.4, 18.5, 37 -> boundaries 0, 7, 19, 37 -> gold 0, silver 7, bronze 12, iron 18.
+    * **Gold can be empty.** No customer is forced into gold: with fewer than 50 customers,
+      1 % is less than half a customer and rounds to 0, so the pyramid starts at silver
+      (50 customers: 0.5 rounds up to 1 gold). Any tier can be empty in a very small group.
+    * **Ties never split.** Customers with exactly equal values always share a tier. A tie
+      group that straddles a boundary goes entirely to the *higher* tier, so a higher tier can
+      hold more customers than its nominal count (and the next tier fewer).
+
+    Every customer gets exactly one tier, and a higher value never gets a lower tier.
+    Raises ValueError for missing values (naming the customers), a customer listed twice, or
+    shares that are not four positive fractions adding up to 1.
+    """
+    series = _as_value_series(values)
+    exact_shares = _validate_shares(shares)
+    n = len(series)
+    boundaries = tier_boundaries(n, shares)
+    order = _order_by_value(series)
+    sorted_values = series.to_numpy()[order]
+    # nominal tier of each position: the first tier whose boundary lies beyond it
+    nominal = np.searchsorted(np.asarray(boundaries), np.arange(n), side="right")
+    # a tie group takes the tier of its first (highest-ranked) member
+    new_group = np.ones(n, dtype=bool)
+    if n > 1:
+        new_group[1:] = sorted_values[1:] != sorted_values[:-1]
+    group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0))
+    tier_index_sorted = nominal[group_start]
+    tier_index = np.empty(n, dtype="int64")
+    tier_index[order] = tier_index_sorted
+    rank = np.empty(n, dtype="int64")
+    rank[order] = np.arange(1, n + 1)
+    codes = np.asarray(TIERS, dtype=object)[tier_index]
+    names = {code: label(f"tier.{code}") for code in TIERS}
+    result = pd.DataFrame(
+        {
+            "value": series.to_numpy(),
+            "rank": rank,
+            "tier": codes,
+            "tier_name": [names[c] for c in codes],
+        },
+        index=series.index.copy(),
+    )
+    result.attrs = {
+        "shares": tuple(float(s) for s in exact_shares),
+        "boundaries": boundaries,
+        "counts": {t: int((tier_index == i).sum()) for i, t in enumerate(TIERS)},
+    }
+    return result
+
+
+def tier_summary(tiers: pd.DataFrame, with_key_row: bool = False) -> pd.DataFrame:
+    """Summarise the pyramid per tier, gold first.
+
+    Takes the result of :func:`pyramid_tiers` (columns ``value`` and ``tier``). Returns a
+    DataFrame indexed by tier code (gold, silver, bronze, iron; empty tiers appear with zeros)
+    with ``tier_name``, ``customers``, ``customer_share`` (% of customers), ``revenue`` (yuan,
+    the tier's total value), ``revenue_share`` (% of all revenue) and ``average`` (yuan per
+    customer). Shares are rounded to 0.1 %, yuan to the fen (0.01).
+
+    The key customers (关键客户) are gold + silver. Their figures are in ``.attrs``:
+    ``key_customers``, ``key_customer_share`` (%) and ``key_customer_revenue_share`` (%, the
+    share of revenue they bring). With ``with_key_row=True`` a last row ``"key"`` repeats them
+    (it overlaps gold and silver, so do not add it to the column totals).
+    """
+    missing = [c for c in ("value", "tier") if c not in tiers.columns]
+    if missing:
+        raise ValueError(
+            f"tiers must come from pyramid_tiers: missing column(s) {missing}. "
+            f"Columns found: {list(tiers.columns)}"
+        )
+    unknown = sorted(set(tiers["tier"]) - set(TIERS))
+    if unknown:
+        raise ValueError(f"unknown tier codes {unknown}; expected {list(TIERS)}")
+    values = tiers["value"].to_numpy(dtype="float64")
+    codes = tiers["tier"].to_numpy()
+    members = {code: values[codes == code] for code in TIERS}
+    members["key"] = np.concatenate([members["gold"], members["silver"]])
+    shown = [*TIERS, "key"] if with_key_row else list(TIERS)
+    money = {code: _total_and_average(members[code]) for code in members}
+    counts = {code: len(members[code]) for code in members}
+    n = len(values)
+    total_revenue, _ = _total_and_average(values)
+    result = pd.DataFrame(
+        {
+            "tier_name": [label(f"tier.{code}") for code in shown],
+            "customers": np.asarray([counts[c] for c in shown], dtype="int64"),
+            "customer_share": _percent([counts[c] for c in shown], n),
+            "revenue": [money[c][0] for c in shown],
+            "revenue_share": _percent([money[c][0] for c in shown], total_revenue),
+            "average": [money[c][1] for c in shown],
+        },
+        index=pd.Index(shown, name="tier"),
+    )
+    result.attrs = {
+        "key_customers": counts["key"],
+        "key_customer_share": float(_percent(counts["key"], n)),
+        "key_customer_revenue_share": float(_percent(money["key"][0], total_revenue)),
+        "total_revenue": total_revenue,
+    }
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# decile table
+
+
+def decile_table(values, groups: int = 10, with_total: bool = False) -> pd.DataFrame:
+    """Sort customers by value, largest first, and cut them into ``groups`` equal-count groups.
+
+    Takes ``values``: a Series of each customer's value in yuan (index = customer; e.g. monthly
+    spend), and the number of groups (10 for deciles). Equal values are ordered by customer id;
+    because the groups have equal counts, equal values may fall into two neighbouring groups.
+
+    Returns one row per group with ``group`` (1 = most valuable), ``customer_range`` (positions
+    in the sorted list, e.g. ``"1-1155"``), ``customers``, ``average`` (yuan per customer),
+    ``total`` (yuan) and ``share`` (% of the grand total, 0.1 %). Money is summed exactly and
+    rounded to the fen (0.01 yuan) at the end. ``.attrs["total"]`` holds the grand total (yuan)
+    and ``.attrs["customers"]`` the number of customers; ``with_total=True`` adds a last row
+    with ``group`` = ``"total"``.
+
+    Remainder rule: when n is not a multiple of ``groups``, each group gets n // groups
+    customers and the first n % groups groups get one extra. Example n = 23, groups = 10: groups
+    1-3 hold 3 customers (1-3, 4-6, 7-9) and groups 4-10 hold 2 (10-11, ..., 22-23).
+    11,550 customers give 1-1155, 1156-2310, ..., 10396-11550.
+
+    Raises ValueError when there are fewer customers than groups, or for missing values.
+    """
+    if isinstance(groups, bool) or int(groups) != groups or groups < 1:
+        raise ValueError(f"groups must be a whole number of at least 1, got {groups!r}")
+    groups = int(groups)
+    series = _as_value_series(values)
+    n = len(series)
+    if n < groups:
+        raise ValueError(f"{groups} groups need at least {groups} customers; there are {n}")
+    sorted_values = series.to_numpy()[_order_by_value(series)]
+    base, extra = divmod(n, groups)
+    sizes = [base + 1 if g < extra else base for g in range(groups)]
+    ends = np.cumsum(sizes)
+    starts = ends - np.asarray(sizes)
+    money = [
+        _total_and_average(sorted_values[s:e]) for s, e in zip(starts, ends, strict=True)
+    ]
+    grand_total, grand_average = _total_and_average(sorted_values)
+    result = pd.DataFrame(
+        {
+            "group": list(range(1, groups + 1)),
+            "customer_range": [f"{s + 1}-{e}" for s, e in zip(starts, ends, strict=True)],
+            "customers": sizes,
+            "average": [average for _, average in money],
+            "total": [total for total, _ in money],
+            "share": list(_percent([total for total, _ in money], grand_total)),
+        }
+    )
+    if with_total:
+        result = pd.concat(
+            [
+                result.astype({"group": object}),
+                pd.DataFrame(
+                    {
+                        "group": ["total"],
+                        "customer_range": [f"1-{n}"],
+                        "customers": [n],
+                        "average": [grand_average],
+                        "total": [grand_total],
+                        "share": [100.0 if grand_total else 0.0],
+                    }
+                ),
+            ],
+            ignore_index=True,
+        )
+    result.attrs = {"total": grand_total, "customers": n}
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# lifetime value and customer equity
+
+
+def _check_rate(rate) -> float:
+    number = _check_number(rate, "rate")
+    if not number > -1:
+        raise ValueError(f"rate must be above -1 (write 10 % as 0.10), got {rate!r}")
+    if math.isinf(number):
+        raise ValueError("rate must be a finite number")
+    return number
+
+
+def clv(cash_flows, rate):
+    """Customer lifetime value (客户终身价值) as a net present value:
+    CLV = sum over years i = 1..n of R_i / (1 + r)^i.
+
+    Takes ``cash_flows``: one customer's yearly net cash flows R_1..R_n in yuan (a list, array
+    or Series, in year order), or a DataFrame with one row per customer and one column per year
+    (columns in year order, e.g. from :func:`yearly_cash_flows`); and ``rate``: the yearly
+    discount rate r as a fraction (0.10 for 10 %). The first year is discounted once, as in the
+    lesson's formula (cash flows arrive at the end of each year).
+
+    Returns a float (yuan) for one customer, or a Series ``clv`` (yuan) indexed by customer for
+    a DataFrame. Values are not rounded: 100 a year for 3 years at 10 % is 248.685...
+    (248.69 yuan). Raises ValueError for a rate of -1 or less, no years, or missing cash flows.
+    """
+    r = _check_rate(rate)
+    if isinstance(cash_flows, pd.DataFrame):
+        if cash_flows.shape[1] == 0:
+            raise ValueError("cash_flows needs at least one year (column)")
+        try:
+            flows = cash_flows.to_numpy(dtype="float64")
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"cash flows must be numbers (yuan): {error}") from None
+        missing = np.isnan(flows).any(axis=1)
+        if missing.any():
+            raise ValueError(
+                f"cash flows are missing for customers {list(cash_flows.index[missing][:10])}"
+            )
+        factors = (1 + r) ** -np.arange(1, flows.shape[1] + 1, dtype="float64")
+        return pd.Series(flows @ factors, index=cash_flows.index.copy(), name="clv")
+    if isinstance(cash_flows, (str, bytes)) or not isinstance(
+        cash_flows, (Sequence, np.ndarray, pd.Series, pd.Index)
+    ):
+        raise ValueError(
+            "cash_flows must be a list/array/Series of yearly cash flows (one customer) "
+            f"or a DataFrame (customers x years), got {type(cash_flows).__name__}"
+        )
+    try:
+        flows = np.asarray(cash_flows, dtype="float64")
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"cash flows must be numbers (yuan): {error}") from None
+    if flows.ndim != 1:
+        raise ValueError("one customer's cash flows must be one list of yearly values")
+    if flows.size == 0:
+        raise ValueError("cash_flows needs at least one year")
+    if np.isnan(flows).any():
+        years = [int(i) + 1 for i in np.flatnonzero(np.isnan(flows))]
+        raise ValueError(f"cash flows are missing for years {years}")
+    return math.fsum(flows / (1 + r) ** np.arange(1, flows.size + 1, dtype="float64"))
+
+
+def yearly_cash_flows(
+    rfm_table_or_spend,
+    years: int,
+    margin: float,
+    retention: float,
+    history_years: float = 2.0,
+    cost_per_year: float = 0.0,
+) -> pd.DataFrame:
+    """Estimate each customer's expected yearly net cash flow for the next ``years`` years.
+
+    Takes ``rfm_table_or_spend``: an RFM table (its ``monetary`` column, net spend in yuan) or a
+    Series of net spend in yuan per customer; ``years``: how many years to project; ``margin``:
+    the share of spend the shop keeps as profit (fraction, 0.25 for 25 %); ``retention``: the
+    chance a customer who buys this year still buys next year (fraction); ``history_years``:
+    how many years of orders the spend covers (the bundled data covers 2 years);
+    ``cost_per_year``: yuan a year spent serving each retained customer (care, SMS, gifts).
+
+    Returns a DataFrame indexed by customer with columns 1..years (int): the expected net cash
+    flow in yuan in each future year, ready for :func:`clv`.
+
+    Assumptions (a teaching model, not a forecast):
+
+    * each customer keeps spending at the yearly rate seen in the history:
+      base = spend / history_years x margin - cost_per_year;
+    * every customer is still a customer in year 1; each later year a fraction ``retention``
+      stays, so the expected flow in year i is base x retention^(i - 1);
+    * no growth, no price changes; refunds are already netted out of the spend.
+
+    Raises ValueError for years < 1, margin or retention outside 0..1, history_years <= 0,
+    a negative cost, or missing spend.
+    """
+    if isinstance(rfm_table_or_spend, pd.DataFrame):
+        if "monetary" not in rfm_table_or_spend.columns:
+            raise ValueError(
+                "an RFM table needs the column 'monetary' (net spend, yuan). "
+                f"Columns found: {list(rfm_table_or_spend.columns)}"
+            )
+        spend = _as_value_series(rfm_table_or_spend["monetary"], "monetary")
+    else:
+        spend = _as_value_series(rfm_table_or_spend, "spend")
+    if isinstance(years, bool) or int(years) != years or years < 1:
+        raise ValueError(f"years must be a whole number of at least 1, got {years!r}")
+    years = int(years)
+    margin = _check_number(margin, "margin")
+    retention = _check_number(retention, "retention")
+    history_years = _check_number(history_years, "history_years")
+    cost_per_year = _check_number(cost_per_year, "cost_per_year")
+    if not 0 <= margin <= 1:
+        raise ValueError(f"margin must be a fraction between 0 and 1 (0.25 for 25 %), got {margin}")
+    if not 0 <= retention <= 1:
+        raise ValueError(
+            f"retention must be a fraction between 0 and 1 (0.8 for 80 %), got {retention}"
+        )
+    if not history_years > 0:
+        raise ValueError(f"history_years must be above 0, got {history_years}")
+    if cost_per_year < 0:
+        raise ValueError(f"cost_per_year must be 0 or more (yuan), got {cost_per_year}")
+    base = spend.to_numpy() / history_years * margin - cost_per_year
+    survival = retention ** np.arange(years, dtype="float64")
+    result = pd.DataFrame(
+        np.outer(base, survival),
+        index=spend.index.copy(),
+        columns=pd.Index(range(1, years + 1), name="year"),
+    )
+    result.attrs = {
+        "margin": margin,
+        "retention": retention,
+        "history_years": history_years,
+        "cost_per_year": cost_per_year,
+    }
+    return result
+
+
+def customer_equity(clv_values) -> float:
+    """Customer equity (客户资产): the sum of all customers' discounted lifetime values.
+
+    Takes the CLVs in yuan (a Series from :func:`clv`, a list or an array). Returns a float
+    (yuan). An empty list gives 0.0. Raises ValueError for missing values.
+
+    The short form :func:`customer_equity_short` (customer base x CLV) gives the same number
+    when the CLV used is the mean over exactly these customers.
+    """
+    values = _as_value_series(clv_values, "clv_values")
+    return float(math.fsum(values.to_numpy()))
+
+
+def customer_equity_short(customer_base, average_clv) -> float:
+    """Customer equity in the lesson's short form: customer base x CLV (yuan).
+
+    Takes ``customer_base`` (number of customers) and ``average_clv`` (yuan per customer).
+    Returns a float (yuan).
+
+    It equals :func:`customer_equity` (the sum of each customer's CLV) when ``average_clv`` is
+    the mean CLV of the same customers the base counts. The two differ when the base counts
+    customers whose CLV is not in the list (e.g. the whole member base with the CLV of a
+    sample), or when a median or "typical" CLV is used instead of the mean: with heavy-tailed
+    spend the median is well below the mean, so the short form then underestimates equity.
+    """
+    base = _check_number(customer_base, "customer_base")
+    average = _check_number(average_clv, "average_clv")
+    if base < 0 or math.isinf(base):
+        raise ValueError(f"customer_base must be a number of customers (0 or more), got {base}")
+    return base * average
+
+
+_VALUE_PARTS = ("product", "service", "personnel", "image")
+_COST_PARTS = ("money", "time", "mental", "physical")
+
+
+def delivered_value(
+    *,
+    product: float = 0.0,
+    service: float = 0.0,
+    personnel: float = 0.0,
+    image: float = 0.0,
+    money: float = 0.0,
+    time: float = 0.0,
+    mental: float = 0.0,
+    physical: float = 0.0,
+) -> pd.Series:
+    """Kotler's customer delivered value (客户让渡价值) = total customer value - total cost.
+
+    Takes, as keywords, the four parts of total customer value (顾客总价值): ``product``,
+    ``service``, ``personnel`` and ``image`` value, and the four parts of total customer cost
+    (顾客总成本): ``money``, ``time``, ``mental`` (精神) and ``physical`` (体力) cost, all in
+    yuan-equivalents (0 or more; parts left out count as 0).
+
+    Returns a Series (yuan) with each part (``product_value`` ... ``image_value``,
+    ``money_cost`` ... ``physical_cost``), ``total_value``, ``total_cost`` and
+    ``delivered_value`` = total_value - total_cost. Raises ValueError for a negative or
+    non-numeric part.
+    """
+    given = dict(
+        product=product, service=service, personnel=personnel, image=image,
+        money=money, time=time, mental=mental, physical=physical,
+    )
+    numbers = {}
+    for part, value in given.items():
+        number = _check_number(value, part)
+        if number < 0 or math.isinf(number):
+            raise ValueError(f"{part} must be a yuan amount of 0 or more, got {value!r}")
+        numbers[part] = number
+    total_value = math.fsum(numbers[p] for p in _VALUE_PARTS)
+    total_cost = math.fsum(numbers[p] for p in _COST_PARTS)
+    entries = {f"{p}_value": numbers[p] for p in _VALUE_PARTS}
+    entries["total_value"] = total_value
+    entries.update({f"{p}_cost": numbers[p] for p in _COST_PARTS})
+    entries["total_cost"] = total_cost
+    entries["delivered_value"] = total_value - total_cost
+    return pd.Series(entries, name="yuan", dtype="float64")

@@ -1,0 +1,401 @@
+"""Tests of rfmkit.value: pyramid tiers, decile table, CLV, customer equity, delivered value.
+
+Expected numbers are worked out by hand in the comments (or computed independently in the
+test), never taken from the code under test.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rfmkit.labels import use_language
+from rfmkit.value import (
+    clv,
+    customer_equity,
+    customer_equity_short,
+    decile_table,
+    delivered_value,
+    pyramid_tiers,
+    tier_boundaries,
+    tier_summary,
+    yearly_cash_flows,
+)
+
+TIER_ORDER = {"gold": 0, "silver": 1, "bronze": 2, "iron": 3}
+FAST = settings(max_examples=60, deadline=None)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    use_language("en")
+    yield
+    use_language("en")
+
+
+def distinct(n: int) -> pd.Series:
+    """n customers C0001.. with values n, n-1, ..., 1 yuan (customer 1 is the most valuable)."""
+    return pd.Series(
+        np.arange(n, 0, -1, dtype="float64"), index=[f"C{i:04d}" for i in range(1, n + 1)]
+    )
+
+
+# --------------------------------------------------------------------------- pyramid tiers
+
+
+def test_1000_customers_give_10_190_300_500():
+    values = distinct(1000)
+    tiers = pyramid_tiers(values)
+    counts = tiers["tier"].value_counts()
+    assert counts.to_dict() == {"gold": 10, "silver": 190, "bronze": 300, "iron": 500}
+    # the 10 most valuable (1000 .. 991 yuan) are gold; 990 .. 801 silver
+    assert set(tiers.index[tiers["tier"] == "gold"]) == {f"C{i:04d}" for i in range(1, 11)}
+    assert tiers.loc["C0011", "tier"] == "silver"
+    assert tiers.loc["C0200", "tier"] == "silver"
+    assert tiers.loc["C0201", "tier"] == "bronze"
+    assert tiers.loc["C0500", "tier"] == "bronze"
+    assert tiers.loc["C0501", "tier"] == "iron"
+    assert tiers.attrs["boundaries"] == (10, 200, 500, 1000)
+
+
+def test_37_customers_round_half_up():
+    # 37 x 0.01 = 0.37 -> 0; 37 x 0.20 = 7.4 -> 7; 37 x 0.50 = 18.5 -> 19 (half up); 37
+    assert tier_boundaries(37) == (0, 7, 19, 37)
+    tiers = pyramid_tiers(distinct(37))
+    assert tiers["tier"].value_counts().reindex(list(TIER_ORDER), fill_value=0).tolist() == [
+        0, 7, 12, 18,
+    ]
+    assert tiers.loc["C0007", "tier"] == "silver"
+    assert tiers.loc["C0008", "tier"] == "bronze"
+    assert tiers.loc["C0019", "tier"] == "bronze"
+    assert tiers.loc["C0020", "tier"] == "iron"
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (49, (0, 10, 25, 49)),  # 0.49 -> 0, 9.8 -> 10, 24.5 -> 25
+        (50, (1, 10, 25, 50)),  # 0.5 -> 1: the first group size with a gold customer
+        (100, (1, 20, 50, 100)),
+        (3, (0, 1, 2, 3)),  # 0.03 -> 0, 0.6 -> 1, 1.5 -> 2
+        (1, (0, 0, 1, 1)),  # 0.01, 0.2 -> 0; 0.5 -> 1: one customer is bronze
+        (0, (0, 0, 0, 0)),
+    ],
+)
+def test_boundaries_small_groups(n, expected):
+    assert tier_boundaries(n) == expected
+    counts = pyramid_tiers(distinct(n))["tier"].value_counts()
+    cumulative = np.cumsum([counts.get(t, 0) for t in TIER_ORDER])
+    assert tuple(cumulative) == expected
+
+
+def test_boundaries_are_exact_not_float():
+    # cumulative shares 0.01, 0.30, 0.65 of 10 customers: 0.1, 3, 6.5 -> 0, 3, 7.
+    # In floats 10 x (0.01 + 0.29 + 0.35) is 6.4999999..., which would round down to 6.
+    assert tier_boundaries(10, (0.01, 0.29, 0.35, 0.35)) == (0, 3, 7, 10)
+    assert tier_boundaries(10, (Fraction(1, 100), Fraction(29, 100), 0.35, 0.35)) == (0, 3, 7, 10)
+
+
+def test_ties_straddling_a_boundary_go_up_whole():
+    # 10 customers: boundaries 0.1 -> 0, 2, 5, 10. Sorted: 100, 90 | 90, 80, 70 | 70, 50, ...
+    # the 90s straddle silver|bronze -> both silver; the 70s straddle bronze|iron -> both bronze.
+    values = pd.Series(
+        [70, 20, 90, 100, 80, 30, 90, 50, 40, 70],
+        index=["j", "a", "e", "z", "b", "c", "d", "y", "x", "i"],
+        dtype="float64",
+    )
+    tiers = pyramid_tiers(values)
+    assert tiers.index.tolist() == values.index.tolist()  # input order kept
+    assert tiers.loc[["z", "d", "e"], "tier"].tolist() == ["silver"] * 3
+    assert tiers.loc[["b", "i", "j"], "tier"].tolist() == ["bronze"] * 3
+    assert tiers.loc[["y", "x", "c", "a"], "tier"].tolist() == ["iron"] * 4
+    assert tiers.attrs["counts"] == {"gold": 0, "silver": 3, "bronze": 3, "iron": 4}
+    # equal values ranked by customer id: d before e, i before j
+    by_rank = ["z", "d", "e", "b", "i", "j", "y", "x", "c", "a"]
+    assert tiers["rank"].to_dict() == {c: r for r, c in enumerate(by_rank, start=1)}
+
+
+def test_all_equal_values_share_the_top_nonempty_tier():
+    tiers = pyramid_tiers(pd.Series(5.0, index=[f"c{i}" for i in range(10)]))
+    assert set(tiers["tier"]) == {"silver"}  # gold is empty for 10 customers
+    assert tiers["rank"].tolist() == list(range(1, 11))
+
+
+def test_tier_names_follow_language():
+    values = distinct(100)
+    assert pyramid_tiers(values).loc["C0001", "tier_name"] == "gold"
+    use_language("zh")
+    names = pyramid_tiers(values).set_index("tier")["tier_name"].to_dict()
+    assert names == {
+        "gold": "金质客户", "silver": "银质客户", "bronze": "铜质客户", "iron": "铁质客户",
+    }
+
+
+def test_pyramid_validation_and_no_mutation():
+    values = pd.Series([3.0, np.nan, 1.0, np.nan], index=["a", "b", "c", "d"])
+    with pytest.raises(ValueError, match=r"\['b', 'd'\]"):
+        pyramid_tiers(values)
+    good = distinct(20)
+    before = good.copy()
+    with pytest.raises(ValueError, match="add up to 1"):
+        pyramid_tiers(good, (0.1, 0.2, 0.3, 0.3))
+    with pytest.raises(ValueError, match="above 0"):
+        pyramid_tiers(good, (0.0, 0.2, 0.3, 0.5))
+    with pytest.raises(ValueError, match="4 tiers"):
+        pyramid_tiers(good, (0.2, 0.3, 0.5))
+    with pytest.raises(ValueError, match="more than once"):
+        pyramid_tiers(pd.Series([1.0, 2.0], index=["a", "a"]))
+    pyramid_tiers(good)
+    pd.testing.assert_series_equal(good, before)
+
+
+def test_tier_summary_by_hand():
+    # 10 customers 100, 90, ..., 10 yuan (total 550): gold 0, silver 2, bronze 3, iron 5
+    values = pd.Series(np.arange(100, 0, -10, dtype="float64"), index=list("abcdefghij"))
+    summary = tier_summary(pyramid_tiers(values))
+    assert summary.index.tolist() == ["gold", "silver", "bronze", "iron"]
+    assert summary["customers"].tolist() == [0, 2, 3, 5]
+    assert summary["customer_share"].tolist() == [0.0, 20.0, 30.0, 50.0]
+    assert summary["revenue"].tolist() == [0.0, 190.0, 210.0, 150.0]
+    # 190/550 = 34.545..% -> 34.5; 210/550 = 38.18 -> 38.2; 150/550 = 27.27 -> 27.3
+    assert summary["revenue_share"].tolist() == [0.0, 34.5, 38.2, 27.3]
+    assert summary["average"].tolist() == [0.0, 95.0, 70.0, 30.0]
+    assert summary.attrs["key_customers"] == 2
+    assert summary.attrs["key_customer_revenue_share"] == 34.5
+    with_key = tier_summary(pyramid_tiers(values), with_key_row=True)
+    assert with_key.index[-1] == "key"
+    assert with_key.loc["key", ["customers", "revenue", "revenue_share"]].tolist() == [2, 190, 34.5]
+
+
+def test_tier_summary_key_share_on_1000():
+    # values 1..1000: gold 991..1000 sum 9955; silver 801..990 sum (801+990)*190/2 = 170145
+    # key = 180100 of 500500 -> 35.98 % -> 36.0
+    summary = tier_summary(pyramid_tiers(distinct(1000)))
+    assert summary.loc["gold", "revenue"] == 9955.0
+    assert summary.loc["silver", "revenue"] == 170145.0
+    assert summary.attrs["key_customer_revenue_share"] == 36.0
+    assert summary.loc["gold", "average"] == 995.5
+
+
+@FAST
+@given(st.lists(st.integers(min_value=0, max_value=30), min_size=0, max_size=120))
+def test_tiers_partition_and_keep_order(raw):
+    values = pd.Series(raw, index=[f"id{i:03d}" for i in range(len(raw))], dtype="float64")
+    tiers = pyramid_tiers(values)
+    n = len(values)
+    assert tiers.index.equals(values.index)
+    assert set(tiers["tier"]) <= set(TIER_ORDER)
+    assert sorted(tiers["rank"]) == list(range(1, n + 1))
+    level = tiers["tier"].map(TIER_ORDER).to_numpy()
+    v = values.to_numpy()
+    for i in range(n):
+        higher = v > v[i]
+        assert (level[higher] <= level[i]).all()  # a higher value never gets a lower tier
+        assert (level[v == v[i]] == level[i]).all()  # ties never split
+    # ties only move customers up: through each tier at least the nominal count
+    bounds = tier_boundaries(n)
+    for k in range(4):
+        assert (level <= k).sum() >= bounds[k]
+
+
+# --------------------------------------------------------------------------- decile table
+
+
+def test_decile_table_reproduces_the_case():
+    averages = [8000, 6000, 5200, 4100, 2570, 2100, 1600, 1100, 600, 100]
+    # each group of 1155 members: half spend average + 50, half average - 50, one at the average
+    values = []
+    for average in averages:
+        values += [average + 50] * 577 + [average - 50] * 577 + [average]
+    rng = np.random.default_rng(0)
+    shuffled = rng.permutation(np.asarray(values, dtype="float64"))
+    series = pd.Series(shuffled, index=[f"S{i:05d}" for i in range(1, 11551)])
+    table = decile_table(series, with_total=True)
+    ranges = [
+        "1-1155", "1156-2310", "2311-3465", "3466-4620", "4621-5775",
+        "5776-6930", "6931-8085", "8086-9240", "9241-10395", "10396-11550",
+    ]
+    assert table["customer_range"].tolist()[:10] == ranges
+    assert table["customers"].tolist()[:10] == [1155] * 10
+    assert table["average"].tolist()[:10] == averages
+    assert table.attrs["total"] == 36_232_350  # 31,370 x 1155
+    assert table.iloc[-1].tolist() == ["total", "1-11550", 11550, 3137.0, 36_232_350.0, 100.0]
+    # group 1: 8000 x 1155 = 9,240,000 of 36,232,350 = 25.50 %
+    assert table.loc[0, "share"] == 25.5
+
+
+def test_decile_remainder_n23():
+    # 23 = 10 x 2 + 3: groups 1-3 get 3 customers, groups 4-10 get 2
+    values = pd.Series(np.arange(1, 24, dtype="float64"), index=[f"c{i:02d}" for i in range(23)])
+    table = decile_table(values)
+    assert table["customers"].tolist() == [3, 3, 3, 2, 2, 2, 2, 2, 2, 2]
+    assert table["customer_range"].tolist() == [
+        "1-3", "4-6", "7-9", "10-11", "12-13", "14-15", "16-17", "18-19", "20-21", "22-23",
+    ]
+    # largest first: group 1 = 23 + 22 + 21 = 66, average 22; group 10 = 2 + 1 = 3
+    assert table.loc[0, ["total", "average"]].tolist() == [66.0, 22.0]
+    assert table.loc[9, ["total", "average"]].tolist() == [3.0, 1.5]
+    assert table.attrs["total"] == 276.0  # 23 x 24 / 2
+    assert table["group"].tolist() == list(range(1, 11))
+
+
+def test_decile_average_rounds_half_up_to_the_fen():
+    # group 1 holds 0.02 and 0.01: average 0.015 yuan = 1.5 fen -> 2 fen (a float would give 0.01)
+    values = pd.Series([0.01, 0.02, 0.0, 0.0], index=["a", "b", "c", "d"])
+    table = decile_table(values, groups=2)
+    assert table["average"].tolist() == [0.02, 0.0]
+    assert table["total"].tolist() == [0.03, 0.0]
+
+
+def test_decile_ties_split_by_customer_id_and_errors():
+    values = pd.Series([5.0, 5.0, 5.0, 9.0], index=["d", "b", "c", "a"])
+    table = decile_table(values, groups=2)
+    # sorted: a (9), b, c, d (5 each): group 1 = a + b = 14, group 2 = c + d = 10
+    assert table["total"].tolist() == [14.0, 10.0]
+    with pytest.raises(ValueError, match="at least 10 customers"):
+        decile_table(values)
+    with pytest.raises(ValueError, match="missing"):
+        decile_table(pd.Series([1.0, None]), groups=2)
+
+
+@FAST
+@given(
+    st.lists(st.integers(min_value=0, max_value=50), min_size=1, max_size=80),
+    st.integers(min_value=1, max_value=12),
+)
+def test_decile_counts_and_contiguous_groups(raw, groups):
+    if len(raw) < groups:
+        with pytest.raises(ValueError):
+            decile_table(pd.Series(raw, dtype="float64"), groups)
+        return
+    values = pd.Series(raw, dtype="float64")
+    table = decile_table(values, groups)
+    n = len(raw)
+    assert table["customers"].sum() == n
+    assert table["customers"].max() - table["customers"].min() <= 1
+    assert table["customers"].is_monotonic_decreasing
+    expected_start = 1
+    ordered = sorted(raw, reverse=True)
+    for _, row in table.iterrows():
+        first, last = (int(x) for x in row["customer_range"].split("-"))
+        assert first == expected_start and last - first + 1 == row["customers"]
+        assert row["total"] == sum(ordered[first - 1 : last])
+        expected_start = last + 1
+    assert expected_start == n + 1
+    assert table["average"].is_monotonic_decreasing
+
+
+# --------------------------------------------------------------------------- CLV and equity
+
+
+def test_clv_lesson_example():
+    # 100/1.1 + 100/1.21 + 100/1.331 = 90.9091 + 82.6446 + 75.1315 = 248.6852
+    assert round(clv([100, 100, 100], 0.10), 2) == 248.69
+    assert clv(np.array([100.0, 100.0, 100.0]), 0.10) == pytest.approx(248.6851990984, abs=1e-9)
+    assert clv(pd.Series([100, 100, 100]), 0.10) == pytest.approx(248.6851990984, abs=1e-9)
+    assert clv([50, 60], 0.0) == 110.0
+
+
+def test_clv_per_customer_table():
+    flows = pd.DataFrame({1: [100.0, 0.0], 2: [100.0, 0.0], 3: [100.0, 133.1]}, index=["a", "b"])
+    result = clv(flows, 0.10)
+    assert result.name == "clv"
+    assert result.index.tolist() == ["a", "b"]
+    assert round(result["a"], 2) == 248.69
+    assert result["b"] == pytest.approx(100.0)  # 133.1 / 1.1^3 = 100
+
+
+def test_clv_validation():
+    with pytest.raises(ValueError, match="above -1"):
+        clv([100], -1)
+    with pytest.raises(ValueError, match="above -1"):
+        clv([100], -1.5)
+    with pytest.raises(ValueError, match="at least one year"):
+        clv([], 0.1)
+    with pytest.raises(ValueError, match="at least one year"):
+        clv(pd.DataFrame(index=["a"]), 0.1)
+    with pytest.raises(ValueError, match="missing"):
+        clv(pd.DataFrame({1: [1.0, np.nan]}, index=["a", "b"]), 0.1)
+
+
+@FAST
+@given(
+    st.lists(st.floats(min_value=1, max_value=1e6), min_size=1, max_size=15),
+    st.floats(min_value=-0.5, max_value=2.0),
+    st.floats(min_value=0.001, max_value=1.0),
+)
+def test_clv_falls_as_rate_rises(flows, rate, step):
+    assert clv(flows, rate + step) < clv(flows, rate)
+
+
+def test_yearly_cash_flows_by_hand():
+    # a: 2000 yuan over 2 years = 1000 a year x 25 % margin = 250; retention 0.8: 250, 200, 160
+    # b: 500 over 2 years = 250 a year x 25 % = 62.5: 62.5, 50, 40
+    spend = pd.Series({"a": 2000.0, "b": 500.0})
+    flows = yearly_cash_flows(spend, years=3, margin=0.25, retention=0.8)
+    assert flows.columns.tolist() == [1, 2, 3]
+    assert flows.loc["a"].tolist() == pytest.approx([250.0, 200.0, 160.0])
+    assert flows.loc["b"].tolist() == pytest.approx([62.5, 50.0, 40.0])
+    expected_a = 250 / 1.1 + 200 / 1.1**2 + 160 / 1.1**3
+    assert clv(flows, 0.10)["a"] == pytest.approx(expected_a)
+    # one year of history, a 10-yuan yearly cost: 2000 x 0.25 - 10 = 490, then x 0.5
+    flows = yearly_cash_flows(spend, 2, 0.25, 0.5, history_years=1, cost_per_year=10)
+    assert flows.loc["a"].tolist() == pytest.approx([490.0, 245.0])
+
+
+def test_yearly_cash_flows_from_rfm_table_and_errors():
+    table = pd.DataFrame(
+        {"recency_days": [3, 40], "frequency": [2, 1], "monetary": [400.0, 100.0]},
+        index=pd.Index(["x", "y"], name="customer_id"),
+    )
+    before = table.copy()
+    flows = yearly_cash_flows(table, years=2, margin=0.5, retention=1.0)
+    assert flows.loc["x"].tolist() == [100.0, 100.0]  # 400 / 2 years x 0.5
+    pd.testing.assert_frame_equal(table, before)
+    with pytest.raises(ValueError, match="margin"):
+        yearly_cash_flows(table, 2, 25, 0.8)
+    with pytest.raises(ValueError, match="retention"):
+        yearly_cash_flows(table, 2, 0.25, 1.2)
+    with pytest.raises(ValueError, match="years"):
+        yearly_cash_flows(table, 0, 0.25, 0.8)
+    with pytest.raises(ValueError, match="monetary"):
+        yearly_cash_flows(table.drop(columns="monetary"), 2, 0.25, 0.8)
+
+
+def test_customer_equity_and_short_form():
+    clvs = pd.Series({"a": 100.0, "b": 200.0, "c": 600.0})
+    assert customer_equity(clvs) == 900.0
+    assert customer_equity([100, 200, 600]) == 900.0
+    assert customer_equity([]) == 0.0
+    # the mean of the same customers (300) reproduces the sum; the median (200) does not
+    assert customer_equity_short(3, 300.0) == 900.0
+    assert customer_equity_short(3, 200.0) == 600.0
+    # a base of 10 customers with the sample's mean CLV
+    assert customer_equity_short(10, 300) == 3000.0
+    with pytest.raises(ValueError):
+        customer_equity_short(-1, 300)
+    with pytest.raises(ValueError, match="missing"):
+        customer_equity([1.0, float("nan")])
+
+
+def test_delivered_value_by_hand():
+    # value 500 + 100 + 50 + 50 = 700; cost 400 + 50 + 20 + 30 = 500; delivered 200
+    result = delivered_value(
+        product=500, service=100, personnel=50, image=50,
+        money=400, time=50, mental=20, physical=30,
+    )
+    assert result["total_value"] == 700.0
+    assert result["total_cost"] == 500.0
+    assert result["delivered_value"] == 200.0
+    assert result["mental_cost"] == 20.0
+    assert delivered_value(product=10)["delivered_value"] == 10.0
+    assert delivered_value(money=10)["delivered_value"] == -10.0
+    with pytest.raises(ValueError, match="time"):
+        delivered_value(product=10, time=-1)
+    with pytest.raises(ValueError):
+        delivered_value(product="a lot")
