@@ -1,0 +1,518 @@
+"""The notebooks' self-check exercises: the mechanism, every exercise, and each expected answer
+computed a second, independent way from the course data."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import re
+from collections import Counter
+from contextlib import contextmanager
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import rfmkit
+from rfmkit.data import COURSE_ASOF, load_orders, load_questionnaire, questionnaire_path
+from rfmkit.exercises import (
+    CORRECT,
+    INCORRECT,
+    NOT_ATTEMPTED,
+    Count,
+    Exercise,
+    IdSet,
+    Number,
+    Text,
+    ____,
+    nb01,
+    nb02,
+)
+from rfmkit.io import read_questionnaire
+
+NOT_ATTEMPTED_TEXT = {
+    "en": "Not attempted yet: replace ____ with your answer, then run this cell again.",
+    "zh": "还没有作答: 把 ____ 换成你的答案, 然后再运行这个单元格。",
+}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@contextmanager
+def language(lang):
+    rfmkit.use_language(lang)
+    try:
+        yield
+    finally:
+        rfmkit.use_language("en")
+
+
+def exercises_of(module):
+    return [getattr(module, name) for name in module.__all__ if name.startswith("q")]
+
+
+EXERCISES = [
+    pytest.param(q, id=f"{module.__name__.rsplit('.', 1)[-1]}.{q.name}")
+    for module in (nb01, nb02)
+    for q in exercises_of(module)
+]
+
+
+def test_each_notebook_has_at_least_three_exercises():
+    for module in (nb01, nb02):
+        qs = exercises_of(module)
+        assert len(qs) >= 3
+        assert all(isinstance(q, Exercise) for q in qs)
+        assert [q.name for q in qs] == [f"q{i}" for i in range(1, len(qs) + 1)]
+        assert module.____ is ____
+
+
+def wrong_value(q, expected):
+    """An answer of the right form but the wrong value."""
+    if isinstance(q.kind, Count):
+        return expected + 3
+    if isinstance(q.kind, Number):
+        return expected + 50 * q.kind.tolerance + 1
+    if isinstance(q.kind, Text):
+        return "something else entirely"
+    if isinstance(q.kind, IdSet):
+        return sorted(expected)[1:] + ["X99999"]
+    raise AssertionError(q.kind)
+
+
+def wrong_form(q):
+    """An answer of the wrong form."""
+    if isinstance(q.kind, Text):
+        return 42
+    return pd.DataFrame({"customer_id": ["C00001", "C00002"]})
+
+
+def shown_answer(q, expected):
+    """The ways the expected answer could be spelled out in a message."""
+    if isinstance(q.kind, IdSet):
+        return sorted(expected)
+    shown = [q.kind.show(expected)]
+    if isinstance(q.kind, Number):
+        shown.append(f"{expected:.{q.kind.decimals}f}")
+    return shown
+
+
+# -- every exercise ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("q", EXERCISES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_placeholder_is_not_attempted(q, lang, capsys):
+    with language(lang):
+        assert q.check(____) is None
+        assert q.last_result == NOT_ATTEMPTED
+        assert capsys.readouterr().out == NOT_ATTEMPTED_TEXT[lang] + "\n"
+        q.check()  # no argument at all is the same as the placeholder
+        assert q.last_result == NOT_ATTEMPTED
+        assert capsys.readouterr().out == NOT_ATTEMPTED_TEXT[lang] + "\n"
+
+
+@pytest.mark.parametrize("q", EXERCISES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_solution_answer_is_correct(q, lang, capsys):
+    with language(lang):
+        expected = q.expected()
+        assert q.check(expected) is None
+        out = capsys.readouterr().out
+    assert q.last_result == CORRECT
+    assert out.startswith("Correct! " if lang == "en" else "正确! ")
+    assert len(out.strip()) > len("Correct! ") + 20  # a takeaway follows
+
+
+@pytest.mark.parametrize("q", EXERCISES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_wrong_value_is_helpful_and_does_not_reveal_the_answer(q, lang, capsys):
+    expected = q.expected()
+    with language(lang):
+        q.check(wrong_value(q, expected))
+        out = capsys.readouterr().out
+    assert q.last_result == INCORRECT
+    assert out.startswith("Not quite." if lang == "en" else "还不对。")
+    assert q.text[lang]["revisit"] in out
+    assert f"{q.name}.hint()" in out
+    for spelled in shown_answer(q, expected):
+        assert not re.search(rf"(?<![\w.]){re.escape(str(spelled))}(?![\w]|\.\d)", out), spelled
+    if isinstance(q.kind, (Count, Number)):
+        assert ("too high" if lang == "en" else "偏大") in out
+
+
+@pytest.mark.parametrize("q", EXERCISES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_wrong_form_says_what_kind_of_answer_is_expected(q, lang, capsys):
+    with language(lang):
+        q.check(wrong_form(q))
+        out = capsys.readouterr().out
+        form = q.kind.form_text()
+    assert q.last_result == INCORRECT
+    assert form in out
+    assert ("wrong form" if lang == "en" else "形式不对") in out
+
+
+@pytest.mark.parametrize("q", EXERCISES)
+def test_hint_question_and_solution_in_both_languages(q, capsys):
+    texts = {}
+    for lang in ("en", "zh"):
+        with language(lang):
+            q.hint()
+            hint = capsys.readouterr().out
+            q.solution()
+            solution = capsys.readouterr().out
+            q.question()
+            question = capsys.readouterr().out
+            assert repr(q) + "\n" == question
+            answer_line = ("Answer: " if lang == "en" else "答案: ") + q.kind.show(q.expected())
+        assert hint.strip() and question.strip()
+        assert q.code in solution  # the code a student can copy...
+        assert "answer =" in q.code
+        assert answer_line in solution  # ...and the answer it gives
+        assert q.text[lang]["hint"] in hint
+        assert q.text[lang]["question"] in question
+        texts[lang] = hint + question
+    assert CJK.search(texts["zh"])
+    assert texts["zh"] != texts["en"]
+    assert rfmkit.current_language() == "en"
+
+
+@pytest.mark.parametrize("q", EXERCISES)
+def test_output_is_deterministic(q, capsys):
+    expected = q.expected()
+
+    def run_all():
+        for lang in ("en", "zh"):
+            with language(lang):
+                q.check(____)
+                q.check(wrong_value(q, expected))
+                q.check(wrong_form(q))
+                q.check(expected)
+                q.hint()
+                q.solution()
+                q.question()
+        return capsys.readouterr().out
+
+    assert run_all() == run_all()
+
+
+# -- the expected answers, computed a second way ----------------------------------------------
+
+
+def raw_survey_rows():
+    with open(questionnaire_path(), encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    return rows[0], rows[1:]
+
+
+def plain_rfm():
+    """R, F, M per customer with a bare pandas groupby (refund orders do not count as visits)."""
+    orders = load_orders()
+    orders = orders[orders["order_date"] <= COURSE_ASOF]
+    per_order = orders.groupby(["customer_id", "order_id"]).agg(
+        amount=("amount", "sum"), day=("order_date", "max")
+    )
+    bought = per_order[per_order["amount"] > 0]
+    by_customer = per_order.groupby(level="customer_id")
+    last = bought.groupby(level="customer_id")["day"].max()
+    last = last.reindex(by_customer.size().index).fillna(by_customer["day"].max())
+    return pd.DataFrame({
+        "R": (COURSE_ASOF - last).dt.days,
+        "F": bought.groupby(level="customer_id").size().reindex(last.index, fill_value=0),
+        "M": by_customer["amount"].sum(),
+    })
+
+
+def plain_patterns(rfm, cuts):
+    arrow = {True: "↑", False: "↓"}
+    up = {k: rfm[k] >= cuts[k] for k in "RFM"}
+    return pd.Series(
+        [f"R{arrow[r]}F{arrow[f]}M{arrow[m]}"
+         for r, f, m in zip(up["R"], up["F"], up["M"], strict=True)],
+        index=rfm.index,
+    )
+
+
+def test_nb01_q1_rejected_rows_are_the_rows_not_kept():
+    _, rows = raw_survey_rows()
+    data_rows = [r for r in rows if any(cell.strip() for cell in r)]
+    assert nb01.q1.expected() == len(data_rows) - len(load_questionnaire())
+    assert nb01.q1.expected() > 0
+
+
+def test_nb01_q2_nps_by_hand():
+    scores = load_questionnaire()["recommend"].dropna().astype(int)
+    by_hand = 100 * (scores >= 9).mean() - 100 * (scores <= 6).mean()
+    assert nb01.q2.expected() == pytest.approx(round(by_hand, 1))
+
+
+def test_nb01_q2_recognises_a_share_instead_of_a_percentage(capsys):
+    nb01.q2.check(nb01.q2.expected() / 100)
+    assert "multiply by 100" in capsys.readouterr().out
+
+
+def test_nb01_q3_customer_exists_once_and_recency_by_hand():
+    customer = nb01.RECENCY_CUSTOMER
+    assert customer in nb01.q3.text["en"]["question"] and customer in nb01.q3.code
+    clean = load_questionnaire()
+    answers = clean[clean["customer_id"] == customer]
+    assert len(answers) == 1, (
+        f"nb01.RECENCY_CUSTOMER {customer} is not (once) in the clean survey: set it to a "
+        f"customer of load_questionnaire() with a date on or before COURSE_ASOF"
+    )
+    header, rows = raw_survey_rows()
+    raw = [r for r in rows if r[header.index("客户ID")] == customer]
+    assert len(raw) == 1
+    stated = pd.Timestamp(raw[0][header.index("最近一次购买日期")].replace("/", "-"))
+    assert stated <= COURSE_ASOF
+    assert nb01.q3.expected() == (COURSE_ASOF - stated).days
+
+
+def test_nb01_q4_column_with_most_rejections():
+    result = read_questionnaire(questionnaire_path())
+    header, rows = raw_survey_rows()
+    for row, column, value in result.rejected[["row", "column", "value"]].itertuples(index=False):
+        assert rows[row - 2][header.index(column)].strip() == str(value).strip()
+    counts = Counter(result.rejected["column"]).most_common()
+    assert counts[0][1] > counts[1][1], "the most frequent column must be unique"
+    assert nb01.q4.expected() == counts[0][0]
+
+
+@pytest.mark.parametrize("spelling", ["last_purchase_date", "last purchase date",
+                                      "Last Purchase Date", " 最近一次购买日期 "])
+def test_nb01_q4_accepts_the_column_in_either_language(spelling, capsys):
+    assert nb01.q4.expected() == "最近一次购买日期"
+    nb01.q4.check(spelling)
+    assert nb01.q4.last_result == CORRECT
+
+
+def test_nb01_q5_future_dates_by_hand():
+    header, rows = raw_survey_rows()
+    kept = set(load_questionnaire()["customer_id"])
+    written = pd.Series([r[header.index("最近一次购买日期")] for r in rows])
+    written = written.str.replace(r"[年月/.]", "-", regex=True).str.replace("日", "")
+    stated = pd.to_datetime(written, errors="coerce", format="mixed")
+    customers = pd.Series([r[header.index("客户ID")] for r in rows])
+    by_hand = set(customers[(stated > COURSE_ASOF) & customers.isin(kept)])
+    assert by_hand and nb01.q5.expected() == by_hand
+    rejected_later = rfmkit.rfm_from_questionnaire(
+        load_questionnaire(), COURSE_ASOF, after_asof="reject"
+    ).attrs["rejected"]
+    assert set(rejected_later["customer_id"]) == by_hand
+
+
+def test_nb01_q5_ids_compared_as_a_set(capsys):
+    ids = sorted(nb01.q5.expected())
+    for answer in (ids, list(reversed(ids)), set(ids), tuple(ids), pd.Series(ids),
+                   pd.Index(ids), np.array(ids), ids + ids[:1]):
+        nb01.q5.check(answer)
+        assert nb01.q5.last_result == CORRECT, type(answer)
+    nb01.q5.check(ids[:-1])
+    assert "1 id that belongs is missing." in capsys.readouterr().out.splitlines()[-3]
+
+
+def test_nb02_q1_maintain_by_hand():
+    rfm = plain_rfm()
+    maintain = (rfm["R"] < rfm["R"].mean()) & (rfm["F"] >= rfm["F"].mean()) & (
+        rfm["M"] >= rfm["M"].mean()
+    )
+    assert nb02.q1.expected() == int(maintain.sum()) > 0
+
+
+def test_nb02_q2_mean_monetary_by_hand():
+    assert nb02.q2.expected() == pytest.approx(round(plain_rfm()["M"].mean(), 2), abs=1e-9)
+
+
+def test_nb02_q2_median_is_too_low(capsys):
+    nb02.q2.check(plain_rfm()["M"].median())
+    out = capsys.readouterr().out
+    assert nb02.q2.last_result == INCORRECT and "too low" in out
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["important keep", "重要保持客户", "important_keep", "Important Keep", " 重要保持 ",
+     "IMPORTANT-KEEP"],
+)
+def test_nb02_q3_accepts_the_eight_class_name(spelling):
+    nb02.q3.check(spelling)
+    assert nb02.q3.last_result == CORRECT
+
+
+@pytest.mark.parametrize("lesson_name", ["重要挽留客户", "important: win back", "win_back"])
+def test_nb02_q3_explains_the_lesson_name(lesson_name, capsys):
+    nb02.q3.check(lesson_name)
+    assert nb02.q3.last_result == INCORRECT
+    assert "the lesson's name for R↑F↑M↑" in capsys.readouterr().out
+
+
+def test_nb02_q3_solution_in_both_languages():
+    assert nb02.q3.expected() == "important keep"
+    with language("zh"):
+        assert nb02.q3.expected() == "重要保持客户"
+
+
+def test_nb02_q4_custom_cut_by_hand():
+    rfm = plain_rfm()
+    win_back = (rfm["R"] >= 90) & (rfm["F"] >= 3) & (rfm["M"] >= 1000)
+    assert nb02.q4.expected() == int(win_back.sum()) > 0
+
+
+def test_nb02_q5_largest_pattern_by_hand():
+    rfm = plain_rfm()
+    counts = plain_patterns(rfm, rfm.mean()).value_counts()
+    assert counts.iloc[0] > counts.iloc[1], "the largest pattern must be unique"
+    assert nb02.q5.expected() == counts.index[0]
+
+
+def test_nb02_q5_accepts_arrow_spellings():
+    pattern = nb02.q5.expected()
+    words = pattern.replace("↑", " up ").replace("↓", " down ")
+    for spelling in (pattern, pattern.lower(), " ".join(pattern), words, words.upper(),
+                     pattern.replace("↑", "^")):
+        nb02.q5.check(spelling)
+        assert nb02.q5.last_result == CORRECT, spelling
+    flipped = pattern.translate(str.maketrans("↑↓", "↓↑"))
+    nb02.q5.check(flipped)
+    assert nb02.q5.last_result == INCORRECT
+
+
+# -- the mechanism, on small made-up exercises ------------------------------------------------
+
+TEXT = {
+    lang: {key: f"{lang} {key}" for key in ("question", "hint", "takeaway", "revisit")}
+    for lang in ("zh", "en")
+}
+
+
+def made_up(kind, answer_code):
+    return Exercise("q9", kind=kind, text=TEXT, solution=f"answer = {answer_code}\n")
+
+
+def test_placeholder_is_one_object_with_a_plain_name():
+    assert repr(____) == "____" and str(____) == "____"
+    assert copy.deepcopy(____) is ____ and copy.copy(____) is ____
+    assert type(____)() is ____
+
+
+def test_exercise_needs_every_text_in_both_languages():
+    for lang in ("zh", "en"):
+        for key in ("question", "hint", "takeaway", "revisit"):
+            text = {k: dict(v) for k, v in TEXT.items()}
+            del text[lang][key]
+            with pytest.raises(ValueError, match=f"{lang} text is missing"):
+                Exercise("q9", kind=Count(), text=text, solution="answer = 1")
+
+
+def test_solution_code_must_compile_and_set_answer():
+    with pytest.raises(SyntaxError):
+        Exercise("q9", kind=Count(), text=TEXT, solution="answer = (")
+    q = Exercise("q9", kind=Count(), text=TEXT, solution="result = 1")
+    with pytest.raises(RuntimeError, match="sets no `answer`"):
+        q.expected()
+    q = Exercise("q9", kind=Count(), text=TEXT, solution="answer = 'twelve'")
+    with pytest.raises(RuntimeError, match="not valid"):
+        q.expected()
+
+
+def test_count_accepts_whole_numbers_of_any_type():
+    q = made_up(Count(), "12")
+    for answer in (12, np.int64(12), 12.0, np.float64(12.0)):
+        q.check(answer)
+        assert q.last_result == CORRECT
+
+
+@pytest.mark.parametrize(
+    ("answer", "advice"),
+    [
+        ("12", "without quotes"),
+        (True, "(condition).sum()"),
+        (np.bool_(True), "(condition).sum()"),
+        (12.5, "whole number"),
+        (pd.Series([1, 2]), "len(table)"),
+        (None, "answer = print(...)"),
+        (pd.Timedelta(days=12), ".days"),
+    ],
+)
+def test_count_explains_a_wrong_form(answer, advice, capsys):
+    q = made_up(Count(), "12")
+    q.check(answer)
+    out = capsys.readouterr().out
+    assert q.last_result == INCORRECT
+    assert "expected a whole number" in out and advice in out
+
+
+def test_count_says_too_low_and_too_high(capsys):
+    q = made_up(Count(), "12")
+    q.check(11)
+    assert "too low" in capsys.readouterr().out
+    q.check(13)
+    assert "too high" in capsys.readouterr().out
+
+
+def test_number_tolerance_and_unit(capsys):
+    q = made_up(Number(0.005, unit={"zh": "元", "en": "yuan"}), "round(632.940833, 2)")
+    for answer in (632.94, 632.940833, 632.9449, 632.9351):
+        q.check(answer)
+        assert q.last_result == CORRECT, answer
+    q.check(632.95)
+    assert q.last_result == INCORRECT
+    q.check(pd.Series([632.94]))
+    assert ".iloc[0]" in capsys.readouterr().out.splitlines()[-2]
+    q.check(float("nan"))
+    assert "NaN" in capsys.readouterr().out
+    q.solution()
+    assert capsys.readouterr().out.splitlines()[-1] == "Answer: 632.94 yuan"
+    with language("zh"):
+        q.solution()
+        assert capsys.readouterr().out.splitlines()[-1] == "答案: 632.94 元"
+        assert str(q).splitlines()[-1] == "答案形式: 一个数, 单位: 元 (允许误差 ±0.005)"
+
+
+def test_text_ignores_case_spaces_and_punctuation():
+    q = made_up(Text(aliases=lambda name: ["别名"]), "'Important: Keep'")
+    for answer in ("important keep", "IMPORTANT_KEEP", " important-keep ", "“Important Keep”",
+                   "别名", "(important keep)"):
+        q.check(answer)
+        assert q.last_result == CORRECT, answer
+    q.check("important")
+    assert q.last_result == INCORRECT
+
+
+def test_text_explains_a_wrong_form(capsys):
+    q = made_up(Text(), "'keep'")
+    q.check(["keep"])
+    assert "[0]" in capsys.readouterr().out
+    q.check("  ")
+    assert "nothing between the quotes" in capsys.readouterr().out
+    assert q.last_result == INCORRECT
+
+
+def test_id_set_feedback_counts_without_naming_ids(capsys):
+    q = made_up(IdSet(), "['C1', 'C2', 'C3']")
+    q.check(["C1", "C2", "C9", "C8"])
+    out = capsys.readouterr().out
+    assert "1 id that belongs is missing." in out and "2 of your ids do not belong." in out
+    assert "C3" not in out
+    q.check([1, 2])
+    assert q.last_result == INCORRECT
+
+
+def test_id_set_numbers_match_as_text(capsys):
+    q = made_up(IdSet(), "[14, 28]")
+    for answer in ([14, 28], ["14", "28"], np.array([28.0, 14.0]), pd.Series([28, 14])):
+        q.check(answer)
+        assert q.last_result == CORRECT, answer
+    q.check("C1")
+    assert "Even a single id goes in a list" in capsys.readouterr().out
+    q.check(pd.DataFrame({"customer_id": [14, 28]}))
+    assert "list(table.index)" in capsys.readouterr().out
+
+
+def test_check_prints_and_returns_nothing(capsys):
+    q = made_up(Count(), "12")
+    assert q.check(12) is None and q.hint() is None
+    assert q.solution() is None and q.question() is None
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "Correct! en takeaway"
+    assert q.last_message == "Correct! en takeaway"
