@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import csv
+import importlib
+import pkgutil
 import re
 from collections import Counter
 from contextlib import contextmanager
@@ -30,6 +32,13 @@ from rfmkit.exercises import (
 )
 from rfmkit.io import read_questionnaire
 
+# Every notebook's exercise module (rfmkit/exercises/nbNN.py) is checked by the generic tests.
+NOTEBOOK_MODULES = [
+    importlib.import_module(f"rfmkit.exercises.{info.name}")
+    for info in sorted(pkgutil.iter_modules(rfmkit.exercises.__path__), key=lambda i: i.name)
+    if re.fullmatch(r"nb\d\d", info.name)
+]
+
 NOT_ATTEMPTED_TEXT = {
     "en": "Not attempted yet: replace ____ with your answer, then run this cell again.",
     "zh": "还没有作答: 把 ____ 换成你的答案, 然后再运行这个单元格。",
@@ -52,13 +61,14 @@ def exercises_of(module):
 
 EXERCISES = [
     pytest.param(q, id=f"{module.__name__.rsplit('.', 1)[-1]}.{q.name}")
-    for module in (nb01, nb02)
+    for module in NOTEBOOK_MODULES
     for q in exercises_of(module)
 ]
 
 
 def test_each_notebook_has_at_least_three_exercises():
-    for module in (nb01, nb02):
+    assert len(NOTEBOOK_MODULES) >= 3
+    for module in NOTEBOOK_MODULES:
         qs = exercises_of(module)
         assert len(qs) >= 3
         assert all(isinstance(q, Exercise) for q in qs)
