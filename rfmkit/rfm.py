@@ -152,23 +152,30 @@ def rfm_table(
         "orders",
     )
     asof_day = pd.Timestamp(asof).normalize()
-    days = pd.to_datetime(orders[date]).dt.normalize()
-    if days.isna().any():
-        first = days.index[days.isna()][0]
-        raise ValueError(f"orders has a missing {date!r} (first at index {first})")
+    dates = orders[date]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        dates = pd.to_datetime(dates, format="mixed")
+    days = dates.dt.normalize()
+    amounts = pd.to_numeric(orders[amount]).to_numpy(dtype="float64")
+    for name, missing in ((date, days.isna().to_numpy()), (amount, np.isnan(amounts))):
+        if missing.any():
+            first = orders.index[missing][0]
+            raise ValueError(f"orders has a missing {name!r} (first at index {first})")
     in_period = (days <= asof_day).to_numpy()
+    # Whole fen (cents): a fully refunded order must total exactly 0, not 1e-14.
+    cents = np.rint(amounts * 100).astype("int64")
     lines = pd.DataFrame(
         {
             "customer": orders[customer].to_numpy()[in_period],
             "order": orders[order].to_numpy()[in_period],
             "day": days.to_numpy()[in_period],
-            "amount": pd.to_numeric(orders[amount]).to_numpy()[in_period],
+            "cents": cents[in_period],
         }
     )
     per_order = lines.groupby(["customer", "order"], sort=False).agg(
-        amount=("amount", "sum"), day=("day", "max")
+        cents=("cents", "sum"), day=("day", "max")
     )
-    positive = per_order["amount"].to_numpy() > 0
+    positive = per_order["cents"].to_numpy() > 0
     per_customer = per_order.groupby(level="customer", sort=True)
     last_any = per_customer["day"].max()
     last_purchase = (
@@ -182,16 +189,19 @@ def rfm_table(
             .groupby(level="customer", sort=True)
             .sum()
             .astype("int64"),
-            "monetary": per_customer["amount"].sum().round(2),
+            "monetary": per_customer["cents"].sum().to_numpy() / 100,
         }
     )
     table.index.name = customer
     left_out = ~in_period
+    orders_left_out = pd.MultiIndex.from_arrays(
+        [orders[customer].to_numpy()[left_out], orders[order].to_numpy()[left_out]]
+    ).nunique()
     table.attrs = {
         "asof": asof_day,
         "lines_used": int(in_period.sum()),
         "lines_after_asof": int(left_out.sum()),
-        "orders_after_asof": int(pd.unique(orders[order].to_numpy()[left_out]).size),
+        "orders_after_asof": int(orders_left_out),
     }
     return table
 
@@ -245,11 +255,19 @@ def rfm_from_questionnaire(
             f"{int(future.sum())} answers are dated after the as-of date {asof_day.date()}: "
             f"{named}. Fix them, or pass after_asof='reject' to leave them out."
         )
+    counts = pd.to_numeric(responses["purchases_per_quarter"]).to_numpy(dtype="float64")
+    not_whole = counts != np.round(counts)
+    if not_whole.any():
+        who = list(responses["customer_id"].to_numpy()[not_whole][:5])
+        raise ValueError(
+            f"purchases_per_quarter must be a whole number of purchases; customers {who} "
+            "have fractions"
+        )
     kept = ~future
     table = pd.DataFrame(
         {
             "recency_days": (asof_day - stated[kept]).dt.days.astype("int64").to_numpy(),
-            "frequency": responses["purchases_per_quarter"].to_numpy()[kept].astype("int64"),
+            "frequency": counts[kept].astype("int64"),
             "monetary": responses["spend_per_quarter"].to_numpy()[kept].astype("float64"),
         },
         index=pd.Index(responses["customer_id"].to_numpy()[kept], name="customer_id"),
@@ -365,6 +383,10 @@ def rfm_scores(table: pd.DataFrame, bins=5) -> pd.DataFrame:
     for metric in METRICS:
         values = table[metric].astype("float64")
         if isinstance(bins, Mapping):
+            if metric not in bins:
+                raise ValueError(
+                    f"bins needs edges for each of {list(METRICS)}; {metric!r} is missing"
+                )
             edges = np.asarray(sorted(bins[metric]), dtype="float64")
             codes = pd.cut(values, edges, labels=False, include_lowest=True)
             if codes.isna().any():
@@ -375,7 +397,14 @@ def rfm_scores(table: pd.DataFrame, bins=5) -> pd.DataFrame:
             wanted = int(bins)
             if wanted < 2:
                 raise ValueError("bins must be at least 2")
-            codes, edges = pd.qcut(values, wanted, labels=False, retbins=True, duplicates="drop")
+            if values.nunique() < 2:
+                # Every customer has the same value: one bin, everyone scores 1.
+                codes = pd.Series(0, index=values.index)
+                edges = np.array([values.min(), values.max()])
+            else:
+                codes, edges = pd.qcut(
+                    values, wanted, labels=False, retbins=True, duplicates="drop"
+                )
         got = len(edges) - 1
         if got < wanted:
             warnings.warn(
