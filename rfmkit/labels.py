@@ -208,6 +208,48 @@ LABELS: dict[str, tuple[str, str]] = {
     "reference_members": ("对照人数", "members in the reference"),
     "reference_share_pct": ("对照占比 (%)", "share in the reference (%)"),
     "difference_pct_points": ("差 (百分点)", "difference (percentage points)"),
+    # the Sam's Club case, notebook 08 (rfmkit.case, rfmkit.charts.case, rfmkit.widgets.case)
+    "reference_ratio": ("第 1 组人均是本组的几倍", "group 1's average ÷ this group's"),
+    "extra_sales": (
+        "达到增长目标可多卖 (元/月)", "extra sales at the growth target (yuan a month)"
+    ),
+    "visit_share_pct": ("占上月到店次数 (%)", "share of last month's visits (%)"),
+    "chart.deciles": (
+        "月客户十分位分析: 各组人均月消费", "Monthly customer deciles: average spend"
+    ),
+    "chart.decile_axis": (
+        "组别 (按月消费从高到低排序, 每组 {n} 人)",
+        "group (members sorted by monthly spend, highest first; {n} in each group)",
+    ),
+    "chart.average_spend": ("人均月消费 (元)", "average monthly spend (yuan)"),
+    "chart.target_group": ("目标组", "target group"),
+    "chart.before_after": ("各组上月与本月对比", "Last month and this month, per group"),
+    "chart.before_after.round2": (
+        "第二轮: 第一轮前一个月与第二轮当月对比",
+        "Round 2: the month before round 1 and the round-2 month",
+    ),
+    "chart.last_month": ("上月", "last month"),
+    "chart.this_month": ("本月", "this month"),
+    "chart.before_round1": ("第一轮前一个月", "month before round 1"),
+    "chart.round2_month": ("第二轮当月", "round-2 month"),
+    "chart.visits_per_member": ("人均到店次数 (次)", "visits per member"),
+    "chart.ticket": ("客单价 (元/次)", "average ticket (yuan per visit)"),
+    "chart.sales_per_member": ("人均销售额 (元)", "sales per member (yuan)"),
+    "chart.growth_note": ("柱上数字 = 整体增长率", "numbers above bars = aggregate growth"),
+    "chart.group_counts.round1": (
+        "第一轮: 各组会员人数 (目标: 到店次数 +{v} %, 客单价 +{t} %)",
+        "Round 1: members per group (targets: visits +{v} %, ticket +{t} %)",
+    ),
+    "chart.group_counts.round2": (
+        "第二轮: A4 会员按销售额增长率分组", "Round 2: A4 members by growth of monthly sales"
+    ),
+    "chart.group_counts": ("各组会员人数", "Members per group"),
+    "widget.visits_target": ("到店次数目标 (+%)", "visits target (+%)"),
+    "widget.ticket_target": ("客单价目标 (+%)", "ticket target (+%)"),
+    "widget.targets_hint": (
+        "拖动滑块改变目标; 分组表和图会随之更新。",
+        "Move a slider to change a target; the group table and the chart follow.",
+    ),
     # personalised service, care calendar and preferences (rfmkit.service, rfmkit.preferences);
     # generic names (name, tier, stage, ...) are filled in by those modules only if no other
     # entry defines them
@@ -267,6 +309,61 @@ LABELS: dict[str, tuple[str, str]] = {
     "segment_share": ("本组占比 (%)", "share in the group (%)"),
     "all_customers": ("全体会员数", "all members"),
     "all_share": ("全体占比 (%)", "share of all members (%)"),
+    # notebooks 06-07: value metrics, messages, charts and widgets (rfmkit.charts.service,
+    # rfmkit.widgets.service)
+    "message": ("消息内容", "message"),
+    "period_end": ("期间结束", "period end"),
+    "base_start": ("对照期开始", "base window start"),
+    "start_customers": ("期初客户数", "customers at the start"),
+    "reactivated_customers": ("回流客户数 (不计入)", "came back after a long gap (not counted)"),
+    "end_customers": ("期末客户数 (留存 + 新)", "customers at the end (kept + new)"),
+    "nps.promoters": ("推荐者 (9-10 分)", "promoters (9-10)"),
+    "nps.passives": ("中立者 (7-8 分)", "passives (7-8)"),
+    "nps.detractors": ("贬损者 (0-6 分)", "detractors (0-6)"),
+    "chart.service_mix": ("个性化服务计划: 每项服务的客户数",
+                          "Personalised service plan: customers per service"),
+    "chart.care_calendar": ("关怀日历: 未来 {days} 天的会员生日与节日",
+                            "Care calendar: members' birthdays and holidays, next {days} days"),
+    "chart.birthdays_per_day": ("当天过生日的会员 (人)", "members with a birthday (per day)"),
+    "chart.new_customer_note": (
+        "另有 {n} 位新客户待关怀\n(最近 {days} 天内首次且唯一一次购买)",
+        "plus {n} new customers to care for\n(only purchase within the last {days} days)",
+    ),
+    "chart.nps": ("净推荐值 NPS = {nps} (推荐者 {p}% - 贬损者 {d}%, {n} 份回答)",
+                  "Net promoter score NPS = {nps} (promoters {p}% - detractors {d}%, "
+                  "{n} answers)"),
+    "chart.answer_share": ("回答占比 (%)", "share of answers (%)"),
+    "chart.ticket_bands": ("新客户首单客单价分布 ({n} 位新客户)",
+                           "First-order value of new customers ({n} new customers)"),
+    "chart.new_vs_returning": ("每月购买客户: 新客户与老客户",
+                               "Buyers per month: new and returning customers"),
+    "chart.new_share_line": ("新客户占比 (%, 右轴)", "new customers (%, right axis)"),
+    "chart.preference_heatmap": ("各类客户的品类偏好 (占本组消费金额的 %)",
+                                 "Category preference per group (% of the group's spend)"),
+    "chart.profile": ("会员画像: {group} ({n} 人) 与全体会员对比",
+                      "Profile: {group} ({n} members) vs all members"),
+    "chart.this_group": ("本组", "this group"),
+    "chart.all_members": ("全体会员", "all members"),
+    "widget.choose_by": ("按", "choose by"),
+    "widget.by.segment": ("客户类型", "customer type"),
+    "widget.by.tier": ("金字塔层级", "pyramid tier"),
+    "widget.group": ("分组", "group"),
+    "widget.channel": ("渠道", "channel"),
+    "widget.all": ("(全部)", "(all)"),
+    "widget.preview_for": ("预览客户", "preview for"),
+    "widget.selection": ("共 {n} 位客户, 下表显示前 {shown} 位。",
+                         "{n} customers; the table shows the first {shown}."),
+    "widget.no_customers": ("没有符合条件的客户。", "No customer matches this choice."),
+    "widget.message_preview": ("消息预览", "Message preview"),
+    "widget.edges": ("区间分界 (元)", "band edges (yuan)"),
+    "widget.edges_hint": (
+        "用逗号分隔的递增数字, 例如 0, 50, 100, 200, 500; 最后一档自动延伸到 ∞。按回车生效。",
+        "Increasing numbers separated by commas, e.g. 0, 50, 100, 200, 500; the last band "
+        "runs to ∞. Press Enter to apply.",
+    ),
+    "widget.edges_error": ("这些分界无法使用: {error}", "These edges cannot be used: {error}"),
+    "widget.new_days": ("新客户 = 首次购买在最近多少天内", "new customers: first purchase within"),
+    "widget.days_unit": ("天", "days"),
 }
 
 
