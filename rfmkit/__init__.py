@@ -28,6 +28,7 @@ from rfmkit.rfm import (
     rfm_scores,
     rfm_segments,
     rfm_table,
+    scheme_comparison,
     scheme_table,
     segment_summary,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "rfm_segments",
     "rfm_table",
     "round_two_bands",
+    "scheme_comparison",
     "scheme_table",
     "segment_summary",
     "service_plan",

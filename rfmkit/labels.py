@@ -112,6 +112,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Moving any slider switches the rule to “custom”.",
     ),
     # scheme and rule names
+    "lesson": ("课程六类法的名称", "name in the lesson's six types"),
+    "classic8": ("常用八类法的名称", "name in the common eight classes"),
     "scheme.lesson": ("课程六类法", "lesson's six types"),
     "scheme.classic8": ("常用八类法", "common eight classes"),
     "cut.mean": ("平均值", "mean"),
@@ -167,6 +169,89 @@ LABELS: dict[str, tuple[str, str]] = {
     "active_share": ("活跃占比 (%)", "active (%)"),
     "sleeping_share": ("睡眠占比 (%)", "sleeping (%)"),
     "lost_share": ("流失占比 (%)", "lost (%)"),
+    # notebooks 03-05: pyramid, lifetime value, churn (rfmkit.charts.value, rfmkit.widgets.value)
+    "yearly_spend": ("近一年消费金额 (元)", "spend in the last year (yuan)"),
+    "undiscounted": ("未折现合计 (元)", "undiscounted sum (yuan)"),
+    "discounted_away": ("折现减少的金额 (元)", "lost to discounting (yuan)"),
+    "customer_equity": ("客户资产 (元)", "customer equity (yuan)"),
+    "average_clv": ("平均 CLV (元)", "average CLV (yuan)"),
+    "median_clv": ("CLV 中位数 (元)", "median CLV (yuan)"),
+    "clv_total": ("CLV 合计 (元)", "total CLV (yuan)"),
+    "clv_share": ("CLV 占比 (%)", "share of total CLV (%)"),
+    "undiscounted_total": ("未折现合计 (元)", "undiscounted total (yuan)"),
+    "recency_range": ("间隔范围 (天)", "recency (days)"),
+    "chart.what.monetary": ("销售额", "revenue"),
+    "chart.what.clv": ("终身价值", "lifetime value"),
+    "chart.pyramid": ("客户金字塔", "Customer pyramid"),
+    "chart.pyramid.by_monetary": ("按消费金额 M 分层", "tiers by spend M"),
+    "chart.pyramid.by_clv": ("按客户终身价值 CLV 分层", "tiers by lifetime value CLV"),
+    "chart.pyramid.layer": (
+        "{n} 位客户 (占 {share}%)\n贡献{what}的 {value_share}%",
+        "{n} {customers} ({share}%)\n{value_share}% of {what}",
+    ),
+    "chart.pyramid.key": (
+        "{n} 位客户, 占 {share}%\n贡献{what}的 {value_share}%",
+        "{n} {customers}, {share}% of all,\nbring {value_share}% of {what}",
+    ),
+    "chart.pyramid.note": (
+        "各层画成同样高, 每层的大小请看右边的数字。",
+        "The layers are drawn the same height; the numbers give their sizes.",
+    ),
+    "chart.cash_flow": ("当年的现金流 R_i", "cash flow R_i in year i"),
+    "chart.present_value": ("折现到今天 R_i / (1+r)^i", "worth today R_i / (1+r)^i"),
+    "chart.discount": (
+        "{n} 年共 {total} 元, 按 r = {rate}% 折现, 今天值 {clv} 元 (CLV)",
+        "{total} yuan over {n} years is worth {clv} yuan today (CLV at r = {rate}%)",
+    ),
+    "chart.clv_distribution": ("每位客户的终身价值 (CLV) 分布", "Customer lifetime value (CLV)"),
+    "chart.equity_box": (
+        "客户资产 = 所有 CLV 之和\n= {equity} 元 ({n} 位客户)",
+        "customer equity = sum of all CLVs\n= {equity} yuan ({n} customers)",
+    ),
+    "chart.retained": ("下一期仍购买 (留存)", "bought again next period (retained)"),
+    "chart.lost": ("下一期没有购买 (流失)", "bought nothing next period (lost)"),
+    "chart.churn_label": ("流失 {churn}%\n留存 {crr}%", "churn {churn}%\nCRR {crr}%"),
+    "chart.churn": (
+        "每期购买过的客户: 下一期留存还是流失", "Customers of each period: retained or lost next"
+    ),
+    "chart.churn.x": ("本期", "period"),
+    "chart.stage_counts": ("各生命周期阶段的客户数", "Customers per lifecycle stage"),
+    "chart.stage_thresholds": (
+        "活跃 ≤ {a} 天 < 睡眠 ≤ {s} 天 < 流失", "active ≤ {a} days < sleeping ≤ {s} days < lost"
+    ),
+    "chart.all": ("全部", "all"),
+    "chart.stage_share_x": ("占该行客户的比例 (%)", "share of the row's customers (%)"),
+    "chart.stage_by_purchases": ("购买次数 × 生命周期阶段", "Purchases × lifecycle stage"),
+    "widget.gold_share": ("金质 (%)", "gold (%)"),
+    "widget.silver_share": ("银质 (%)", "silver (%)"),
+    "widget.bronze_share": ("铜质 (%)", "bronze (%)"),
+    "widget.iron_rest": (
+        "铁质客户 = 其余的 {iron}%。", "Iron takes the rest: {iron}%."
+    ),
+    "widget.basis": ("排序依据", "rank by"),
+    "basis.monetary": ("消费金额 M", "spend M"),
+    "basis.clv": ("终身价值 CLV", "lifetime value CLV"),
+    "widget.rate": ("折现率 r (%)", "discount rate r (%)"),
+    "widget.years": ("年数 n", "years n"),
+    "widget.margin": ("利润率 (%)", "margin (%)"),
+    "widget.retention": ("每年留存率 (%)", "yearly retention (%)"),
+    "widget.clv_assumptions": (
+        "假设: 第 1 年现金流 = 近一年消费 × 利润率 {margin}%, 之后每年只留下 {retention}%, "
+        "共 {years} 年, 折现率 {rate}%。",
+        "Assumptions: year-1 cash flow = last year's spend × margin {margin}%, then "
+        "{retention}% stay each year, {years} years, discount rate {rate}%.",
+    ),
+    "widget.active_days": ("活跃: 间隔最多 (天)", "active: up to (days)"),
+    "widget.sleeping_days": ("睡眠: 间隔最多 (天)", "sleeping: up to (days)"),
+    "widget.stage_rule": (
+        "间隔 ≤ {a} 天为活跃, {a} 天以上到 {s} 天为睡眠, 超过 {s} 天为流失。",
+        "Recency up to {a} days is active, above {a} up to {s} days sleeping, "
+        "above {s} days lost.",
+    ),
+    "widget.one_time": (
+        "只买过一次的客户中, {share}% 处于睡眠或流失阶段。",
+        "Of the customers who bought once, {share}% are sleeping or lost.",
+    ),
     # the Sam's Club case (rfmkit.case)
     "member_id": ("会员号", "member ID"),
     "visits": ("到店次数 (次)", "visits"),
@@ -214,6 +299,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "达到增长目标可多卖 (元/月)", "extra sales at the growth target (yuan a month)"
     ),
     "visit_share_pct": ("占上月到店次数 (%)", "share of last month's visits (%)"),
+    "last_month_spend": ("上月消费 (元)", "spend last month (yuan)"),
+    "marital_status": ("婚姻状况", "marital status"),
+    "uses_wechat": ("使用微信", "uses WeChat"),
+    "growth_pct": ("增长率 (%)", "growth (%)"),
     "chart.deciles": (
         "月客户十分位分析: 各组人均月消费", "Monthly customer deciles: average spend"
     ),
@@ -315,6 +404,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "period_end": ("期间结束", "period end"),
     "base_start": ("对照期开始", "base window start"),
     "start_customers": ("期初客户数", "customers at the start"),
+    "kept_customers": ("留存客户数 (期初客户本期又购买)", "kept (bought again in the period)"),
     "reactivated_customers": ("回流客户数 (不计入)", "came back after a long gap (not counted)"),
     "end_customers": ("期末客户数 (留存 + 新)", "customers at the end (kept + new)"),
     "nps.promoters": ("推荐者 (9-10 分)", "promoters (9-10)"),
@@ -363,7 +453,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "widget.edges_error": ("这些分界无法使用: {error}", "These edges cannot be used: {error}"),
     "widget.new_days": ("新客户 = 首次购买在最近多少天内", "new customers: first purchase within"),
-    "widget.days_unit": ("天", "days"),
+    "customers_new": ("新规则下的客户数", "customers with the new rules"),
+    "change": ("变化", "change"),
 }
 
 

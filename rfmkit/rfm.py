@@ -476,3 +476,27 @@ def segment_summary(segments: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame
         index=pd.Index(summary.index, name="segment"),
     )
     return result
+
+
+def scheme_comparison(table: pd.DataFrame, cut="mean") -> pd.DataFrame:
+    """Put the two schemes side by side: for each of the 8 patterns, the number of customers
+    and the share (%) with that pattern under ``cut``, and the group name each scheme gives it.
+
+    Returns one row per pattern (lesson order) with ``customers``, ``customer_share``,
+    ``lesson`` and ``classic8`` (names in the current language).
+    """
+    flags = rfm_flags(table, cut)
+    counts = flags["pattern"].value_counts().reindex(SCHEMES["lesson"]["pattern"], fill_value=0)
+    lesson = scheme_table("lesson")["segment_name"]
+    classic8 = scheme_table("classic8")["segment_name"]
+    result = pd.DataFrame(
+        {
+            "customers": counts.astype("int64").to_numpy(),
+            "customer_share": (100 * counts / len(flags)).round(1).to_numpy(),
+            "lesson": lesson.reindex(counts.index).to_numpy(),
+            "classic8": classic8.reindex(counts.index).to_numpy(),
+        },
+        index=pd.Index(counts.index, name="pattern"),
+    )
+    result.attrs = dict(flags.attrs)
+    return result

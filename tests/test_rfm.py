@@ -1061,3 +1061,27 @@ def test_import_rfmkit_does_not_load_matplotlib_or_ipywidgets():
         check=True,
     )
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_scheme_comparison_counts_each_pattern_and_names_it_in_both_schemes():
+    # Custom cut R>=10 days, F>=2 orders, M>=100 yuan, so each customer's pattern is read off:
+    # a: 5 d, 3, 150 -> R↓F↑M↑   b: 5 d, 1, 150 -> R↓F↓M↑   c: 20 d, 3, 150 -> R↑F↑M↑
+    # d: 20 d, 1, 150 -> R↑F↓M↑  e: 30 d, 1, 150 -> R↑F↓M↑
+    table = pd.DataFrame(
+        {
+            "recency_days": [5, 5, 20, 20, 30],
+            "frequency": [3, 1, 3, 1, 1],
+            "monetary": [150.0] * 5,
+        },
+        index=pd.Index(list("abcde"), name="customer_id"),
+    )
+    cut = {"recency_days": 10, "frequency": 2, "monetary": 100}
+    rfmkit.use_language("zh")
+    result = rfmkit.rfm.scheme_comparison(table, cut)
+    assert len(result) == 8 and result["customers"].sum() == 5
+    assert result.loc["R↑F↓M↑", "customers"] == 2
+    assert result.loc["R↑F↓M↑", "customer_share"] == 40.0
+    assert result.loc["R↓F↓M↓", "customers"] == 0
+    assert result.loc["R↑F↑M↑", "lesson"] == "重要挽留客户"
+    assert result.loc["R↑F↑M↑", "classic8"] == "重要保持客户"
+    assert result.loc["R↑F↓M↑", "classic8"] == "重要挽留客户"
