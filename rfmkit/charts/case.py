@@ -1,0 +1,273 @@
+"""Charts of the Sam's Club case (山姆会员店案例): deciles, before/after per group, group sizes.
+
+Every function takes the data it draws, returns a :class:`matplotlib.figure.Figure` and never
+calls ``plt.show()``: in a notebook, end a cell with the call to see it. Texts follow
+``rfmkit.use_language``; fonts and font sizes come from :mod:`rfmkit.charts._style`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from rfmkit.case import GROUP_NAMES, ROUND_TWO_GROUPS, group_summary
+from rfmkit.charts._style import COLOURS, FONT_SIZES, chart_pick, chart_text, new_figure
+from rfmkit.labels import LABELS
+
+# Figure sizes (inches) of this module's charts, for a projector like the other charts.
+CASE_FIGURE_SIZES = {
+    "deciles": (12.0, 5.8),
+    "before_after_1": (9.5, 5.4),
+    "before_after_2": (12.5, 5.4),
+    "before_after_3": (15.0, 5.4),
+    "counts": (11.0, 4.8),
+}
+# Last month is drawn in a light tone of the usual bar colour, this month in the colour itself.
+BEFORE_COLOUR = "#A8BDDA"
+METRICS = ("visits", "ticket", "sales")
+_METRIC_TEXT = {
+    "visits": "chart.visits_per_member",
+    "ticket": "chart.ticket",
+    "sales": "chart.sales_per_member",
+}
+
+
+def _figure(size: str, ncols: int = 1) -> tuple[Figure, object]:
+    fig, axes = new_figure("grid", ncols=ncols)
+    fig.set_size_inches(CASE_FIGURE_SIZES[size])
+    return fig, axes
+
+
+def _canonical(table: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
+    """Accept a table whose headers were translated by ``localise`` (either language)."""
+    keys = tuple(keys)
+    key_of = {text: key for key in keys for text in LABELS.get(key, ())}
+    return table.rename(columns=lambda name: key_of.get(name, name))
+
+
+def _group_name(code: str) -> str:
+    zh, en = GROUP_NAMES[code]
+    return chart_pick(zh, en)
+
+
+def _pct(value: float) -> str:
+    """A growth in percent with its sign: "+44.3 %", "-17.3 %"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return f"{value:+.1f} %"
+
+
+# ---------------------------------------------------------------------------------------------
+# deciles
+
+
+def decile_chart(deciles: pd.DataFrame, highlight: int | Iterable[int] | None = 8) -> Figure:
+    """Average monthly spend per decile group, as bars, with the target group highlighted.
+
+    ``deciles`` is the result of :func:`rfmkit.decile_table` (a ``"total"`` row is left out;
+    headers may be localised); ``highlight`` is the group number (or numbers) drawn in the
+    accent colour and marked "target group" (default 8, the case's choice; ``None`` for none).
+    Each bar carries its average in yuan. Returns the figure (1 axes).
+    """
+    table = _canonical(deciles, ("group", "customers", "average"))
+    table = table[table["group"].astype(str) != "total"]
+    groups = [int(g) for g in table["group"]]
+    averages = table["average"].to_numpy(dtype="float64")
+    if highlight is None:
+        chosen = set()
+    elif isinstance(highlight, Iterable):
+        chosen = {int(g) for g in highlight}
+    else:
+        chosen = {int(highlight)}
+    colours = [COLOURS["revenue"] if g in chosen else COLOURS["bars"] for g in groups]
+
+    fig, ax = _figure("deciles")
+    positions = np.arange(len(groups))
+    bars = ax.bar(positions, averages, color=colours, width=0.72)
+    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in averages], padding=3,
+                 fontsize=FONT_SIZES["annotation"])
+    top = max(float(np.max(averages, initial=0.0)), 1.0)
+    ax.set_ylim(0, top * 1.18)
+    for position, group, value in zip(positions, groups, averages, strict=True):
+        if group in chosen:
+            ax.annotate(
+                chart_text("chart.target_group"), xy=(position, value + top * 0.07),
+                xytext=(position, value + top * 0.3), ha="center", va="bottom",
+                color=COLOURS["revenue"], fontsize=FONT_SIZES["annotation"], fontweight="bold",
+                arrowprops={"arrowstyle": "->", "color": COLOURS["revenue"], "lw": 2},
+            )
+    ax.set_xticks(positions, [str(g) for g in groups])
+    sizes = sorted({int(n) for n in table["customers"]})
+    size_text = f"{sizes[0]:,}" if len(sizes) == 1 else f"{sizes[0]:,}-{sizes[-1]:,}"
+    ax.set_xlabel(chart_text("chart.decile_axis").format(n=size_text))
+    ax.set_ylabel(chart_text("chart.average_spend"))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+    ax.yaxis.set_major_formatter("{x:,.0f}")
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_axisbelow(True)
+    ax.set_title(chart_text("chart.deciles"))
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# before and after, per group
+
+
+def _group_codes(table: pd.DataFrame) -> list[str]:
+    """The groups to show, in the round's order (every group of the round, A0 only if used)."""
+    return list(group_summary(table[["group", "sales_before", "sales_after"]]).index)
+
+
+def _is_round_two(codes: Sequence[str]) -> bool:
+    return bool(set(codes) & set(ROUND_TWO_GROUPS))
+
+
+def before_after_values(table: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """What :func:`before_after_chart` draws for one metric: per group, before and after.
+
+    ``metric`` is ``"visits"`` (visits per member: the group's visits / members), ``"ticket"``
+    (the group's ticket: total sales / total visits, yuan per visit) or ``"sales"`` (sales per
+    member: total sales / members, yuan). Returns a DataFrame indexed by group with ``before``,
+    ``after`` and ``growth_pct`` (the group's aggregate growth, %; NaN with nothing before).
+    An empty group has NaN everywhere.
+    """
+    if metric not in METRICS:
+        raise ValueError(f"metric must be one of {METRICS}, got {metric!r}")
+    rows = {}
+    for code in _group_codes(table):
+        part = table[table["group"] == code]
+        n = len(part)
+        sales = (float(part["sales_before"].sum()), float(part["sales_after"].sum()))
+        if metric in ("visits", "ticket"):
+            visits = (float(part["visits_before"].sum()), float(part["visits_after"].sum()))
+        if metric == "visits":
+            pair = tuple(v / n if n else math.nan for v in visits)
+        elif metric == "ticket":
+            pair = tuple(s / v if v else math.nan for s, v in zip(sales, visits, strict=True))
+        else:
+            pair = tuple(s / n if n else math.nan for s in sales)
+        growth = (pair[1] / pair[0] - 1) * 100 if pair[0] else math.nan
+        rows[code] = {"before": pair[0], "after": pair[1], "growth_pct": growth}
+    result = pd.DataFrame.from_dict(rows, orient="index", columns=["before", "after",
+                                                                   "growth_pct"])
+    return result.rename_axis("group")
+
+
+def before_after_chart(table: pd.DataFrame, metrics: Sequence[str] | None = None) -> Figure:
+    """Last month next to this month for each group: one panel per metric.
+
+    ``table`` is the result of :func:`rfmkit.campaign_uplift` (groups A1..A4, and A0 if any) or
+    of :func:`rfmkit.case.round_two` (A41..A44; it has sales only: "before" is the month before
+    round 1, "after" the round-2 month). ``metrics`` are any of ``"visits"`` (visits per member),
+    ``"ticket"`` (the group's average ticket, yuan per visit) and ``"sales"`` (sales per member,
+    yuan); default all three when the table has visits, else ``("sales",)``. Above each pair the
+    group's aggregate growth is written (see :func:`before_after_values`). Returns the figure
+    (one axes per metric).
+    """
+    has_visits = {"visits_before", "visits_after"} <= set(table.columns)
+    if metrics is None:
+        metrics = METRICS if has_visits else ("sales",)
+    metrics = tuple(metrics)
+    if not 1 <= len(metrics) <= len(METRICS) or len(set(metrics)) != len(metrics):
+        raise ValueError(f"give one to three different metrics of {METRICS}, got {metrics!r}")
+    for metric in metrics:
+        if metric not in METRICS:
+            raise ValueError(f"metric must be one of {METRICS}, got {metric!r}")
+        if metric != "sales" and not has_visits:
+            raise ValueError(f"the table has no visits, so {metric!r} cannot be drawn")
+    codes = _group_codes(table)
+    round_two = _is_round_two(codes)
+    before_text = chart_text("chart.before_round1" if round_two else "chart.last_month")
+    after_text = chart_text("chart.round2_month" if round_two else "chart.this_month")
+
+    fig, axes = _figure(f"before_after_{len(metrics)}", ncols=len(metrics))
+    axes = np.atleast_1d(axes)
+    positions = np.arange(len(codes))
+    width = 0.38
+    for ax, metric in zip(axes, metrics, strict=True):
+        values = before_after_values(table, metric)
+        before = values["before"].to_numpy(dtype="float64")
+        after = values["after"].to_numpy(dtype="float64")
+        ax.bar(positions - width / 2, before, width, color=BEFORE_COLOUR, label=before_text)
+        ax.bar(positions + width / 2, after, width, color=COLOURS["bars"], label=after_text)
+        tops = np.fmax(np.nan_to_num(before), np.nan_to_num(after))
+        for position, top, growth in zip(positions, tops, values["growth_pct"], strict=True):
+            ax.text(position, top, _pct(growth), ha="center", va="bottom",
+                    fontsize=FONT_SIZES["annotation"], fontweight="bold",
+                    color=COLOURS["cut"] if growth < 0 else COLOURS["text"])
+        highest = max(float(np.max(tops, initial=0.0)), 1.0)
+        ax.set_ylim(0, highest * 1.2)
+        ax.set_xticks(positions, codes)
+        ax.set_title(chart_text(_METRIC_TEXT[metric]))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+        ax.yaxis.set_major_formatter("{x:,.0f}" if metric != "visits" else "{x:,.1f}")
+        ax.grid(axis="y", alpha=0.3)
+        ax.set_axisbelow(True)
+    axes[0].legend(loc="upper right", frameon=False)
+    title = chart_text("chart.before_after.round2" if round_two else "chart.before_after")
+    fig.suptitle(f"{title}  ({chart_text('chart.growth_note')})")
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# members per group
+
+
+def _counts_table(table: pd.DataFrame) -> pd.DataFrame:
+    if "members" in table.columns:
+        return table
+    return group_summary(table)
+
+
+def _counts_title(table: pd.DataFrame, codes: Sequence[str]) -> str:
+    if _is_round_two(codes):
+        return chart_text("chart.group_counts.round2")
+    targets = table.attrs.get("targets")
+    if not targets:
+        return chart_text("chart.group_counts")
+    return chart_text("chart.group_counts.round1").format(
+        v=f"{float(targets['visits']) * 100:g}", t=f"{float(targets['ticket']) * 100:g}"
+    )
+
+
+def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Figure:
+    """Members per group as horizontal bars: A1..A4 (and A0 if any) or A41..A44.
+
+    ``table`` is a per-member result (:func:`rfmkit.campaign_uplift`,
+    :func:`rfmkit.case.round_two`) or its :func:`rfmkit.case.group_summary`. Every group of the
+    round is shown, empty ones too, with its count and share of members; the round-1 title
+    states the targets used (kept by ``campaign_uplift`` in ``.attrs["targets"]``).
+
+    ``fig`` is for redrawing (as :class:`rfmkit.widgets.UpliftExplorer` does): a figure an
+    earlier call returned; it is cleared and drawn again. Returns the figure (1 axes).
+    """
+    summary = _counts_table(table)
+    codes = [str(code) for code in summary.index]
+    counts = summary["members"].to_numpy(dtype="int64")
+    total = int(counts.sum())
+    if fig is None:
+        fig, ax = _figure("counts")
+    else:
+        fig.clear()
+        fig.set_layout_engine("constrained")
+        ax = fig.subplots()
+    positions = np.arange(len(codes))
+    bars = ax.barh(positions, counts, color=COLOURS["bars"], height=0.66)
+    shares = [n * 100 / total if total else 0.0 for n in counts]
+    ax.bar_label(bars, labels=[f"{n:,} ({s:.1f}%)" for n, s in zip(counts, shares, strict=True)],
+                 padding=4, fontsize=FONT_SIZES["annotation"])
+    ax.set_yticks(positions, [f"{code}  {_group_name(code)}" for code in codes])
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(int(counts.max(initial=0)), 1) * 1.3)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    ax.xaxis.set_major_formatter("{x:,.0f}")
+    ax.set_xlabel(chart_text("members"))
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_axisbelow(True)
+    ax.set_title(_counts_title(table, codes))
+    return fig

@@ -1,0 +1,386 @@
+"""Charts of customer value and the lifecycle: the customer pyramid, lifetime value (CLV),
+churn per period and the lifecycle stages (the decile chart is in :mod:`rfmkit.charts.case`).
+
+Every function takes the data it draws (the tables of :mod:`rfmkit.value` and
+:mod:`rfmkit.lifecycle`, whose headers may have been translated by ``localise``), returns a
+:class:`matplotlib.figure.Figure` and never calls ``plt.show()``. Texts follow
+``rfmkit.use_language``; see :mod:`rfmkit.charts._style` for fonts and sizes.
+
+The functions a widget redraws (:func:`pyramid_chart`, :func:`clv_histogram`,
+:func:`stage_chart`) take ``fig=``: a figure an earlier call returned, redrawn in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Polygon
+from matplotlib.ticker import MaxNLocator
+
+from rfmkit.charts._style import (
+    COLOURS,
+    FONT_SIZES,
+    apply_style,
+    chart_language,
+    chart_text,
+    new_figure,
+)
+from rfmkit.charts.rfm import TAIL_STRETCH, _fmt
+from rfmkit.labels import LABELS
+from rfmkit.lifecycle import STAGES
+from rfmkit.value import TIERS
+
+# Figure sizes (inches) of this module's charts; fonts come from _style.FONT_SIZES.
+SIZES = {
+    "pyramid": (12.0, 7.0),
+    "histogram": (12.0, 6.0),
+    "bars": (12.0, 6.0),
+    "stages": (15.0, 6.2),
+}
+TIER_COLOURS = {"gold": "#D4AF37", "silver": "#BCC3CB", "bronze": "#B87333", "iron": "#585F68"}
+TIER_TEXT = {"gold": "#222222", "silver": "#222222", "bronze": "white", "iron": "white"}
+STAGE_COLOURS = {"active": "#55A868", "sleeping": "#E1B84B", "lost": "#C44E52"}
+STAGE_TEXT = {"active": "white", "sleeping": "#222222", "lost": "white"}
+BASES = ("monetary", "clv")
+LAYER_GAP = 0.05  # white space between two pyramid layers (a layer is 1 unit high)
+
+
+def _figure(size: str, ncols: int = 1, fig: Figure | None = None, **kwargs):
+    """A new styled figure of ``SIZES[size]``, or ``fig`` cleared for a fresh drawing."""
+    if fig is None:
+        fig, axes = new_figure("grid", ncols=ncols, **kwargs)
+        fig.set_size_inches(SIZES[size])
+        return fig, axes
+    apply_style()
+    fig.clear()
+    fig.set_layout_engine("constrained")
+    return fig, fig.subplots(1, ncols, **kwargs)
+
+
+def _canonical(frame: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
+    """Accept a table whose headers were translated by ``localise`` (either language)."""
+    keys = tuple(keys)
+    key_of = {text: key for key in keys for text in LABELS.get(key, ())}
+
+    def key(name):
+        return name if name in keys or not isinstance(name, str) else key_of.get(name, name)
+
+    renamed = frame.rename(columns=key)
+    return renamed.rename_axis([key(n) for n in renamed.index.names])
+
+
+def _require(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(
+            f"{what} is missing column(s) {missing}; columns found: {list(frame.columns)}"
+        )
+
+
+def _check_basis(basis: str) -> None:
+    if basis not in BASES:
+        raise ValueError(f"basis must be one of {BASES}, got {basis!r}")
+
+
+# ---- the customer pyramid -------------------------------------------------------------------
+_PYRAMID_KEYS = ("tier", "tier_name", "customers", "customer_share", "revenue", "revenue_share")
+
+
+def _half_width(y: float, height: float) -> float:
+    """Half the pyramid's width at height ``y`` (base width 2, apex at ``height``)."""
+    return (height - y) / height
+
+
+def _layer_corners(level: int, levels: int) -> list[tuple[float, float]]:
+    """Corners of layer ``level`` (0 = top) of a pyramid of ``levels`` equal-height layers."""
+    top = levels - level - (LAYER_GAP if level else 0.0)
+    bottom = levels - level - 1 + (LAYER_GAP if level < levels - 1 else 0.0)
+    corners = [(-_half_width(bottom, levels), bottom), (_half_width(bottom, levels), bottom)]
+    if level == 0:
+        return [*corners, (0.0, float(levels))]  # the top layer is a triangle
+    return [*corners, (_half_width(top, levels), top), (-_half_width(top, levels), top)]
+
+
+def _key_figures(summary: pd.DataFrame) -> tuple[float, float, int]:
+    """(share of customers, share of value, customers) of the key customers (gold + silver)."""
+    attrs = summary.attrs
+    if "key_customer_share" in attrs and "key_customer_revenue_share" in attrs:
+        return (attrs["key_customer_share"], attrs["key_customer_revenue_share"],
+                int(attrs["key_customers"]))
+    if "key" in summary.index:
+        row = summary.loc["key"]
+        return row["customer_share"], row["revenue_share"], int(row["customers"])
+    top = summary.loc[["gold", "silver"]]
+    return (round(float(top["customer_share"].sum()), 1),
+            round(float(top["revenue_share"].sum()), 1), int(top["customers"].sum()))
+
+
+def _customers_word(n: int) -> str:
+    """"customer" or "customers" for the English templates (the Chinese ones do not use it)."""
+    return "customer" if n == 1 else "customers"
+
+
+def _pyramid_texts(summary: pd.DataFrame, basis: str) -> tuple[list[str], str]:
+    what = chart_text(f"chart.what.{basis}")
+    template = chart_text("chart.pyramid.layer")
+    layers = [
+        template.format(
+            n=f"{int(summary.at[code, 'customers']):,}",
+            customers=_customers_word(int(summary.at[code, "customers"])),
+            share=f"{float(summary.at[code, 'customer_share']):.1f}",
+            value_share=f"{float(summary.at[code, 'revenue_share']):.1f}",
+            what=what,
+        )
+        for code in TIERS
+    ]
+    share, value_share, n = _key_figures(summary)
+    key = chart_text("tier.key") + "\n" + chart_text("chart.pyramid.key").format(
+        n=f"{n:,}", customers=_customers_word(n), share=f"{share:.1f}",
+        value_share=f"{value_share:.1f}", what=what,
+    )
+    return layers, key
+
+
+def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
+                  fig: Figure | None = None) -> Figure:
+    """The customer pyramid (客户金字塔): four stacked layers, gold at the top, iron at the base.
+
+    ``summary`` is the output of :func:`rfmkit.tier_summary` (headers may be localised; a
+    ``"key"`` row is ignored). ``basis`` says what the customers were ranked by, for the texts:
+    ``"monetary"`` (spend, "revenue") or ``"clv"`` (lifetime value). Each layer is named inside
+    and labelled on the right with its customers (count and % of customers) and its % of the
+    revenue (or of the total lifetime value); a bracket on the left gives the key customers
+    (关键客户, gold + silver). The layers are drawn the same height (a picture of the order, not
+    of the sizes: the numbers give the sizes), the top one a triangle. Returns the figure (one
+    axes; the layers are its patches, top first, each with ``gid`` ``"tier.<code>"``).
+
+    ``fig``: a figure an earlier call returned; with the same language and basis only the
+    numbers change (quick, for :class:`rfmkit.widgets.PyramidExplorer`).
+    """
+    _check_basis(basis)
+    summary = _canonical(summary, _PYRAMID_KEYS)
+    _require(summary, _PYRAMID_KEYS[2:], "the tier summary")
+    absent = [code for code in TIERS if code not in summary.index]
+    if absent:
+        raise ValueError(f"the tier summary has no row for {absent}; use rfmkit.tier_summary")
+    layers, key = _pyramid_texts(summary, basis)
+    signature = (chart_language(), basis)
+    state = getattr(fig, "_rfmkit_pyramid", None)
+    if state is not None and state["signature"] == signature:
+        for text, new in zip(state["layer_texts"], layers, strict=True):
+            text.set_text(new)
+        state["key_text"].set_text(key)
+        return fig
+    fig, ax = _figure("pyramid", fig=fig)
+    levels = len(TIERS)
+    layer_texts = []
+    for level, code in enumerate(TIERS):
+        corners = _layer_corners(level, levels)
+        ax.add_patch(Polygon(corners, closed=True, facecolor=TIER_COLOURS[code],
+                             edgecolor="white", linewidth=1.5, gid=f"tier.{code}"))
+        middle = levels - level - 0.5
+        name_y = middle - (0.25 if level == 0 else 0.0)  # lower in the narrow triangle
+        ax.text(0, name_y, chart_text(f"tier.{code}"), ha="center", va="center",
+                color=TIER_TEXT[code], fontsize=FONT_SIZES["label"], fontweight="bold")
+        right = _half_width(middle, levels) + 0.12
+        layer_texts.append(ax.text(right, middle, layers[level], ha="left", va="center",
+                                   fontsize=FONT_SIZES["annotation"], color=COLOURS["text"]))
+    # the key customers: a bracket along the gold and silver layers
+    x = -_half_width(levels - 2, levels) - 0.15
+    low, high = levels - 2 + LAYER_GAP, levels - 0.02
+    ax.plot([x + 0.06, x, x, x + 0.06], [low, low, high, high], color=COLOURS["text"],
+            linewidth=1.8, solid_capstyle="butt")
+    key_text = ax.text(x - 0.08, (low + high) / 2, key, ha="right", va="center",
+                       fontsize=FONT_SIZES["annotation"], color=COLOURS["text"])
+    ax.text(0, -0.12, chart_text("chart.pyramid.note"), ha="center", va="top",
+            fontsize=FONT_SIZES["annotation"] - 2, color="#555555", style="italic")
+    ax.set_xlim(-2.45, 2.45)
+    ax.set_ylim(-0.45, levels + 0.1)
+    ax.set_aspect("auto")
+    ax.axis("off")
+    ax.set_title(f"{chart_text('chart.pyramid')} ({chart_text('chart.pyramid.by_' + basis)})")
+    fig._rfmkit_pyramid = {"signature": signature, "layer_texts": layer_texts,
+                           "key_text": key_text}
+    return fig
+
+
+# ---- lifetime value -------------------------------------------------------------------------
+def discount_chart(cash_flows, rate: float) -> Figure:
+    """One customer's yearly cash flows next to what each is worth today.
+
+    ``cash_flows`` are R_1..R_n in yuan (list, array or Series) and ``rate`` the yearly discount
+    rate (0.10 for 10 %). For each year i two bars: R_i and its present value
+    R_i / (1 + r)^i, both labelled; the title gives the undiscounted sum and the CLV (their
+    NPV). Returns the figure (one axes).
+    """
+    flows = np.asarray(list(cash_flows), dtype="float64")
+    if flows.ndim != 1 or flows.size == 0 or np.isnan(flows).any():
+        raise ValueError("cash_flows must be one customer's yearly cash flows (numbers)")
+    years = np.arange(1, flows.size + 1)
+    present = flows / (1 + float(rate)) ** years
+    fig, ax = _figure("bars")
+    width = 0.38
+    raw = ax.bar(years - width / 2, flows, width, color="#A6C8E0",
+                 label=chart_text("chart.cash_flow"))
+    now = ax.bar(years + width / 2, present, width, color=COLOURS["bars"],
+                 label=chart_text("chart.present_value"))
+    for bars in (raw, now):
+        ax.bar_label(bars, labels=[f"{v:,.2f}" for v in bars.datavalues], padding=3,
+                     fontsize=FONT_SIZES["annotation"])
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xlabel(chart_text("year"))
+    ax.set_ylabel(chart_text("yuan"))
+    top = float(max(flows.max(), present.max(), 0.0))
+    ax.set_ylim(min(float(flows.min()), 0.0) * 1.2, top * 1.25 or 1.0)
+    ax.legend(loc="upper right")
+    ax.set_title(chart_text("chart.discount").format(
+        total=_fmt(round(float(np.sum(flows)), 2)), n=flows.size,
+        clv=f"{float(np.sum(present)):,.2f}", rate=f"{100 * float(rate):g}",
+    ))
+    return fig
+
+
+def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
+    """How the customers' lifetime values spread: a histogram with the mean and the median.
+
+    ``clv_values`` is a Series (or list) of each customer's CLV in yuan, e.g. from
+    :func:`rfmkit.clv`. The mean is a dashed line, the median a dotted one, and a box gives the
+    customer equity (客户资产, the sum of all CLVs). Lifetime values are heavy-tailed: when the
+    top 1 % would stretch the axis to more than three times the range of everyone else, the
+    axis stops at the 99th percentile and its label says how many customers lie beyond.
+    Returns the figure (one axes). ``fig``: a figure an earlier call returned, redrawn.
+    """
+    values = np.asarray(pd.Series(clv_values).to_numpy(), dtype="float64")
+    if values.size == 0 or np.isnan(values).any():
+        raise ValueError("clv_values must be at least one number per customer, none missing")
+    fig, ax = _figure("histogram", fig=fig)
+    low, high = float(values.min()), float(values.max())
+    shown_high, note = high, None
+    p99 = float(np.percentile(values, 99))
+    if high - low > TAIL_STRETCH * (p99 - low) and p99 > low:
+        shown_high = p99
+        note = chart_text("chart.clipped_note").format(
+            n=f"{int((values > p99).sum()):,}", limit=_fmt(round(p99, 2)),
+            max=_fmt(round(high, 2)),
+        )
+    edges = np.linspace(low, shown_high, 31) if shown_high > low else [low - 0.5, low + 0.5]
+    ax.hist(values[values <= shown_high], bins=edges, color=COLOURS["bars"],
+            edgecolor="white", linewidth=0.6)
+    mean, median = float(values.mean()), float(np.median(values))
+    ax.axvline(mean, color=COLOURS["cut"], linestyle="--", linewidth=2.2,
+               label=f"{chart_text('chart.mean')} = {mean:,.2f}")
+    ax.axvline(median, color=COLOURS["revenue"], linestyle=":", linewidth=2.6,
+               label=f"{chart_text('cut.median')} = {median:,.2f}")
+    ax.legend(loc="upper right", title=chart_text("chart.equity_box").format(
+        equity=f"{float(np.sum(values)):,.2f}", n=f"{values.size:,}"))
+    xlabel = chart_text("clv")
+    if note is not None:
+        xlabel += "\n" + note
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(chart_text("customers"))
+    ax.xaxis.set_major_formatter("{x:,.0f}")
+    ax.set_title(chart_text("chart.clv_distribution"))
+    return fig
+
+
+# ---- churn and lifecycle --------------------------------------------------------------------
+_CHURN_KEYS = ("period", "next_period", "active_customers", "retained_customers",
+               "lost_customers", "churn_rate", "retention_rate")
+
+
+def churn_chart(periods: pd.DataFrame) -> Figure:
+    """Customers of each period split into retained and lost in the next period.
+
+    ``periods`` is the output of :func:`rfmkit.period_churn` (headers may be localised). One
+    stacked bar per period: retained (kept, bottom) and lost (top) customers; above each bar
+    its churn rate and retention rate (CRR). Returns the figure (one axes).
+    """
+    periods = _canonical(periods, _CHURN_KEYS)
+    _require(periods, _CHURN_KEYS, "the period table")
+    fig, ax = _figure("bars")
+    positions = np.arange(len(periods))
+    kept = periods["retained_customers"].to_numpy(dtype="float64")
+    lost = periods["lost_customers"].to_numpy(dtype="float64")
+    ax.bar(positions, kept, color=COLOURS["bars"], label=chart_text("chart.retained"))
+    ax.bar(positions, lost, bottom=kept, color=COLOURS["cut"], label=chart_text("chart.lost"))
+    template = chart_text("chart.churn_label")
+    for x, total, churn, keep in zip(positions, kept + lost, periods["churn_rate"],
+                                     periods["retention_rate"], strict=True):
+        text = "-" if pd.isna(churn) else template.format(churn=f"{churn:.1f}",
+                                                          crr=f"{keep:.1f}")
+        ax.text(x, total, text, ha="center", va="bottom", fontsize=FONT_SIZES["annotation"])
+    names = [str(p).replace(" – ", "\n– ") for p in periods["period"]]
+    ax.set_xticks(positions, names)
+    ax.set_xlabel(chart_text("chart.churn.x"))
+    ax.set_ylabel(chart_text("customers"))
+    ax.set_ylim(0, float((kept + lost).max(initial=0.0)) * 1.22 or 1.0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="upper left", ncols=2)
+    ax.set_title(chart_text("chart.churn"))
+    return fig
+
+
+_STAGE_KEYS = ("purchases", *STAGES, "customers", *(f"{code}_share" for code in STAGES))
+
+
+def stage_chart(cross: pd.DataFrame, *, active_days: float | None = None,
+                sleeping_days: float | None = None, fig: Figure | None = None) -> Figure:
+    """Lifecycle stages (活跃/睡眠/流失): how many customers are in each, and how the stages
+    spread over customers with 1, 2, ... purchases.
+
+    ``cross`` is the output of :func:`rfmkit.lifecycle.stage_by_purchases` (headers may be
+    localised; an ``"all"`` row is drawn last, set apart). Left panel: customers per stage,
+    labelled with count and %. Right panel: one 100 % bar per number of purchases, split into
+    the three stages, with the % written in every part of at least 6 %. ``active_days`` and
+    ``sleeping_days`` (the thresholds used) go into the left panel's title when given.
+    Returns the figure (2 axes). ``fig``: a figure an earlier call returned, redrawn.
+    """
+    cross = _canonical(cross, _STAGE_KEYS)
+    _require(cross, [*STAGES, *(f"{code}_share" for code in STAGES)], "the cross-table")
+    rows = cross[[str(i) != "all" for i in cross.index]]
+    totals = rows[list(STAGES)].sum().to_numpy(dtype="float64")
+    n = totals.sum()
+    fig, (left, right) = _figure("stages", ncols=2, fig=fig, width_ratios=[2, 3])
+    names = [chart_text(f"stage.{code}") for code in STAGES]
+    bars = left.bar(np.arange(len(STAGES)), totals,
+                    color=[STAGE_COLOURS[c] for c in STAGES])
+    shares = 100 * totals / n if n else np.zeros(len(STAGES))
+    left.bar_label(bars, labels=[f"{int(t):,} ({s:.1f}%)" for t, s in
+                                 zip(totals, shares, strict=True)],
+                   padding=3, fontsize=FONT_SIZES["annotation"])
+    left.set_xticks(np.arange(len(STAGES)), names)
+    left.set_ylim(0, float(totals.max(initial=0.0)) * 1.18 or 1.0)
+    left.set_ylabel(chart_text("customers"))
+    left.yaxis.set_major_locator(MaxNLocator(integer=True))
+    title = chart_text("chart.stage_counts")
+    if active_days is not None and sleeping_days is not None:
+        title += "\n" + chart_text("chart.stage_thresholds").format(
+            a=f"{active_days:g}", s=f"{sleeping_days:g}")
+    left.set_title(title)
+
+    shown = cross.index.tolist()
+    labels = [chart_text("chart.all") if str(i) == "all" else str(i) for i in shown]
+    positions = np.arange(len(shown), dtype="float64")
+    if shown and str(shown[-1]) == "all":
+        positions[-1] += 0.4  # set the total apart
+    start = np.zeros(len(shown))
+    for code, name in zip(STAGES, names, strict=True):
+        part = cross[f"{code}_share"].to_numpy(dtype="float64")
+        right.barh(positions, part, left=start, color=STAGE_COLOURS[code], label=name,
+                   height=0.72)
+        for y, x0, width in zip(positions, start, part, strict=True):
+            if width >= 6:
+                right.text(x0 + width / 2, y, f"{width:.0f}%", ha="center", va="center",
+                           color=STAGE_TEXT[code], fontsize=FONT_SIZES["annotation"])
+        start += part
+    right.set_yticks(positions, labels)
+    right.invert_yaxis()
+    right.set_xlim(0, 100)
+    right.set_xlabel(chart_text("chart.stage_share_x"))
+    right.set_ylabel(chart_text("purchases"))
+    right.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False)
+    right.set_title(chart_text("chart.stage_by_purchases"), pad=34)
+    return fig

@@ -1,0 +1,371 @@
+"""Explorers for notebooks 03-05: the customer pyramid, lifetime value and lifecycle stages.
+
+- :class:`PyramidExplorer`: tier shares and the value basis -> tier summary and pyramid.
+- :class:`CLVExplorer`: discount rate, years, margin and retention -> CLVs, customer equity
+  and their distribution.
+- :class:`StageExplorer`: the two day thresholds -> stage counts, purchases x stage and chart.
+
+Computation stays in :mod:`rfmkit.value` and :mod:`rfmkit.lifecycle`; this module only wires
+controls to it. Each explorer has ``.widget`` (the layout), its controls as attributes,
+``.result`` (the table it shows now) and shows itself when it ends a notebook cell. Labels use
+the language chosen when it was built: after ``use_language(...)``, build a new one.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from rfmkit.charts.value import clv_histogram, pyramid_chart, stage_chart
+from rfmkit.labels import label, localise
+from rfmkit.lifecycle import (
+    lifecycle_stages,
+    one_time_sleeping_or_lost,
+    stage_by_purchases,
+    stage_summary,
+)
+from rfmkit.value import (
+    DEFAULT_SHARES,
+    clv_table,
+    equity_summary,
+    pyramid_tiers,
+    tier_summary,
+    yearly_cash_flows,
+)
+from rfmkit.widgets.rfm import CHART_DPI
+
+_WIDE = {"description_width": "initial"}
+_SLIDER_LAYOUT = {"width": "520px"}
+
+_FORMATS = {
+    "customers": "{:,}".format,
+    "customer_share": "{:.1f}".format,
+    "revenue": "{:,.2f}".format,
+    "revenue_share": "{:.1f}".format,
+    "average": "{:,.2f}".format,
+    "clv_total": "{:,.2f}".format,
+    "clv_share": "{:.1f}".format,
+    "average_clv": "{:,.2f}".format,
+    "median_clv": "{:,.2f}".format,
+    "customer_equity": "{:,.2f}".format,
+    "undiscounted_total": "{:,.2f}".format,
+}
+# the pyramid table's money columns when customers are ranked by lifetime value
+_CLV_COLUMNS = {"revenue": "clv_total", "revenue_share": "clv_share", "average": "average_clv"}
+
+
+def _show_table(output: w.Output, table: pd.DataFrame) -> None:
+    """Put ``table`` (canonical headers) into ``output``, headers in the current language."""
+    shown = localise(table)
+    formats = {label(column): fmt for column, fmt in _FORMATS.items()}
+    html = shown.to_html(formatters=formats, na_rep="-", classes="rfmkit-table")
+    output.outputs = (
+        {
+            "output_type": "display_data",
+            "data": {"text/html": html, "text/plain": shown.to_string()},
+            "metadata": {},
+        },
+    )
+
+
+def _show_figure(output: w.Output, fig: Figure, name: str) -> None:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=CHART_DPI)
+    output.outputs = (
+        {
+            "output_type": "display_data",
+            "data": {
+                "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+                "text/plain": f"<{name}>",
+            },
+            "metadata": {},
+        },
+    )
+
+
+def _pct(value: float) -> str:
+    return f"{value:g}"
+
+
+class _Explorer:
+    """What every explorer shares: chart switch, output areas and showing itself."""
+
+    widget: w.VBox
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _int_slider(self, key: str, low: int, high: int, value: int, step: int = 1):
+        return w.IntSlider(min=low, max=high, value=value, step=step, description=label(key),
+                           continuous_update=False, style=_WIDE,
+                           layout=w.Layout(**_SLIDER_LAYOUT))
+
+
+# ---- the customer pyramid -------------------------------------------------------------------
+class PyramidExplorer(_Explorer):
+    """Sliders for the tier shares and a choice of value, with the tier table and the pyramid.
+
+    ``PyramidExplorer(table, clv_values)`` shows itself when it ends a notebook cell.
+    ``table`` is an RFM table (its ``monetary`` column, spend in yuan) or a Series of values
+    per customer; ``clv_values`` (optional) is each customer's lifetime value, e.g. from
+    :func:`rfmkit.clv`, for the same customers: then the *rank by* buttons switch between spend
+    M and lifetime value CLV. ``shares`` are the starting tier shares (fractions, default 1 %,
+    19 %, 30 %, 50 %); ``basis`` is ``"monetary"`` or ``"clv"``; ``chart=False`` leaves the
+    pyramid out.
+
+    Controls: ``.gold`` (% of customers, 0.5-10 in steps of 0.5), ``.silver`` (1-40 %),
+    ``.bronze`` (1-45 %) and ``.basis``; iron always takes the rest (at least 5 %).
+    Current state: ``.tiers`` (:func:`rfmkit.pyramid_tiers`), ``.result`` and ``.summary``
+    (:func:`rfmkit.tier_summary` with the key-customer row ``"key"``), ``.shares`` (the four
+    fractions in use). When ranking by CLV the table's money columns hold lifetime value (the
+    table shown then says "total CLV"; ``.result`` keeps the column names ``revenue``...).
+    """
+
+    def __init__(self, table, clv_values=None, *, shares=DEFAULT_SHARES,
+                 basis: str = "monetary", chart: bool = True):
+        if isinstance(table, pd.DataFrame):
+            if "monetary" not in table.columns:
+                raise ValueError(
+                    f"table needs the column 'monetary'; columns found: {list(table.columns)}"
+                )
+            monetary = table["monetary"]
+        else:
+            monetary = pd.Series(table)
+        if len(monetary) == 0:
+            raise ValueError("there are no customers")
+        self._values = {"monetary": monetary}
+        if clv_values is not None:
+            clv_values = pd.Series(clv_values)
+            if len(clv_values) != len(monetary) or set(clv_values.index) != set(monetary.index):
+                raise ValueError("clv_values must be given for the same customers as the table")
+            self._values["clv"] = clv_values.reindex(monetary.index)
+        if basis not in self._values:
+            raise ValueError(f"basis must be one of {list(self._values)}, got {basis!r}")
+        gold, silver, bronze, _ = (round(100 * float(s), 6) for s in shares)
+        if not (0.5 <= gold <= 10 and 1 <= silver <= 40 and 1 <= bronze <= 45
+                and gold + silver + bronze <= 95):
+            raise ValueError(
+                "the sliders cover gold 0.5-10 %, silver 1-40 %, bronze 1-45 % (iron at least "
+                f"5 %); got shares {tuple(shares)}"
+            )
+        self.show_chart = chart
+        self._figure = None
+        self.gold = w.FloatSlider(
+            min=0.5, max=10.0, step=0.5, value=gold, description=label("widget.gold_share"),
+            readout_format=".1f", continuous_update=False, style=_WIDE,
+            layout=w.Layout(**_SLIDER_LAYOUT),
+        )
+        self.silver = self._int_slider("widget.silver_share", 1, 40, int(silver))
+        self.bronze = self._int_slider("widget.bronze_share", 1, 45, int(bronze))
+        self.basis = w.ToggleButtons(
+            options=[(label(f"basis.{name}"), name) for name in self._values],
+            value=basis, description=label("widget.basis"),
+            style={**_WIDE, "button_width": "auto"},
+        )
+        self.iron_text = w.HTML()
+        self.table_output = w.Output()
+        self.chart_output = w.Output()
+        self.widget = w.VBox([self.basis, self.gold, self.silver, self.bronze, self.iron_text,
+                              self.table_output, self.chart_output])
+        self._refresh()
+        for control in (self.gold, self.silver, self.bronze, self.basis):
+            control.observe(self._on_change, names="value")
+
+    @property
+    def result(self) -> pd.DataFrame:
+        """The tier summary now shown (with the key-customer row)."""
+        return self.summary
+
+    def _on_change(self, change) -> None:
+        self._refresh()
+
+    def _current_shares(self) -> tuple[float, float, float, float]:
+        gold, silver, bronze = float(self.gold.value), self.silver.value, self.bronze.value
+        iron = 100 - gold - silver - bronze
+        if iron < 5:
+            # never reached with the sliders' limits; kept so that shares stay valid
+            raise ValueError(f"iron needs at least 5 % of customers, has {iron:g} %")
+        return gold / 100, silver / 100, bronze / 100, iron / 100
+
+    def _compute(self) -> None:
+        self.shares = self._current_shares()
+        self.tiers = pyramid_tiers(self._values[self.basis.value], self.shares)
+        self.summary = tier_summary(self.tiers, with_key_row=True)
+        self.iron_text.value = label("widget.iron_rest").format(iron=_pct(100 * self.shares[3]))
+        shown = self.summary
+        if self.basis.value == "clv":
+            shown = shown.rename(columns=_CLV_COLUMNS)
+        _show_table(self.table_output, shown)
+
+    def _refresh(self) -> None:
+        self._compute()
+        if self.show_chart:
+            self._figure = pyramid_chart(self.summary, self.basis.value, fig=self._figure)
+            _show_figure(self.chart_output, self._figure, "customer pyramid")
+
+
+# ---- lifetime value -------------------------------------------------------------------------
+class CLVExplorer(_Explorer):
+    """Sliders for the CLV assumptions, with customer equity and the CLV distribution.
+
+    ``CLVExplorer(spend)`` shows itself when it ends a notebook cell. ``spend`` is each
+    customer's spend in yuan over the last year (e.g. :func:`rfmkit.value.yearly_spend`). For
+    every customer the expected yearly net cash flow is spend x margin in year 1, then a share
+    ``retention`` of that each later year (:func:`rfmkit.value.yearly_cash_flows` with one year
+    of history), discounted at the rate r over n years (:func:`rfmkit.clv`).
+
+    Controls, all in whole percent or years: ``.rate`` (0-30 %), ``.years`` (1-10),
+    ``.margin`` (1-100 %), ``.retention`` (0-100 %). Current state: ``.flows`` (customers x
+    years), ``.values`` (:func:`rfmkit.value.clv_table`: undiscounted, clv, discounted_away),
+    ``.clv`` (Series), ``.equity`` (yuan) and ``.result`` (:func:`rfmkit.value.equity_summary`:
+    customers, customer equity, average and median CLV, undiscounted total).
+    """
+
+    def __init__(self, spend, *, rate: float = 0.10, years: int = 5, margin: float = 0.25,
+                 retention: float = 0.40, chart: bool = True):
+        spend = pd.Series(spend)
+        if len(spend) == 0:
+            raise ValueError("there are no customers")
+        self.spend = spend
+        self.show_chart = chart
+        self._figure = None
+        percent = {"rate": rate, "margin": margin, "retention": retention}
+        whole = {k: round(100 * float(v), 6) for k, v in percent.items()}
+        limits = {"rate": (0, 30), "margin": (1, 100), "retention": (0, 100)}
+        for name, value in whole.items():
+            low, high = limits[name]
+            if value != int(value) or not low <= value <= high:
+                raise ValueError(
+                    f"{name} must be a whole percent from {low} to {high} % (as a fraction, "
+                    f"e.g. 0.10), got {percent[name]!r}"
+                )
+        if isinstance(years, bool) or int(years) != years or not 1 <= years <= 10:
+            raise ValueError(f"years must be a whole number from 1 to 10, got {years!r}")
+        self.rate = self._int_slider("widget.rate", 0, 30, int(whole["rate"]))
+        self.years = self._int_slider("widget.years", 1, 10, int(years))
+        self.margin = self._int_slider("widget.margin", 1, 100, int(whole["margin"]))
+        self.retention = self._int_slider("widget.retention", 0, 100, int(whole["retention"]))
+        self.assumptions = w.HTML()
+        self.table_output = w.Output()
+        self.chart_output = w.Output()
+        self.widget = w.VBox([self.rate, self.years, self.margin, self.retention,
+                              self.assumptions, self.table_output, self.chart_output])
+        self._refresh()
+        for control in (self.rate, self.years, self.margin, self.retention):
+            control.observe(self._on_change, names="value")
+
+    def _on_change(self, change) -> None:
+        self._refresh()
+
+    def _compute(self) -> None:
+        self.flows = yearly_cash_flows(self.spend, years=self.years.value,
+                                       margin=self.margin.value / 100,
+                                       retention=self.retention.value / 100, history_years=1)
+        self.values = clv_table(self.flows, self.rate.value / 100)
+        self.clv = self.values["clv"].rename("clv")
+        self.result = equity_summary(self.clv, self.values["undiscounted"])
+        self.equity = float(self.result.at["all", "customer_equity"])
+        self.assumptions.value = label("widget.clv_assumptions").format(
+            margin=self.margin.value, retention=self.retention.value, years=self.years.value,
+            rate=self.rate.value,
+        )
+        _show_table(self.table_output, self.result)
+
+    def _refresh(self) -> None:
+        self._compute()
+        if self.show_chart:
+            self._figure = clv_histogram(self.clv, fig=self._figure)
+            _show_figure(self.chart_output, self._figure, "CLV distribution")
+
+
+# ---- lifecycle stages -----------------------------------------------------------------------
+class StageExplorer(_Explorer):
+    """Two sliders for the stage thresholds, with stage counts, purchases x stage and a chart.
+
+    ``StageExplorer(table)`` shows itself when it ends a notebook cell. ``table`` is an RFM
+    table (``recency_days`` and ``frequency``); ``active_days`` and ``sleeping_days`` are the
+    starting thresholds (:func:`rfmkit.lifecycle_stages`); ``max_count`` is where the purchase
+    counts are pooled ("5+"); ``chart=False`` leaves the chart out.
+
+    Controls: ``.active_days`` and ``.sleeping_days`` (days, 0 up to the largest recency + 1).
+    The active threshold must stay below the sleeping one: moving one past the other pushes
+    the other along (one day apart). Current state: ``.stages``, ``.result`` (the stage counts,
+    :func:`rfmkit.lifecycle.stage_summary`), ``.cross`` (purchases x stage with an ``"all"``
+    row) and ``.one_time_share`` (% of one-time buyers sleeping or lost).
+    """
+
+    def __init__(self, table: pd.DataFrame, active_days: int = 90, sleeping_days: int = 180,
+                 *, max_count: int = 5, chart: bool = True):
+        missing = [c for c in ("recency_days", "frequency") if c not in table.columns]
+        if missing:
+            raise ValueError(f"table is missing {missing}; columns found: {list(table.columns)}")
+        if len(table) == 0:
+            raise ValueError("the RFM table has no customers")
+        top = int(np.ceil(table["recency_days"].max())) + 1
+        if not 0 <= active_days < sleeping_days <= top:
+            raise ValueError(
+                f"thresholds must satisfy 0 <= active_days < sleeping_days <= {top}, got "
+                f"{active_days} and {sleeping_days}"
+            )
+        self.table = table
+        self.max_count = max_count
+        self.show_chart = chart
+        self._figure = None
+        self._syncing = False
+        self.active_days = self._int_slider("widget.active_days", 0, top - 1, int(active_days))
+        self.sleeping_days = self._int_slider("widget.sleeping_days", 1, top, int(sleeping_days))
+        self.rule_text = w.HTML()
+        self.table_output = w.Output()
+        self.cross_output = w.Output()
+        self.chart_output = w.Output()
+        self.widget = w.VBox([self.active_days, self.sleeping_days, self.rule_text,
+                              self.table_output, self.cross_output, self.chart_output])
+        self._refresh()
+        self.active_days.observe(self._on_active, names="value")
+        self.sleeping_days.observe(self._on_sleeping, names="value")
+
+    def _on_active(self, change) -> None:
+        if self._syncing:
+            return
+        if self.active_days.value >= self.sleeping_days.value:
+            self._push(self.sleeping_days, self.active_days.value + 1)
+        self._refresh()
+
+    def _on_sleeping(self, change) -> None:
+        if self._syncing:
+            return
+        if self.sleeping_days.value <= self.active_days.value:
+            self._push(self.active_days, self.sleeping_days.value - 1)
+        self._refresh()
+
+    def _push(self, slider: w.IntSlider, value: int) -> None:
+        self._syncing = True
+        try:
+            slider.value = value
+        finally:
+            self._syncing = False
+
+    def _compute(self) -> None:
+        a, s = self.active_days.value, self.sleeping_days.value
+        self.stages = lifecycle_stages(self.table, a, s)
+        self.result = stage_summary(self.stages)
+        self.cross = stage_by_purchases(self.table, self.stages, self.max_count, with_total=True)
+        self.one_time_share = one_time_sleeping_or_lost(self.cross)
+        text = label("widget.stage_rule").format(a=a, s=s)
+        if not np.isnan(self.one_time_share):
+            text += " " + label("widget.one_time").format(share=f"{self.one_time_share:.1f}")
+        self.rule_text.value = text
+        _show_table(self.table_output, self.result)
+        _show_table(self.cross_output, self.cross)
+
+    def _refresh(self) -> None:
+        self._compute()
+        if self.show_chart:
+            self._figure = stage_chart(self.cross, active_days=self.active_days.value,
+                                       sleeping_days=self.sleeping_days.value, fig=self._figure)
+            _show_figure(self.chart_output, self._figure, "lifecycle stages")

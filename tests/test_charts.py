@@ -1,0 +1,338 @@
+"""Charts: what they draw (checked against numbers worked out by hand), both languages, the
+Chinese font (found, or the English fallback with one notice), and no pyplot side effects."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from rfmkit import charts, rfm_segments, segment_summary, use_language  # noqa: E402
+from rfmkit.charts import _style  # noqa: E402
+from rfmkit.labels import LABELS  # noqa: E402
+
+# Five customers. Means: R = 750/5 = 150, F = 13/5 = 2.6, M = 1250/5 = 250.
+# Medians: R = 20, F = 2, M = 200.
+# Mean rule: a R↓F↑M↑ maintain; b, e R↓F↓M↓ (not named); c R↑F↑M↑ win back; d R↑F↓M↓ no value.
+TABLE = pd.DataFrame(
+    {
+        "recency_days": [10, 20, 300, 400, 20],
+        "frequency": [5, 1, 4, 1, 2],
+        "monetary": [500.0, 100.0, 400.0, 50.0, 200.0],
+    },
+    index=pd.Index(list("abcde"), name="customer_id"),
+)
+
+
+@pytest.fixture(autouse=True)
+def _clean_state():
+    """Each test starts in English with matplotlib's settings restored and no notice given."""
+    use_language("en")
+    _style._Notice.given = False
+    with matplotlib.rc_context():
+        yield
+    use_language("en")
+    _style._Notice.given = False
+    plt.close("all")
+
+
+@pytest.fixture
+def cjk_font_known(monkeypatch):
+    """Pretend a CJK font exists (for checking texts without drawing them)."""
+    monkeypatch.setattr(_style, "_available_font_names", lambda: ["DejaVu Sans", "SimHei"])
+
+
+@pytest.fixture
+def no_cjk_font(monkeypatch):
+    monkeypatch.setattr(_style, "_available_font_names", lambda: ["DejaVu Sans"])
+
+
+def summary(scheme="lesson", cut="mean", table=TABLE):
+    return segment_summary(rfm_segments(table, scheme, cut), table)
+
+
+def every_chart():
+    """One of each chart and variant, as (name, figure)."""
+    big = pd.DataFrame(
+        {
+            "recency_days": np.arange(100) * 7 % 365,
+            "frequency": np.arange(100) % 10 + 1,
+            "monetary": np.arange(100) * 13.5 + 20,
+        },
+        index=pd.Index([f"C{i:03d}" for i in range(100)], name="customer_id"),
+    )
+    return [
+        ("distributions mean", charts.rfm_distributions(TABLE)),
+        ("distributions median", charts.rfm_distributions(TABLE, cut="median")),
+        ("segments lesson", charts.segment_chart(summary("lesson"))),
+        ("segments classic8", charts.segment_chart(summary("classic8", "median"))),
+        ("rf grid 2x2", charts.rf_grid(TABLE)),
+        ("rf grid scores", charts.rf_grid(big, cut=5)),
+    ]
+
+
+def dashed_x(ax) -> float:
+    (line,) = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    xs = set(np.asarray(line.get_xdata(), dtype=float))
+    assert len(xs) == 1
+    return xs.pop()
+
+
+# ---- fonts -----------------------------------------------------------------------------------
+def test_find_cjk_font_takes_the_first_in_order():
+    names = ["Arial", "WenQuanYi Zen Hei", "Noto Sans CJK JP", "DejaVu Sans"]
+    assert charts.find_cjk_font(names) == "Noto Sans CJK JP"
+    assert charts.find_cjk_font(["SimHei", "Microsoft YaHei"]) == "Microsoft YaHei"
+    assert charts.find_cjk_font(["DejaVu Sans", "Liberation Sans"]) is None
+    assert charts.find_cjk_font([]) is None
+
+
+def test_apply_style_adds_the_cjk_font_as_a_fallback_once(cjk_font_known):
+    charts.apply_style()
+    first = list(matplotlib.rcParams["font.family"])
+    charts.apply_style()
+    assert list(matplotlib.rcParams["font.family"]) == first
+    assert first[-1] == "SimHei" and first.count("SimHei") == 1
+    assert first[0] != "SimHei"  # Latin text keeps its usual font
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    assert matplotlib.rcParams["font.size"] == _style.FONT_SIZES["base"]
+    assert matplotlib.rcParams["axes.titlesize"] == _style.FONT_SIZES["title"]
+    assert matplotlib.rcParams["xtick.labelsize"] == _style.FONT_SIZES["tick"]
+
+
+def test_importing_rfmkit_loads_neither_matplotlib_nor_ipywidgets():
+    code = (
+        "import sys, rfmkit; "
+        "bad = [m for m in ('matplotlib', 'ipywidgets') if m in sys.modules]; "
+        "sys.exit(str(bad) if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_zh_charts_draw_without_missing_glyphs():
+    """Every chart drawn in Chinese with the system's CJK font: no "Glyph ... missing"."""
+    if charts.find_cjk_font() is None:
+        message = (
+            "no CJK font found (looked for: " + ", ".join(_style.CJK_FONTS) + "); "
+            "install one, e.g. `sudo apt-get install fonts-noto-cjk`"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must install fonts-noto-cjk: " + message)
+        pytest.skip(message)
+    use_language("zh")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for name, fig in every_chart():
+            fig.canvas.draw()
+            texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+            assert any("\u4e00" <= ch <= "\u9fff" for t in texts for ch in t), name
+
+
+def test_without_a_cjk_font_zh_charts_fall_back_to_english_with_one_notice(no_cjk_font):
+    use_language("zh")
+    with pytest.warns(UserWarning) as record:
+        figures = every_chart()
+        for _, fig in figures:
+            fig.canvas.draw()
+    notices = [r for r in record if "no Chinese (CJK) font" in str(r.message)]
+    assert len(notices) == 1, [str(r.message) for r in record]
+    assert "fonts-noto-cjk" in str(notices[0].message)
+    assert not [r for r in record if "missing from font" in str(r.message)]
+    for name, fig in figures:
+        texts = "".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in texts), name
+    assert figures[0][1]._suptitle.get_text() == LABELS["chart.rfm_distributions"][1]
+    names = [t.get_text() for t in figures[2][1].axes[0].get_yticklabels()]
+    assert names[0] == "important: maintain  R↓F↑M↑"
+    # Later charts in the same session stay quiet.
+    with warnings.catch_warnings(record=True) as later:
+        warnings.simplefilter("always")
+        charts.segment_chart(summary())
+    assert not [r for r in later if "CJK" in str(r.message)]
+    assert charts.chart_text("chart.mean") == "mean"
+
+
+def test_chart_text_follows_the_language(cjk_font_known):
+    assert charts.chart_text("chart.mean") == "mean"
+    use_language("zh")
+    assert charts.chart_text("chart.mean") == "平均值"
+    assert charts.chart_text("no.such.key") == "no.such.key"
+
+
+# ---- pyplot side effects -----------------------------------------------------------------------
+def test_charts_return_figures_never_show_and_leave_nothing_open(monkeypatch):
+    def no_show(*args, **kwargs):
+        raise AssertionError("a chart called plt.show()")
+
+    monkeypatch.setattr(plt, "show", no_show)
+    monkeypatch.setattr(Figure, "show", no_show)
+    before = plt.get_fignums()
+    for name, fig in every_chart():
+        assert isinstance(fig, Figure), name
+    assert plt.get_fignums() == before
+
+
+def test_charts_are_deterministic():
+    def pixels(fig):
+        fig.canvas.draw()
+        return np.asarray(fig.canvas.buffer_rgba()).copy()
+
+    for (name, first), (_, second) in zip(every_chart(), every_chart(), strict=True):
+        assert np.array_equal(pixels(first), pixels(second)), name
+
+
+# ---- rfm_distributions ------------------------------------------------------------------------
+def test_distributions_mark_the_mean_of_each_metric():
+    fig = charts.rfm_distributions(TABLE)
+    assert len(fig.axes) == 3
+    assert [dashed_x(ax) for ax in fig.axes] == pytest.approx([150.0, 2.6, 250.0])
+    written = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert [w.strip() for w in written] == ["mean = 150", "mean = 2.60", "mean = 250"]
+    # every customer is counted once
+    for ax in fig.axes:
+        assert sum(p.get_height() for p in ax.patches) == len(TABLE)
+    assert fig.axes[0].get_xlabel().startswith(LABELS["recency_days"][1])
+    assert fig.axes[2].get_xlabel() == LABELS["monetary"][1]
+
+
+def test_distributions_median_and_custom_cuts():
+    fig = charts.rfm_distributions(TABLE, cut="median")
+    assert [dashed_x(ax) for ax in fig.axes] == pytest.approx([20.0, 2.0, 200.0])
+    assert fig._suptitle.get_text() == "R, F, M distributions (dashed = median)"
+    custom = {"recency_days": 100, "frequency": 3, "monetary": 300}
+    fig = charts.rfm_distributions(TABLE, cut=custom)
+    assert [dashed_x(ax) for ax in fig.axes] == pytest.approx([100, 3, 300])
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_distributions_title_in_both_languages(language, cjk_font_known):
+    use_language(language)
+    fig = charts.rfm_distributions(TABLE)
+    zh, en = LABELS["chart.rfm_distributions"]
+    assert fig._suptitle.get_text() == (zh if language == "zh" else en)
+    zh, en = LABELS["frequency"]
+    assert fig.axes[1].get_xlabel() == (zh if language == "zh" else en)
+
+
+def test_heavy_tailed_spend_is_cut_at_the_99th_percentile_and_says_so():
+    # M = 1..199 and one customer at 100,000: mean (19,900 + 100,000) / 200 = 599.5.
+    table = pd.DataFrame(
+        {
+            "recency_days": np.arange(200) % 30,
+            "frequency": np.arange(200) % 5 + 1,
+            "monetary": np.append(np.arange(1.0, 200.0), 100_000.0),
+        }
+    )
+    fig = charts.rfm_distributions(table)
+    ax = fig.axes[2]
+    assert dashed_x(ax) == pytest.approx(599.5)
+    assert ax.get_xlim()[1] < 1000  # the one big spender does not squash everyone else
+    drawn = sum(p.get_height() for p in ax.patches)
+    assert drawn == 199
+    note = ax.get_xlabel()
+    assert "99th percentile" in note and "1 customers above" in note and "100,000" in note
+    # R and F are not cut
+    assert sum(p.get_height() for p in fig.axes[0].patches) == 200
+
+
+# ---- segment_chart -----------------------------------------------------------------------------
+def test_segment_chart_shows_every_group_with_its_numbers():
+    fig = charts.segment_chart(summary())
+    assert len(fig.axes) == 2
+    customers, revenue = fig.axes
+    assert len(customers.patches) == len(revenue.patches) == 8  # 6 named + 2 not named
+    # order of the lesson scheme; groups with nobody are still drawn (width 0)
+    widths = [p.get_width() for p in customers.patches]
+    assert widths == [1, 0, 0, 1, 0, 1, 2, 0]
+    assert [p.get_width() for p in revenue.patches] == [500, 0, 0, 400, 0, 50, 300, 0]
+    names = [t.get_text() for t in customers.get_yticklabels()]
+    assert names[0] == "important: maintain  R↓F↑M↑"
+    assert names[6] == "not named by the lesson (R↓F↓M↓)"
+    written = [t.get_text() for t in customers.texts]
+    assert written[0] == "1 (20.0%)" and written[1] == "0 (0.0%)" and written[6] == "2 (40.0%)"
+    assert [t.get_text() for t in revenue.texts][0] == "500 (40.0%)"
+    assert fig._suptitle.get_text() == "Customers and revenue per group  (lesson's six types)"
+
+
+def test_segment_chart_classic8_and_a_localised_summary(cjk_font_known):
+    from rfmkit import localise
+
+    fig = charts.segment_chart(summary("classic8"))
+    assert len(fig.axes[0].patches) == 8
+    assert [p.get_width() for p in fig.axes[0].patches] == [1, 0, 1, 0, 0, 2, 0, 1]
+    use_language("zh")
+    fig = charts.segment_chart(localise(summary("classic8")))
+    assert [p.get_width() for p in fig.axes[0].patches] == [1, 0, 1, 0, 0, 2, 0, 1]
+    assert fig.axes[0].get_yticklabels()[0].get_text() == "重要价值客户  R↓F↑M↑"
+    assert fig._suptitle.get_text().startswith(LABELS["chart.segment_counts"][0])
+    assert fig.axes[0].get_title() == LABELS["customers"][0]
+
+
+def test_segment_chart_redraws_into_the_same_figure():
+    fig = charts.segment_chart(summary("lesson", "mean"))
+    again = charts.segment_chart(summary("lesson", "median"), fig=fig)
+    assert again is fig and len(fig.axes) == 2
+    # median: maintain 1, win back 2, no value 2
+    assert [p.get_width() for p in fig.axes[0].patches] == [1, 0, 0, 2, 0, 2, 0, 0]
+    assert len(fig.axes[0].texts) == 8  # old numbers replaced, not added
+    again = charts.segment_chart(summary("classic8"), fig=fig)
+    assert again is fig and len(fig.axes) == 2
+    assert fig.axes[0].get_yticklabels()[0].get_text().startswith("important value")
+
+
+# ---- rf_grid -----------------------------------------------------------------------------------
+def test_rf_grid_two_by_two_counts_and_average_spend():
+    fig = charts.rf_grid(TABLE)
+    assert len(fig.axes) == 2  # grid + colour bar
+    ax = fig.axes[0]
+    cells = {(round(t.get_position()[0]), round(t.get_position()[1])): t.get_text()
+             for t in ax.texts}
+    # rows: R↓ (recent) on top = row 0; columns: F↓ left = column 0.  (x, y) = (column, row)
+    assert cells == {(0, 0): "2", (1, 0): "1", (0, 1): "1", (1, 1): "1"}
+    average_m = ax.images[0].get_array()
+    assert np.asarray(average_m).tolist() == [[150.0, 500.0], [50.0, 400.0]]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["R↓ recent", "R↑ longer ago"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["F↓ less often", "F↑ more often"]
+    assert "mean = 150" in ax.get_ylabel() and "mean = 2.60" in ax.get_xlabel()
+
+
+def test_rf_grid_scores_puts_recent_on_top_and_counts_everyone():
+    table = pd.DataFrame(
+        {
+            "recency_days": [1, 2, 3, 4, 5, 6, 7, 8],
+            "frequency": [8, 7, 6, 5, 4, 3, 2, 1],
+            "monetary": [10.0, 20, 30, 40, 50, 60, 70, 80],
+        }
+    )
+    fig = charts.rf_grid(table, cut=2)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["2", "1"]  # top = most recent
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "2"]
+    cells = {(round(t.get_position()[0]), round(t.get_position()[1])): t.get_text()
+             for t in ax.texts}
+    # recent half (R score 2) bought often (F score 2): 4 customers; the other 4 the opposite
+    assert cells == {(0, 0): "0", (1, 0): "4", (0, 1): "4", (1, 1): "0"}
+    assert ax.images[0].get_array().mask.tolist() == [[True, False], [False, True]]
+    assert ax.get_ylabel() == "R score (higher = more recent)"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_rf_grid_and_segment_titles_in_both_languages(language, cjk_font_known):
+    use_language(language)
+    index = 0 if language == "zh" else 1
+    grid = charts.rf_grid(TABLE)
+    assert grid.axes[0].get_title().splitlines()[0] == LABELS["chart.rf_grid"][index]
+    seg = charts.segment_chart(summary())
+    assert seg._suptitle.get_text().startswith(LABELS["chart.segment_counts"][index])
