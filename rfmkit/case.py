@@ -85,6 +85,7 @@ __all__ = [
     "ROUND_TWO_GROUPS",
     "campaign_frames",
     "campaign_uplift",
+    "decile_comparison",
     "group_profile",
     "group_summary",
     "month_totals",
@@ -93,6 +94,7 @@ __all__ = [
     "round_two_bands",
     "round_two_rule_text",
     "uplift_summary",
+    "visit_growth_by_baseline",
 ]
 
 
@@ -780,3 +782,118 @@ def _known_ids(ids: Iterable, known: pd.Index, what: str) -> pd.Index:
     if len(unknown):
         raise ValueError(f"{what}: member IDs not found in members: {_some(unknown)}")
     return wanted
+
+
+# ---------------------------------------------------------------------------------------------
+# explaining the case in numbers (notebook 08)
+
+
+def decile_comparison(
+    deciles: pd.DataFrame,
+    groups: Sequence[int] = (8, 9, 10),
+    *,
+    reference: int = 1,
+    growth: float = 0.30,
+) -> pd.DataFrame:
+    """The candidate decile groups side by side: why the case picks group 8, in numbers.
+
+    ``deciles`` is the result of :func:`rfmkit.decile_table` (a ``"total"`` row, if present, is
+    ignored); ``groups`` the group numbers to compare; ``reference`` the group to compare their
+    average with (group 1, the best customers); ``growth`` the sales target as a fraction
+    (0.30 = +30 %, the case's target for the group's monthly sales).
+
+    Returns a DataFrame indexed by ``group`` (in the order given) with ``customers``,
+    ``average`` (yuan per customer), ``total`` (yuan a month), ``reference_ratio`` (the
+    reference group's average ÷ this group's: 80.0 means "spends 1/80 of group 1"; NaN when
+    this group's average is 0) and ``extra_sales`` (yuan a month the group would add by growing
+    ``growth``: total × growth, to the cent). ``.attrs`` keeps ``reference`` and ``growth``.
+    ValueError for a group number not in ``deciles``.
+    """
+    needed = {
+        col: "a column of decile_table's result"
+        for col in ("group", "customers", "average", "total")
+    }
+    _require_columns(deciles, needed, "deciles")
+    rate = _exact_rate(growth, "growth")
+    rows = deciles[deciles["group"].astype(str) != "total"].copy()
+    rows.index = pd.Index([int(g) for g in rows["group"]], name="group")
+    wanted = [reference, *groups]
+    unknown = [g for g in wanted if isinstance(g, bool) or g not in rows.index]
+    if unknown:
+        raise ValueError(f"group {unknown} is not in deciles; groups are {list(rows.index)}")
+    ref_average = Fraction(repr(float(rows.loc[reference, "average"])))
+    ratios, extras = [], []
+    for group in groups:
+        average = Fraction(repr(float(rows.loc[group, "average"])))
+        ratios.append(float(ref_average / average) if average else math.nan)
+        total = Fraction(repr(float(rows.loc[group, "total"])))
+        extras.append(round(total * rate * 100) / 100)
+    table = pd.DataFrame(
+        {
+            "customers": [int(rows.loc[g, "customers"]) for g in groups],
+            "average": [float(rows.loc[g, "average"]) for g in groups],
+            "total": [float(rows.loc[g, "total"]) for g in groups],
+            "reference_ratio": ratios,
+            "extra_sales": extras,
+        },
+        index=pd.Index(list(groups), name="group"),
+    )
+    table.attrs = {"reference": reference, "growth": float(growth)}
+    return table
+
+
+def visit_growth_by_baseline(uplift: pd.DataFrame) -> pd.DataFrame:
+    """Visit growth by last month's visits: why the case's average differs from the total.
+
+    ``uplift`` is the result of :func:`campaign_uplift`. Members are grouped by
+    ``visits_before`` (1, 2, 3, ... visits last month). Returns a DataFrame indexed by
+    ``visits_before`` with ``members``, ``member_share_pct`` (% of all members), ``before`` and
+    ``after`` (the row's total visits last month and this month), ``visit_share_pct`` (% of all
+    visits last month), ``average_growth_pct`` (the case's average: mean of the members'
+    visit growth, %) and ``aggregate_growth_pct`` (Σ after / Σ before − 1, %). Members with 0
+    visits last month form a row with NaN growth (no baseline).
+
+    The case's average gives every member one equal vote; the aggregate growth gives each member
+    as many votes as they had visits last month (it equals the average of the members' rates
+    weighted by ``visits_before``). Members who came once can only grow in big steps (1 -> 2 is
+    +100 %), so when they are many, the two measures part.
+    """
+    _require_columns(
+        uplift,
+        {
+            "visits_before": "a column of campaign_uplift's result",
+            "visits_after": "a column of campaign_uplift's result",
+            "visit_growth_pct": "a column of campaign_uplift's result",
+        },
+        "uplift",
+    )
+    vb = _whole_visits(uplift["visits_before"], "visits_before")
+    va = _whole_visits(uplift["visits_after"], "visits_after")
+    all_before = sum(vb)
+    rates = uplift["visit_growth_pct"].to_numpy(dtype="float64")
+    rows = []
+    levels = sorted(set(vb))
+    for level in levels:
+        pick_rows = np.array([v == level for v in vb], dtype=bool)
+        before, after = sum(vb[pick_rows]), sum(va[pick_rows])
+        defined = rates[pick_rows][~np.isnan(rates[pick_rows])]
+        rows.append(
+            {
+                "members": int(pick_rows.sum()),
+                "member_share_pct": pick_rows.sum() * 100 / len(vb),
+                "before": int(before),
+                "after": int(after),
+                "visit_share_pct": before * 100 / all_before if all_before else math.nan,
+                "average_growth_pct": math.fsum(defined) / len(defined)
+                if len(defined)
+                else math.nan,
+                "aggregate_growth_pct": (after - before) * 100 / before if before else math.nan,
+            }
+        )
+    columns = ["members", "member_share_pct", "before", "after", "visit_share_pct",
+               "average_growth_pct", "aggregate_growth_pct"]  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=columns,
+        index=pd.Index([int(v) for v in levels], name="visits_before", dtype="int64"),
+    )

@@ -347,3 +347,60 @@ def stage_by_purchases(
         )
     crossed.attrs = {"max_count": max_count}
     return crossed
+
+
+def stage_summary(stages: pd.DataFrame) -> pd.DataFrame:
+    """Customers per lifecycle stage, in the order active, sleeping, lost.
+
+    Takes the result of :func:`lifecycle_stages`. Returns a DataFrame indexed by stage code
+    (every stage, also an empty one) with ``stage_name`` (current language), ``recency_range``
+    (the days each stage covers, e.g. ``"0-90"``, ``"91-180"``, ``"181+"`` for whole-day
+    thresholds 90 and 180), ``customers`` and ``customer_share`` (% of all customers, 0.1 %;
+    0 when there are none).
+    """
+    _require_columns(stages, {"stage": "the lifecycle stage code"}, "stages")
+    unknown = sorted(set(stages["stage"]) - set(STAGES))
+    if unknown:
+        raise ValueError(f"unknown stage codes {unknown}; expected {list(STAGES)}")
+    counts = stages["stage"].value_counts().reindex(list(STAGES), fill_value=0)
+    n = int(counts.sum())
+    active = stages.attrs.get("active_days")
+    sleeping = stages.attrs.get("sleeping_days")
+    if active is None or sleeping is None:
+        ranges = [""] * len(STAGES)
+    elif float(active).is_integer() and float(sleeping).is_integer():
+        a, s = int(active), int(sleeping)
+        ranges = [f"0-{a}", f"{a + 1}-{s}", f"{s + 1}+"]
+    else:
+        ranges = [f"<= {active:g}", f"{active:g} < days <= {sleeping:g}", f"> {sleeping:g}"]
+    result = pd.DataFrame(
+        {
+            "stage_name": [label(f"stage.{code}") for code in STAGES],
+            "recency_range": ranges,
+            "customers": counts.to_numpy(dtype="int64"),
+            "customer_share": np.round(100 * counts.to_numpy(dtype="float64") / n, 1)
+            if n
+            else np.zeros(len(STAGES)),
+        },
+        index=pd.Index(list(STAGES), name="stage"),
+    )
+    result.attrs = {"active_days": active, "sleeping_days": sleeping}
+    return result
+
+
+def one_time_sleeping_or_lost(cross: pd.DataFrame) -> float:
+    """% of the customers with exactly one purchase who are sleeping or lost (0.1 %).
+
+    Takes the output of :func:`rfmkit.lifecycle.stage_by_purchases`; NaN when nobody bought
+    exactly once. Raises ValueError when the table has no row "1" (``max_count=1`` pools
+    everyone in "1+").
+    """
+    if "1" not in cross.index:
+        raise ValueError(
+            'the cross-table has no row "1"; use stage_by_purchases with max_count >= 2'
+        )
+    row = cross.loc["1"]
+    n = int(row["customers"])
+    if n == 0:
+        return float("nan")
+    return round(100 * int(row["sleeping"] + row["lost"]) / n, 1)

@@ -6,7 +6,7 @@
 - :func:`new_vs_returning`: per month, new vs returning buyers (新老客户占比).
 - :func:`top_products` / :func:`top_categories`: what each customer group buys most.
 - :func:`co_occurrence`: products bought by the same customers (关联营销): support,
-  confidence and lift.
+  confidence and lift; :func:`cross_sell` lists what to suggest to one product's buyers.
 - :func:`tag_customers`, :func:`customers_with_tag`, :func:`join_tags`,
   :func:`tags_by_segment`: custom customer tags (客户档案自定义属性).
 - :func:`segment_profile`: who is in a group, by profile field, compared with all members.
@@ -32,6 +32,7 @@ from rfmkit.labels import LABELS, pick
 __all__ = [
     "DEFAULT_EDGES",
     "co_occurrence",
+    "cross_sell",
     "customers_with_tag",
     "first_order_bands",
     "first_orders",
@@ -683,4 +684,50 @@ def segment_profile(members: pd.DataFrame, customer_ids, fields=_PROFILE_FIELDS)
                      "all_share", "difference"]]
     result.attrs = {"segment_size": n_in, "members": n_all,
                     "not_in_members": len(ids - set(members["customer_id"]))}
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# cross-selling
+
+
+def cross_sell(pairs: pd.DataFrame, products: pd.DataFrame, product, n: int = 5) -> pd.DataFrame:
+    """The products to suggest to buyers of ``product`` (关联营销), strongest link first.
+
+    Takes the pairs of :func:`co_occurrence` (product ids in ``item_a`` / ``item_b``), the
+    products (``product_id``; ``name``/``name_zh``, ``category`` and ``price`` used when
+    present) and one product id. Keeps the pairs ``product -> B``, ranked by lift, then
+    confidence (both descending), then B's id; at most ``n``.
+
+    Returns ``rank``, ``product_id`` (B), ``product_name`` (current language), ``category``,
+    ``customers_both``, ``confidence`` (share of the product's buyers who also bought B, a
+    fraction), ``lift`` and ``price`` (when known). Empty when no pair passed the support
+    threshold. Raises ValueError when ``product`` is not among the products.
+    """
+    _require_columns(pairs, {"item_a": "the first product", "item_b": "the second product",
+                             "customers_both": "customers who bought both",
+                             "confidence": "confidence A -> B", "lift": "lift"}, "pairs")
+    info = _product_names(products)
+    if product not in info.index:
+        raise ValueError(f"product {product!r} is not among the products "
+                         f"(e.g. {list(info.index[:3])})")
+    limit = _whole(n, "n", 1)
+    chosen = pairs[pairs["item_a"].to_numpy() == product]
+    chosen = chosen.sort_values(["lift", "confidence", "item_b"],
+                                ascending=[False, False, True], kind="stable").head(limit)
+    named = info.reindex(chosen["item_b"].to_numpy())
+    result = pd.DataFrame(
+        {
+            "rank": np.arange(1, len(chosen) + 1, dtype="int64"),
+            "product_id": chosen["item_b"].to_numpy(),
+            "product_name": named["product_name"].to_numpy(),
+            "category": named["category"].to_numpy(),
+            "customers_both": chosen["customers_both"].to_numpy(dtype="int64"),
+            "confidence": chosen["confidence"].to_numpy(dtype="float64"),
+            "lift": chosen["lift"].to_numpy(dtype="float64"),
+        }
+    )
+    if "price" in named.columns:
+        result["price"] = named["price"].to_numpy(dtype="float64")
+    result.attrs = {"product": product}
     return result

@@ -4,18 +4,20 @@ The lesson's Task 3 (个性化服务) fills a table with three columns: 顾客ID
 This module builds it from the order log and the member profiles:
 
 - :func:`customer_features`: one row per customer: RFM group, pyramid tier, lifecycle stage,
-  favourite category, age band, preferred channel, purchase dates and days to the next birthday.
+  favourite category, age band, preferred channel, purchase dates and days to the next birthday
+  (:func:`named_features` adds the names of the codes for display).
 - :data:`DEFAULT_RULES`: the service rules, written as data (condition -> service, channel,
   when, priority). :func:`load_rules` checks a rule list; :func:`rules_table` shows it.
 - :func:`service_plan`: applies the rules: every customer gets exactly one main service (the
   first matching rule by priority; a catch-all rule takes everyone else) plus an "also" list of
-  the other services whose rules matched.
+  the other services whose rules matched. :func:`plan_summary` counts customers per service.
 - Care calendar: :func:`birthdays_within`, :func:`holiday_greetings` (:data:`HOLIDAYS`),
   :func:`new_customer_care`.
 - :func:`complaint_steps` / :func:`advance_complaint`: the five complaint-handling steps
   (登记, 分析, 解决方案, 执行, 反馈) as a tracked table.
 - :func:`message_preview`: the message text for one customer's service.
-- :func:`cac` (获客成本, yuan per new customer) and :func:`retention_rate` (客户留存率, %).
+- :func:`cac` (获客成本, yuan per new customer) and :func:`retention_rate` (客户留存率, %);
+  :func:`retention_counts` takes the counts it needs from an order log.
 
 Dates are calendar days; ``asof`` is always passed in (the clock is never read). Money is in
 yuan (元). Computation only: pandas in, pandas out, inputs never modified, no printing.
@@ -58,7 +60,10 @@ __all__ = [
     "holiday_greetings",
     "load_rules",
     "message_preview",
+    "named_features",
     "new_customer_care",
+    "plan_summary",
+    "retention_counts",
     "retention_rate",
     "rules_table",
     "service_plan",
@@ -559,6 +564,23 @@ def customer_features(
     return result
 
 
+def named_features(features: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``features`` with the codes also written as names, in the current language.
+
+    Adds ``tier_name``, ``stage_name``, ``category_name`` (of the favourite category) and
+    ``channel_name`` (of the preferred channel) next to the codes, for columns that exist;
+    missing codes stay missing. The codes are kept, so rules and filters still use them.
+    """
+    result = features.copy()
+    for code, name, naming in (("tier", "tier_name", _tier_name),
+                               ("stage", "stage_name", _stage_name),
+                               ("favourite_category", "category_name", _category_name),
+                               ("preferred_channel", "channel_name", _channel_name)):
+        if code in result.columns:
+            result[name] = [np.nan if _blank(v) else naming(v) for v in result[code]]
+    return result
+
+
 def _row_segment_name(row: Mapping) -> str:
     """The segment's name in the current language (known codes are looked up, so a table
     made in one language reads right in the other); else the row's segment_name or code."""
@@ -993,6 +1015,48 @@ def service_plan(
     return plan
 
 
+def plan_summary(plan: pd.DataFrame, compare: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Customers per service in a service plan, most first; optionally next to a second plan.
+
+    ``plan`` (and ``compare``) are outputs of :func:`service_plan`. Returns one row per service:
+    ``service`` (code), ``service_name`` (current language), ``customers`` and
+    ``customer_share`` (% of the plan's customers, 0.1). With ``compare`` (e.g. the plan made
+    with changed rules) also ``customers_new`` and ``change`` (customers_new - customers);
+    services found in only one plan show 0 in the other. Sorted by customers (the first
+    plan's), then customers_new, then service code.
+    """
+    for name, table in (("plan", plan), ("compare", compare)):
+        if table is not None:
+            _require_columns(table, {"service": "the service code"}, name)
+
+    def names(table: pd.DataFrame) -> dict:
+        if "service_name" in table.columns:
+            return dict(zip(table["service"], table["service_name"], strict=True))
+        return {}
+
+    counts = plan["service"].value_counts()
+    named = {**names(plan)}
+    codes = list(counts.index)
+    if compare is not None:
+        other = compare["service"].value_counts()
+        named = {**names(compare), **named}
+        codes += [c for c in other.index if c not in counts.index]
+    result = pd.DataFrame({"service": codes})
+    result["service_name"] = [_service_name(c) if c in SERVICES else str(named.get(c, c))
+                              for c in codes]
+    result["customers"] = counts.reindex(codes, fill_value=0).to_numpy(dtype="int64")
+    total = len(plan)
+    result["customer_share"] = np.round(100 * result["customers"] / total, 1) if total else 0.0
+    sort = ["customers"]
+    if compare is not None:
+        result["customers_new"] = other.reindex(codes, fill_value=0).to_numpy(dtype="int64")
+        result["change"] = result["customers_new"] - result["customers"]
+        sort.append("customers_new")
+    result = result.sort_values(sort + ["service"], ascending=[False] * len(sort) + [True],
+                                kind="stable")
+    return result.reset_index(drop=True)
+
+
 # ---------------------------------------------------------------------------------------------
 # care calendar
 
@@ -1337,3 +1401,54 @@ def retention_rate(start_customers, end_customers, new_customers) -> float:
             f"{start} at the start: check the numbers"
         )
     return (end - new) / start * 100
+
+
+def retention_counts(orders: pd.DataFrame, start, end) -> pd.DataFrame:
+    """The customer counts that :func:`retention_rate` needs, taken from an order log.
+
+    The period runs from ``start`` to ``end`` (both days included); the *base window* is the
+    same number of days just before ``start``. A purchase is an order whose lines add up to a
+    positive amount (refunds do not count). Orders after ``end`` are ignored.
+
+    - ``start_customers``: customers with a purchase in the base window (the customers the
+      shop had at the start of the period);
+    - ``kept_customers``: of them, those who bought again during the period;
+    - ``new_customers``: customers whose first purchase in the log falls in the period;
+    - ``reactivated_customers``: buyers in the period who are neither (they last bought before
+      the base window and came back); shown for completeness, counted neither as kept nor as
+      new;
+    - ``end_customers``: kept + new, the customers at the end of the period.
+
+    So (end_customers - new_customers) / start_customers x 100 is the share of the starting
+    customers that stayed, the same number as the retention rate of
+    :func:`rfmkit.lifecycle.period_churn` for these two periods. Returns a one-row DataFrame
+    with ``period_start``, ``period_end``, ``base_start`` and those five counts.
+    Raises ValueError when ``end`` is before ``start``.
+    """
+    first_day, last_day = _day(start, "start"), _day(end, "end")
+    if last_day < first_day:
+        raise ValueError(f"end {_date_text(last_day)} is before start {_date_text(first_day)}")
+    length = (last_day - first_day).days + 1
+    base_start = first_day - pd.Timedelta(days=length)
+    per_order = _per_order(orders, last_day)
+    bought = per_order[per_order["amount"] > 0]
+    first_ever = bought.groupby("customer_id")["day"].min()
+    in_base = set(bought.loc[(bought["day"] >= base_start) & (bought["day"] < first_day),
+                             "customer_id"])
+    in_period = set(bought.loc[bought["day"] >= first_day, "customer_id"])
+    new = set(first_ever.index[(first_ever >= first_day).to_numpy()])
+    retained = in_base & in_period
+    reactivated = in_period - in_base - new
+    result = pd.DataFrame(
+        {
+            "period_start": [first_day],
+            "period_end": [last_day],
+            "base_start": [base_start],
+            "start_customers": [len(in_base)],
+            "kept_customers": [len(retained)],
+            "new_customers": [len(new)],
+            "reactivated_customers": [len(reactivated)],
+            "end_customers": [len(retained) + len(new)],
+        }
+    )
+    return result

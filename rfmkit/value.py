@@ -579,3 +579,107 @@ def delivered_value(
     entries["total_cost"] = total_cost
     entries["delivered_value"] = total_value - total_cost
     return pd.Series(entries, name="yuan", dtype="float64")
+
+
+# ---------------------------------------------------------------------------------------------
+# from an order log to lifetime values (notebook 04)
+
+
+def yearly_spend(
+    orders: pd.DataFrame,
+    asof,
+    days: int = 365,
+    *,
+    customer: str = "customer_id",
+    date: str = "order_date",
+    amount: str = "amount",
+) -> pd.Series:
+    """Each customer's net spend in the last ``days`` days up to ``asof`` (yuan).
+
+    Takes an order log (one row per order line: customer, date, amount in yuan; refund lines
+    are negative), the as-of day and the window length in days (365: the last year). A line
+    counts when ``asof - days < date <= asof`` (calendar days), so ``days=365`` covers the 365
+    days ending on ``asof``.
+
+    Returns a Series ``yearly_spend`` (yuan, summed in whole fen) indexed by customer, sorted by
+    customer id, with every customer who has any line on or before ``asof``: a customer who
+    bought nothing in the window gets 0.0, and one who only returned goods in it gets a
+    negative spend (the refund is money the shop paid back). Lines after ``asof`` are ignored.
+    Raises ValueError for a missing column, date or amount, or ``days`` below 1.
+    """
+    needed = {customer: "the customer's ID", date: "the order date", amount: "the line amount"}
+    missing = [col for col in needed if col not in orders.columns]
+    if missing:
+        raise ValueError(
+            f"orders is missing column(s) {missing}. Columns found: {list(orders.columns)}"
+        )
+    if isinstance(days, bool) or int(days) != days or days < 1:
+        raise ValueError(f"days must be a whole number of at least 1, got {days!r}")
+    asof_day = pd.Timestamp(asof).normalize()
+    dates = orders[date]
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        dates = pd.to_datetime(dates, format="mixed")
+    day = dates.dt.normalize()
+    amounts = pd.to_numeric(orders[amount]).to_numpy(dtype="float64")
+    if day.isna().any() or np.isnan(amounts).any():
+        raise ValueError(f"orders has a missing {date!r} or {amount!r}")
+    known = (day <= asof_day).to_numpy()
+    window = known & (day > asof_day - pd.Timedelta(days=int(days))).to_numpy()
+    cents = np.rint(amounts * 100).astype("int64")
+    who = orders[customer].to_numpy()
+    everyone = pd.Index(pd.unique(who[known])).sort_values()
+    spent = pd.Series(cents[window], index=who[window]).groupby(level=0).sum()
+    result = spent.reindex(everyone, fill_value=0).astype("int64") / 100
+    result.index.name = customer
+    result.name = "yearly_spend"
+    result.attrs = {"asof": asof_day, "days": int(days)}
+    return result
+
+
+def clv_table(cash_flows: pd.DataFrame, rate) -> pd.DataFrame:
+    """Per customer: the undiscounted sum of the cash flows, the CLV (NPV), and the gap.
+
+    Takes a DataFrame of yearly net cash flows (customers x years, e.g. from
+    :func:`yearly_cash_flows`) and the yearly discount rate (0.10 for 10 %). Returns a
+    DataFrame indexed by customer with ``undiscounted`` (R_1 + ... + R_n, yuan), ``clv``
+    (sum of R_i / (1 + r)^i, yuan, from :func:`clv`) and ``discounted_away`` (undiscounted -
+    clv: what waiting for the money costs). Not rounded.
+    """
+    values = clv(cash_flows, rate)
+    undiscounted = pd.Series(
+        [math.fsum(row) for row in cash_flows.to_numpy(dtype="float64")],
+        index=cash_flows.index.copy(),
+    )
+    return pd.DataFrame(
+        {
+            "undiscounted": undiscounted.to_numpy(),
+            "clv": values.to_numpy(),
+            "discounted_away": undiscounted.to_numpy() - values.to_numpy(),
+        },
+        index=cash_flows.index.copy(),
+    )
+
+
+def equity_summary(clv_values, undiscounted=None) -> pd.DataFrame:
+    """One row summing up the customer base's lifetime values (客户资产).
+
+    Takes each customer's CLV in yuan (a Series, list or array) and, optionally, each
+    customer's undiscounted cash-flow sum. Returns a one-row DataFrame (index ``"all"``) with
+    ``customers``, ``customer_equity`` (sum of the CLVs, :func:`customer_equity`),
+    ``average_clv`` (mean), ``median_clv`` and, when ``undiscounted`` is given,
+    ``undiscounted_total`` (its sum). Yuan rounded to the fen (0.01). No customers give zeros.
+    """
+    values = _as_value_series(clv_values, "clv_values")
+    n = len(values)
+    equity = customer_equity(values)
+    row = {
+        "customers": n,
+        "customer_equity": round(equity, 2),
+        "average_clv": round(equity / n, 2) if n else 0.0,
+        "median_clv": round(float(values.median()), 2) if n else 0.0,
+    }
+    if undiscounted is not None:
+        row["undiscounted_total"] = round(
+            customer_equity(_as_value_series(undiscounted, "undiscounted")), 2
+        )
+    return pd.DataFrame([row], index=pd.Index(["all"]))

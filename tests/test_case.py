@@ -702,3 +702,96 @@ def test_bundled_profiles_tell_the_case_story(campaign):
 def test_module_lists_its_public_names():
     for name in case.__all__:
         assert hasattr(case, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# explaining the case in numbers: decile_comparison and visit_growth_by_baseline
+
+
+def test_decile_comparison_by_hand():
+    # 10 customers in 5 groups of 2: averages 800, 400, 200, 100, 10; totals 1600 ... 20
+    spend = pd.Series(
+        [800, 800, 400, 400, 200, 200, 100, 100, 10, 10],
+        index=[f"c{i}" for i in range(10)],
+        dtype="float64",
+    )
+    deciles = rfmkit.decile_table(spend, groups=5, with_total=True)
+    kept = deciles.copy(deep=True)
+    table = case.decile_comparison(deciles, groups=(3, 4, 5), reference=1, growth=0.3)
+    pd.testing.assert_frame_equal(deciles, kept)
+    assert list(table.index) == [3, 4, 5] and table.index.name == "group"
+    assert table["customers"].tolist() == [2, 2, 2]
+    assert table["average"].tolist() == [200.0, 100.0, 10.0]
+    assert table["total"].tolist() == [400.0, 200.0, 20.0]
+    assert table["reference_ratio"].tolist() == [4.0, 8.0, 80.0]  # 800/200, 800/100, 800/10
+    assert table["extra_sales"].tolist() == [120.0, 60.0, 6.0]  # totals x 0.3
+    assert table.attrs == {"reference": 1, "growth": 0.3}
+    # the order given is kept; another reference and growth
+    other = case.decile_comparison(deciles, groups=(5, 2), reference=2, growth=0.1)
+    assert list(other.index) == [5, 2]
+    assert other["reference_ratio"].tolist() == [40.0, 1.0]
+    assert other["extra_sales"].tolist() == [2.0, 80.0]
+
+
+def test_decile_comparison_edges():
+    spend = pd.Series([30.0, 0.0, 0.0], index=["a", "b", "c"])
+    deciles = rfmkit.decile_table(spend, groups=3)
+    table = case.decile_comparison(deciles, groups=(2, 3), growth=0.3)
+    assert np.isnan(table["reference_ratio"]).all()  # nothing to divide by: NaN, not inf
+    assert table["extra_sales"].tolist() == [0.0, 0.0]
+    # 0.10 yuan x 30 % = 0.03 yuan exactly (float arithmetic alone gives 0.030000000000000002)
+    cents = rfmkit.decile_table(pd.Series([0.2, 0.1], index=["a", "b"]), groups=2)
+    assert case.decile_comparison(cents, groups=(2,))["extra_sales"].tolist() == [0.03]
+    with pytest.raises(ValueError, match=r"group \[11\] is not in deciles"):
+        case.decile_comparison(deciles, groups=(11,))
+    with pytest.raises(ValueError, match="average"):
+        case.decile_comparison(deciles.drop(columns="average"))
+
+
+def test_visit_growth_by_baseline_by_hand():
+    # visits last month -> this month; sales follow the visits at 100 yuan a visit
+    #   a 1 -> 2 (+100 %)  b 1 -> 1 (0 %)  c 2 -> 2 (0 %)  d 4 -> 4 (0 %)  e 0 -> 1 (A0, no rate)
+    u = uplift_of(
+        {
+            "a": (1, "100", 2, "200"),
+            "b": (1, "100", 1, "100"),
+            "c": (2, "200", 2, "200"),
+            "d": (4, "400", 4, "400"),
+            "e": (0, "0", 1, "100"),
+        }
+    )
+    table = case.visit_growth_by_baseline(u)
+    assert list(table.index) == [0, 1, 2, 4] and table.index.name == "visits_before"
+    assert table["members"].tolist() == [1, 2, 1, 1]
+    assert table["member_share_pct"].tolist() == [20.0, 40.0, 20.0, 20.0]
+    assert table["before"].tolist() == [0, 2, 2, 4]
+    assert table["after"].tolist() == [1, 3, 2, 4]
+    assert table["visit_share_pct"].tolist() == [0.0, 25.0, 25.0, 50.0]  # of 8 visits
+    assert table["average_growth_pct"].tolist()[1:] == [50.0, 0.0, 0.0]
+    assert table["aggregate_growth_pct"].tolist()[1:] == [50.0, 0.0, 0.0]
+    assert np.isnan(table.loc[0, "average_growth_pct"])
+    assert np.isnan(table.loc[0, "aggregate_growth_pct"])
+    # overall: the case's mean of the rates is (100 + 0 + 0 + 0) / 4 = 25 % (a to d), but
+    # weighting each row by its visits last month gives (25 x 50 + 25 x 0 + 50 x 0) / 100
+    # = 12.5 %, the growth of the total: 8 -> 9 visits
+    known = table.drop(index=0)
+    weighted = (known["visit_share_pct"] * known["aggregate_growth_pct"]).sum() / 100
+    assert weighted == pytest.approx((9 - 8) * 100 / 8)
+    by_members = (known["members"] * known["average_growth_pct"]).sum() / known["members"].sum()
+    assert by_members == pytest.approx(25.0)
+    for column in table.columns:
+        assert column in LABELS
+
+
+def test_visit_growth_by_baseline_on_the_campaign(campaign):
+    u = campaign_uplift(*campaign_frames(campaign))
+    table = case.visit_growth_by_baseline(u)
+    assert table["members"].sum() == len(u)
+    summary = uplift_summary(u)
+    assert table["before"].sum() == summary.loc["visits", "before"]
+    # the aggregate growth is the average of the rows' growth weighted by their visits
+    weighted = (table["visit_share_pct"] * table["aggregate_growth_pct"]).sum() / 100
+    assert weighted == pytest.approx(summary.loc["visits", "aggregate_growth_pct"])
+    # and the case's average is the same rows weighted by their members
+    by_members = (table["member_share_pct"] * table["average_growth_pct"]).sum() / 100
+    assert by_members == pytest.approx(summary.loc["visits", "average_growth_pct"])

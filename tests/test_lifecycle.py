@@ -18,8 +18,10 @@ from rfmkit.lifecycle import (
     churn_rate,
     lifecycle_stages,
     lifecycle_years,
+    one_time_sleeping_or_lost,
     period_churn,
     stage_by_purchases,
+    stage_summary,
 )
 
 FAST = settings(max_examples=60, deadline=None)
@@ -254,3 +256,33 @@ def test_stage_by_purchases_refund_only_row_and_mismatch():
     assert cross.loc["0", "active"] == 1
     with pytest.raises(ValueError, match="same customers"):
         stage_by_purchases(table, lifecycle_stages(rfm([5])))
+
+
+def test_stage_summary_by_hand():
+    # recency 10, 100, 400, 20, 150: active 10, 20; sleeping 100, 150; lost 400
+    table = rfm([10, 100, 400, 20, 150])
+    summary = stage_summary(lifecycle_stages(table))
+    assert summary.index.tolist() == ["active", "sleeping", "lost"]
+    assert summary["customers"].tolist() == [2, 2, 1]
+    assert summary["customer_share"].tolist() == [40.0, 40.0, 20.0]
+    assert summary["recency_range"].tolist() == ["0-90", "91-180", "181+"]
+    # nobody lost with a long sleeping threshold: the row is still there, with 0
+    summary = stage_summary(lifecycle_stages(table, 30, 1000))
+    assert summary["customers"].tolist() == [2, 3, 0]
+    assert stage_summary(lifecycle_stages(table, 7.5, 30))["recency_range"].tolist() == [
+        "<= 7.5", "7.5 < days <= 30", "> 30",
+    ]
+    use_language("zh")
+    assert stage_summary(lifecycle_stages(table))["stage_name"].tolist() == ["活跃", "睡眠", "流失"]
+
+
+def test_one_time_sleeping_or_lost_by_hand():
+    # one-time buyers: recency 10 (active), 100 (sleeping), 400 (lost), 200 (lost) -> 3 of 4
+    table = rfm([10, 100, 400, 20, 150, 200], [1, 1, 1, 2, 3, 1])
+    stages = lifecycle_stages(table)
+    assert one_time_sleeping_or_lost(stage_by_purchases(table, stages)) == 75.0
+    nobody_once = rfm([10, 20], [2, 3])
+    cross = stage_by_purchases(nobody_once, lifecycle_stages(nobody_once))
+    assert math.isnan(one_time_sleeping_or_lost(cross))
+    with pytest.raises(ValueError, match="max_count"):
+        one_time_sleeping_or_lost(stage_by_purchases(table, stages, max_count=1))

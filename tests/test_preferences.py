@@ -10,6 +10,7 @@ import pytest
 import rfmkit
 from rfmkit.preferences import (
     co_occurrence,
+    cross_sell,
     customers_with_tag,
     first_order_bands,
     first_orders,
@@ -399,3 +400,45 @@ def test_inputs_are_not_mutated():
     for before, after in zip(copies, [FIRST, SPEND, BASKETS, TAG_ORDERS, MEMBERS], strict=True):
         pd.testing.assert_frame_equal(before, after)
     assert np.isfinite(first_orders(FIRST, asof=ASOF)["first_ticket"]).all()
+
+
+# ---------------------------------------------------------------------------------------------
+# cross-selling
+
+BASKET_PRODUCTS = pd.DataFrame(
+    {
+        "product_id": ["A", "B", "C"],
+        "name": ["Apple", "Bread", "Cheese"],
+        "name_zh": ["苹果", "面包", "奶酪"],
+        "category": ["fruit", "bakery", "dairy"],
+        "price": [5.0, 8.0, 30.0],
+    }
+)
+
+
+def test_cross_sell_by_hand():
+    # from test_co_occurrence_by_hand: A -> B lift 1.111 (c1, c2), A -> C lift 0.556 (c2)
+    pairs = co_occurrence(BASKETS, min_support=0.2)
+    suggestions = cross_sell(pairs, BASKET_PRODUCTS, "A")
+    assert list(suggestions["product_id"]) == ["B", "C"]
+    assert list(suggestions["rank"]) == [1, 2]
+    assert list(suggestions["customers_both"]) == [2, 1]
+    assert suggestions["lift"].tolist() == pytest.approx([0.4 / 0.36, 0.2 / 0.36])
+    assert suggestions["confidence"].tolist() == pytest.approx([2 / 3, 1 / 3])
+    assert list(suggestions["product_name"]) == ["Bread", "Cheese"]
+    assert list(suggestions["price"]) == [8.0, 30.0]
+    assert list(cross_sell(pairs, BASKET_PRODUCTS, "A", n=1)["product_id"]) == ["B"]
+    rfmkit.use_language("zh")
+    assert list(cross_sell(pairs, BASKET_PRODUCTS, "A")["product_name"]) == ["面包", "奶酪"]
+
+
+def test_cross_sell_ties_empty_and_errors():
+    # B -> A and B -> C have the same lift and confidence (2 customers each): by id
+    pairs = co_occurrence(BASKETS, min_support=0.2)
+    assert list(cross_sell(pairs, BASKET_PRODUCTS, "B")["product_id"]) == ["A", "C"]
+    high = co_occurrence(BASKETS, min_support=0.41)
+    assert cross_sell(high, BASKET_PRODUCTS, "A").empty
+    with pytest.raises(ValueError, match="not among the products"):
+        cross_sell(pairs, BASKET_PRODUCTS, "Z")
+    with pytest.raises(ValueError, match="n must be"):
+        cross_sell(pairs, BASKET_PRODUCTS, "A", n=0)

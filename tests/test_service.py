@@ -22,7 +22,10 @@ from rfmkit.service import (
     holiday_greetings,
     load_rules,
     message_preview,
+    named_features,
     new_customer_care,
+    plan_summary,
+    retention_counts,
     retention_rate,
     rules_table,
     service_plan,
@@ -120,6 +123,22 @@ def test_customer_features_rejects_duplicate_members():
     members = pd.concat([FEATURE_MEMBERS, FEATURE_MEMBERS.iloc[[0]]])
     with pytest.raises(ValueError, match="more than once"):
         customer_features(FEATURE_ORDERS, members, PRODUCTS, ASOF)
+
+
+def test_named_features_both_languages():
+    features = customer_features(FEATURE_ORDERS, FEATURE_MEMBERS, PRODUCTS, ASOF)
+    named = named_features(features)
+    assert list(named.columns[: len(features.columns)]) == list(features.columns)
+    assert named.loc["C1", "category_name"] == "beauty"
+    assert named.loc["C1", "channel_name"] == "WeChat"
+    assert pd.isna(named.loc["C2", "channel_name"])  # blank preferred channel stays missing
+    assert named.loc["C1", "stage_name"] == "active"
+    rfmkit.use_language("zh")
+    named = named_features(features)
+    assert (named.loc["C1", "category_name"], named.loc["C1", "channel_name"]) == ("美妆", "微信")
+    assert named.loc["C1", "stage_name"] == "活跃"
+    assert named.loc["C1", "tier_name"] in {"金质客户", "银质客户", "铜质客户", "铁质客户"}
+    assert "tier_name" not in features.columns  # the input is not changed
 
 
 def test_features_text_both_languages():
@@ -616,6 +635,65 @@ def test_retention_rate():
         retention_rate(100, 150, 20)
     with pytest.raises(ValueError):
         retention_rate(-1, 10, 0)
+
+
+RETENTION_ORDERS = orders_frame(
+    [
+        # base window for the period 2026-01-11 .. 2026-01-20 (10 days): 2026-01-01 .. 01-10
+        ("O1", "S1", "2026-01-01", "P1", 10.0),  # S1 bought in the base window...
+        ("O2", "S1", "2026-01-15", "P1", 10.0),  # ...and again in the period: retained
+        ("O3", "S2", "2026-01-10", "P1", 10.0),  # S2 last day of the base window, not again
+        ("O4", "S3", "2026-01-05", "P1", 10.0),  # S3 in the base window...
+        ("R4", "S3", "2026-01-12", "P1", -10.0),  # ...only a refund in the period: not kept
+        ("O5", "N1", "2026-01-11", "P1", 10.0),  # N1 first purchase on the period's first day
+        ("O6", "N2", "2026-01-20", "P1", 10.0),  # N2 on its last day
+        ("O7", "N3", "2026-01-21", "P1", 10.0),  # after the end: ignored
+        ("O8", "X1", "2025-12-01", "P1", 10.0),  # X1 before the base window...
+        ("O9", "X1", "2026-01-18", "P1", 10.0),  # ...came back: reactivated
+    ]
+)
+
+
+def test_retention_counts_by_hand():
+    counts = retention_counts(RETENTION_ORDERS, "2026-01-11", "2026-01-20")
+    row = counts.iloc[0]
+    assert row["base_start"] == pd.Timestamp("2026-01-01")
+    assert (row["start_customers"], row["kept_customers"], row["new_customers"],
+            row["reactivated_customers"], row["end_customers"]) == (3, 1, 2, 1, 3)
+    rate = retention_rate(row["start_customers"], row["end_customers"], row["new_customers"])
+    assert rate == pytest.approx(100 / 3)
+    with pytest.raises(ValueError, match="before start"):
+        retention_counts(RETENTION_ORDERS, "2026-01-20", "2026-01-11")
+
+
+def test_retention_counts_agree_with_period_churn_on_the_course_data():
+    data = pytest.importorskip("rfmkit.data")
+    orders = data.load_orders()
+    row = retention_counts(orders, "2025-06-11", data.COURSE_ASOF).iloc[0]
+    churn = rfmkit.period_churn(orders, [("2024-06-11", "2025-06-10"),
+                                         ("2025-06-11", "2026-06-10")]).iloc[0]
+    assert row["start_customers"] == churn["active_customers"]
+    assert row["kept_customers"] == churn["retained_customers"]
+    rate = retention_rate(row["start_customers"], row["end_customers"], row["new_customers"])
+    assert round(rate, 1) == churn["retention_rate"]
+
+
+def test_plan_summary_and_comparison():
+    plan = service_plan(RULE_FEATURES, asof=ASOF)
+    summary = plan_summary(plan)
+    assert summary["customers"].sum() == len(plan) == 14
+    counts = dict(zip(summary["service"], summary["customers"], strict=True))
+    expected = pd.Series([v[1] for v in EXPECTED.values()]).value_counts().to_dict()
+    assert counts == expected
+    assert list(summary["customers"]) == sorted(summary["customers"], reverse=True)
+    assert summary["customer_share"].sum() == pytest.approx(100, abs=0.3)
+    rules = [dict(rule) for rule in DEFAULT_RULES if rule["rule"] != "birthday"]
+    without_birthdays = service_plan(RULE_FEATURES, rules, asof=ASOF)
+    both = plan_summary(plan, without_birthdays)
+    gift = both[both["service"] == "birthday_gift"].iloc[0]
+    assert (gift["customers"], gift["customers_new"], gift["change"]) == (2, 0, -2)
+    assert both["change"].sum() == 0
+    assert both["customers_new"].sum() == 14
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,14 +17,17 @@ from hypothesis import strategies as st
 from rfmkit.labels import use_language
 from rfmkit.value import (
     clv,
+    clv_table,
     customer_equity,
     customer_equity_short,
     decile_table,
     delivered_value,
+    equity_summary,
     pyramid_tiers,
     tier_boundaries,
     tier_summary,
     yearly_cash_flows,
+    yearly_spend,
 )
 
 TIER_ORDER = {"gold": 0, "silver": 1, "bronze": 2, "iron": 3}
@@ -399,3 +402,51 @@ def test_delivered_value_by_hand():
         delivered_value(product=10, time=-1)
     with pytest.raises(ValueError):
         delivered_value(product="a lot")
+
+
+# --------------------------------------------------------------------------- from orders to CLV
+
+
+def test_yearly_spend_window_and_refunds():
+    # as of 2026-06-10, days=365: lines dated 2025-06-11 .. 2026-06-10 count
+    orders = pd.DataFrame(
+        {
+            "customer_id": ["a", "a", "a", "b", "b", "c", "d"],
+            "order_date": pd.to_datetime([
+                "2025-06-10", "2025-06-11", "2026-06-10", "2025-01-01", "2026-01-01",
+                "2024-12-31", "2026-06-11",
+            ]),
+            "amount": [1000.0, 10.1, 20.2, 50.0, -30.0, 80.0, 99.0],
+        }
+    )
+    before = orders.copy()
+    spend = yearly_spend(orders, "2026-06-10")
+    # a: 10.1 + 20.2 = 30.3 (the 2025-06-10 line is one day too old); b: a refund only, -30;
+    # c: nothing in the window, 0; d: only after as-of, not a customer yet
+    assert spend.to_dict() == {"a": 30.3, "b": -30.0, "c": 0.0}
+    assert spend.name == "yearly_spend" and spend.index.name == "customer_id"
+    pd.testing.assert_frame_equal(orders, before)
+    assert yearly_spend(orders, "2026-06-10", days=366)["a"] == 1030.3
+    with pytest.raises(ValueError, match="days"):
+        yearly_spend(orders, "2026-06-10", days=0)
+    with pytest.raises(ValueError, match="amount"):
+        yearly_spend(orders.drop(columns="amount"), "2026-06-10")
+
+
+def test_clv_table_by_hand():
+    flows = pd.DataFrame({1: [110.0, 0.0], 2: [121.0, 0.0]}, index=["a", "b"])
+    table = clv_table(flows, 0.10)
+    # a: 110 / 1.1 + 121 / 1.21 = 100 + 100 = 200; undiscounted 231; 31 lost to discounting
+    assert table.loc["a"].tolist() == pytest.approx([231.0, 200.0, 31.0])
+    assert table.loc["b"].tolist() == [0.0, 0.0, 0.0]
+    assert table.columns.tolist() == ["undiscounted", "clv", "discounted_away"]
+
+
+def test_equity_summary_by_hand():
+    result = equity_summary(pd.Series({"a": 100.0, "b": 200.0, "c": 600.0}), [110, 230, 700])
+    assert result.loc["all"].to_dict() == {
+        "customers": 3, "customer_equity": 900.0, "average_clv": 300.0, "median_clv": 200.0,
+        "undiscounted_total": 1040.0,
+    }
+    assert "undiscounted_total" not in equity_summary([1.0, 2.0]).columns
+    assert equity_summary([]).loc["all", "customer_equity"] == 0.0
