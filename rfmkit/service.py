@@ -871,12 +871,12 @@ def _reason(condition: Mapping, row: Mapping, asof_day: pd.Timestamp) -> str:
             days = int(row["days_to_birthday"])
             date = _date_text(asof_day + pd.Timedelta(days=days))
             parts.append(pick("今天生日", "birthday today") if days == 0 else
-                         pick(f"{days}天后生日 ({date})", f"birthday in {days} days ({date})"))
+                         pick(f"{days}天后生日 ({date})", f"birthday in {_days_en(days)} ({date})"))
         elif key == "new_customer_within_days":
             first = pd.Timestamp(row["first_purchase_date"]).normalize()
             ago = (asof_day - first).days
             parts.append(pick(f"新客户: 唯一一次购买在{ago}天前 ({_date_text(first)})",
-                              f"new customer: only purchase {ago} days ago "
+                              f"new customer: only purchase {_days_en(ago)} ago "
                               f"({_date_text(first)})"))
         elif key in ("min_orders", "max_orders"):
             parts.append(pick(f"{int(row['orders'])}次购买", f"{int(row['orders'])} orders"))
@@ -1293,11 +1293,11 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "new_product_notice": (
         "亲爱的{name}, 您喜欢的{category}有新品上市啦, 欢迎抢先了解!",
-        "Dear {name}, new {category} products are arriving: be the first to take a look!",
+        "Dear {name}, new products in {category} are arriving: be the first to take a look!",
     ),
     "coupon": (
         "亲爱的{name}, 送您一张专属优惠券, 使用时间: {when}。欢迎再次光临!",
-        "Dear {name}, here is a personal coupon for you, valid {when}. See you soon!",
+        "Dear {name}, here is a personal coupon for you (use it: {when}). See you soon!",
     ),
     "trial_sample": (
         "亲爱的{name}, 感谢您的厚爱! 新品上市前, 我们为您准备了一份免费试用装。",
@@ -1306,7 +1306,8 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "win_back_offer": (
         "亲爱的{name}, 好久不见, 我们很想念您! 送您一份专属回归优惠, 使用时间: {when}。",
-        "Dear {name}, we have missed you! Here is a personal welcome-back offer, valid {when}.",
+        "Dear {name}, we have missed you! Here is a personal welcome-back offer "
+        "(use it: {when}).",
     ),
     "priority_service": (
         "亲爱的{name}, 您是我们的重要会员, 已为您开通优先服务通道, 有需要请随时联系我们。",
@@ -1317,6 +1318,11 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 _GENERIC_TEMPLATE = ("亲爱的{name}, 您好! 我们为您准备了: {service_name}。",
                      "Dear {name}, we have something for you: {service_name}.")
 _TEMPLATE_FIELDS = ("name", "service_name", "when", "category", "customer_id")
+
+
+def _days_en(n: int) -> str:
+    """'1 day', '3 days': English day counts for reasons shown to students."""
+    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def message_preview(row: Mapping | pd.Series, template=None) -> str:
@@ -1351,7 +1357,7 @@ def message_preview(row: Mapping | pd.Series, template=None) -> str:
         "service_name": _text(row.get("service_name"))
         or _service_name(row.get("service")),
         "when": _text(row.get("when")) or pick("近期", "soon"),
-        "category": pick("商品", "our") if _blank(category) else _category_name(category),
+        "category": pick("商品", "our shop") if _blank(category) else _category_name(category),
         "customer_id": _text(row.get("customer_id")),
     }
     return text.format(**values)
