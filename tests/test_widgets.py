@@ -9,10 +9,16 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import base64  # noqa: E402
+import io  # noqa: E402
+from collections import Counter  # noqa: E402
+
 import ipywidgets  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from rfmkit import use_language  # noqa: E402
 from rfmkit.charts import _style  # noqa: E402
@@ -211,3 +217,55 @@ def test_bad_arguments():
         SegmentExplorer(TABLE, cut="mode")
     with pytest.raises(ValueError, match="monetary"):
         SegmentExplorer(TABLE.drop(columns="monetary"))
+
+
+# Lesson groups by (R↑, F↑, M↑), as in the comments above (↑ means at or above the cut).
+LESSON_BY_FLAGS = {
+    (False, True, True): "maintain", (False, False, True): "develop",
+    (False, True, False): "general_important", (True, True, True): "win_back",
+    (True, True, False): "ordinary", (True, False, False): "no_value",
+    (False, False, False): "unnamed_recent_small", (True, False, True): "unnamed_lapsed_big",
+}
+
+
+def test_chart_follows_several_slider_moves():
+    rng = np.random.default_rng(7)
+    table = pd.DataFrame(
+        {
+            "recency_days": rng.integers(0, 400, 300),
+            "frequency": rng.integers(1, 9, 300),
+            "monetary": np.round(rng.lognormal(5, 1, 300), 2),
+        },
+        index=pd.Index([f"c{i}" for i in range(300)], name="customer_id"),
+    )
+    ex = SegmentExplorer(table, cut="custom")
+    shown = [ex.chart_output.outputs[0]["data"]["image/png"]]
+    for slider, value in [(ex.r_slider, 50), (ex.f_slider, 6), (ex.m_slider, 300.0),
+                          (ex.r_slider, 390), (ex.m_slider, 20.0), (ex.r_slider, 200)]:
+        slider.value = value
+        png = ex.chart_output.outputs[0]["data"]["image/png"]
+        assert png != shown[-1]
+        shown.append(png)
+        # .summary against a count made here from the three slider values
+        flags = zip(table["recency_days"] >= ex.r_slider.value,
+                    table["frequency"] >= ex.f_slider.value,
+                    table["monetary"] >= ex.m_slider.value, strict=True)
+        expected = Counter(LESSON_BY_FLAGS[tuple(bool(f) for f in row)] for row in flags)
+        assert dict(ex.summary["customers"]) == {code: expected[code] for code in LESSON}
+        # the bars and the values written on them are those of .summary
+        for ax, column in zip(ex._figure.axes, ("customers", "revenue"), strict=True):
+            assert [p.get_width() for p in ax.patches] == pytest.approx(list(ex.summary[column]))
+            written = [t.get_text().split(" (")[0] for t in ax.texts]
+            assert written == [f"{v:,.0f}" for v in ex.summary[column]]
+    assert ex.summary["customers"].eq(0).any()  # groups with no customers are still listed
+    # The quick redraw gives the picture a full drawing of the figure gives. (Up to one pixel
+    # per group tick mark per panel: the axis line is drawn after the tick marks there.)
+    image = np.asarray(Image.open(io.BytesIO(base64.b64decode(shown[-1]))).convert("RGB"))
+    figure = ex._figure
+    for artist in figure.findobj(lambda a: a.get_animated()):
+        artist.set_animated(False)
+    figure.canvas.draw()
+    full = np.asarray(figure.canvas.buffer_rgba())[..., :3]
+    assert image.shape == full.shape
+    different = np.any(image != full, axis=2)
+    assert np.count_nonzero(different) <= 2 * len(LESSON)

@@ -15,6 +15,7 @@ import math
 import ipywidgets as w
 import numpy as np
 import pandas as pd
+from PIL import Image
 
 from rfmkit.charts.rfm import segment_chart
 from rfmkit.labels import label, localise
@@ -119,6 +120,8 @@ class SegmentExplorer:
         self._scales = {m: _scale_of(v) for m, v in self._values.items()}
         self._syncing = False
         self._figure = None
+        self._chart_state = None  # the chart build the kept background belongs to
+        self._chart_background = None
         self.segments: pd.DataFrame
         self.summary: pd.DataFrame
         self.cuts: dict[str, float] = {}
@@ -248,12 +251,28 @@ class SegmentExplorer:
         )
 
     def _draw_chart(self) -> None:
-        """Redraw the group chart into the one figure this explorer keeps."""
-        self._figure = segment_chart(self.summary, fig=self._figure)
-        self._figure.set_dpi(CHART_DPI)
+        """Redraw the group chart into the one figure this explorer keeps, by blitting.
+
+        Drawing the whole figure means laying out some 80 texts (titles, group names, ticks);
+        only the bars and the values written on them change when a control moves. So the rest
+        is drawn once and kept as a picture (``_prepare_chart``); each update pastes it back,
+        draws the bars and their values on top and encodes the pixels as PNG.
+        """
+        fig = segment_chart(self.summary, fig=self._figure)  # new bar widths, labels, x ranges
+        self._figure = fig
+        state = fig._rfmkit_segment_chart
+        if state is not self._chart_state:
+            # First chart, or other groups (scheme switched): segment_chart drew them afresh.
+            self._prepare_chart(fig)
+        canvas = fig.canvas
+        canvas.restore_region(self._chart_background)
+        for artist in self._moving_artists():
+            fig.draw_artist(artist)
+        width, height = canvas.get_width_height()
+        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         buffer = io.BytesIO()
-        # One drawing pass straight to PNG (savefig would add a layout pass), light compression.
-        self._figure.canvas.print_png(buffer, pil_kwargs={"compress_level": 1})
+        # The figure is opaque: RGB makes a smaller PNG; light compression keeps encoding quick.
+        image.convert("RGB").save(buffer, format="png", compress_level=1)
         png = base64.b64encode(buffer.getvalue()).decode("ascii")
         self.chart_output.outputs = (
             {
@@ -262,6 +281,34 @@ class SegmentExplorer:
                 "metadata": {},
             },
         )
+
+    def _moving_artists(self) -> list:
+        """What an update redraws, in drawing order: bars, axis lines (the bars start on the
+        left one), then the values written at the bar ends."""
+        state = self._figure._rfmkit_segment_chart
+        bars = [patch for container in state["bars"] for patch in container.patches]
+        spines = [spine for ax in state["axes"] for spine in ax.spines.values()
+                  if spine.get_visible()]
+        # segment_chart keeps each panel's bar labels on its bar container.
+        labels = [text for container in state["bars"] for text in container._rfmkit_labels]
+        return bars + spines + labels
+
+    def _prepare_chart(self, fig) -> None:
+        """Draw and keep everything of a freshly built chart that updates do not change."""
+        fig.set_dpi(CHART_DPI)
+        for ax in fig._rfmkit_segment_chart["axes"]:
+            # The x range follows the largest bar, so x ticks and grid lines would move with
+            # every change; each bar has its value written on it, so the widget leaves them out
+            # and the kept picture stays right for any x range.
+            ax.tick_params(axis="x", which="both", bottom=False, labelbottom=False)
+            ax.grid(False, axis="x")
+        moving = self._moving_artists()
+        for artist in moving:
+            artist.set_animated(True)  # left out of full draws: drawn by _draw_chart only
+        fig.canvas.draw()  # lays the figure out (constrained layout) and draws the static part
+        fig.set_layout_engine("none")  # keep that layout for the updates
+        self._chart_background = fig.canvas.copy_from_bbox(fig.bbox)
+        self._chart_state = fig._rfmkit_segment_chart
 
     def _refresh(self) -> None:
         """Regroup, then redraw the table and (unless ``chart=False``) the chart."""
