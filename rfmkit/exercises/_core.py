@@ -142,6 +142,9 @@ def _describe(answer) -> str:
     if isinstance(answer, Mapping):
         return _say({"zh": "一个字典 ({n} 项)", "en": "a dict of {entries}"}, n=len(answer),
                     entries=_count(len(answer), "entry", "entries"))
+    if isinstance(answer, datetime.timedelta):
+        return _say({"zh": "一段时间 (Timedelta, {v} 天)",
+                     "en": "a time span (Timedelta) of {v} days"}, v=answer.days)
     if isinstance(answer, numbers.Number):
         return _say({"zh": "数字 {v}", "en": "the number {v}"}, v=answer)
     return _say({"zh": "{t} 类型的对象", "en": "an object of type {t}"},
@@ -186,9 +189,11 @@ class _Kind:
 
 
 _SINGLE_VALUE_ADVICE = {
-    "zh": "这里只要一个数: 从表里取出那个值 (例如 .iloc[0]、.loc[...] 或 len(...))。",
-    "en": "Only one number is wanted here: take that value out of the table "
-          "(e.g. with .iloc[0], .loc[...] or len(...)).",
+    "zh": "这里只要一个数: 用 表.loc[行, 列] 取出一个格子 (一列的第一个值: .iloc[0]), "
+          "或用 .sum()、.mean() 把一列算成一个数。",
+    "en": "Only one number is wanted here: pick one cell with table.loc[row, column] (the "
+          "first value of a column: .iloc[0]), or turn a column into one number with .sum() "
+          "or .mean().",
 }
 _QUOTES_ADVICE = {
     "zh": "数字不要加引号: 写 12, 不要写 \"12\"。",
@@ -213,18 +218,22 @@ class Count(_Kind):
             if float(answer).is_integer():
                 return int(answer), None
             return self._wrong_form(answer, {
-                "zh": "人数、行数这样的计数一定是整数。", "en": "A count is always a whole number.",
+                "zh": "人数、行数这样的计数一定是整数; 如果这是一个百分比, 题目要的是人数。",
+                "en": "A count is always a whole number; if this is a percentage, the question "
+                      "wants the number itself.",
             })
         if isinstance(answer, datetime.timedelta):
             return self._wrong_form(answer, {
-                "zh": "这是一段时间 (Timedelta); 用 .days 取出其中的天数。",
-                "en": "That is a time span (Timedelta); take its number of days with .days.",
+                "zh": "用 .days 取出其中的天数。",
+                "en": "Take its number of days with .days.",
             })
         if isinstance(answer, (pd.DataFrame, pd.Series)):
             return self._wrong_form(answer, {
-                "zh": "要数一张表有多少行, 用 len(表); 要数满足条件的个数, 用 (条件).sum()。",
+                "zh": "要数一张表有多少行, 用 len(表); 要数满足条件的个数, 用 (条件).sum(); "
+                      "要数不同的值, 用 .nunique(); 要取出表里的一个数, 用 表.loc[行, 列]。",
                 "en": "To count the rows of a table use len(table); to count the rows that meet "
-                      "a condition use (condition).sum().",
+                      "a condition use (condition).sum(); to count different values use "
+                      ".nunique(); to pick one number out of a table use table.loc[row, column].",
             })
         if isinstance(answer, str) and _looks_like_number(answer):
             return self._wrong_form(answer, _QUOTES_ADVICE)

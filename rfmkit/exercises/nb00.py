@@ -58,11 +58,11 @@ q2 = Exercise(
             "revisit": "数的是 order_id 的不同取值, 包括以 R 开头的退款单。",
         },
         "en": {
-            "question": "How many different order numbers are in the orders? (An order can have "
-                        "several lines, and refunds have their own order numbers starting with R.)",
+            "question": "How many different order IDs are in the orders? (An order can have "
+                        "several lines, and refunds have their own order IDs starting with R.)",
             "hint": "Like the last question, with the order_id column: "
                     "orders[\"order_id\"].nunique().",
-            "takeaway": "One order can hold several products: count orders by their numbers, "
+            "takeaway": "One order can hold several products: count orders by their IDs, "
                         "not by rows.",
             "revisit": "Count the different values of order_id, refunds (starting with R) "
                        "included.",

@@ -28,8 +28,8 @@ q1 = Exercise(
         "zh": {
             "question": "用 read_questionnaire 读取原始问卷文件 (questionnaire_path()) 时, "
                         "有多少行被拒收 (rejected)?",
-            "hint": "读取的结果有 .data (干净的行) 和 .rejected (被拒收的行, 一行一条); "
-                    "数一数 .rejected 有多少行, 例如用 len(...)。",
+            "hint": "笔记本里的 survey 有 .data (干净的行) 和 .rejected (被拒收的行, 一行一条); "
+                    "数一数 survey.rejected 有多少行: len(survey.rejected)。",
             "takeaway": "每一行被拒收都有行号和原因, 可以回到原始文件里逐条核对, "
                         "数据没有被悄悄丢掉。",
             "revisit": "回到\"读取原始问卷\"那一步: 读的是原始文件 questionnaire_path(), "
@@ -38,8 +38,8 @@ q1 = Exercise(
         "en": {
             "question": "When you read the raw survey file (questionnaire_path()) with "
                         "read_questionnaire, how many rows are rejected?",
-            "hint": "The result has .data (the clean rows) and .rejected (one line per rejected "
-                    "row); count the lines of .rejected, e.g. with len(...).",
+            "hint": "The notebook's survey has .data (the clean rows) and .rejected (one line per "
+                    "rejected row); count the lines of survey.rejected: len(survey.rejected).",
             "takeaway": "Every rejected row keeps its line number and reason, so you can check "
                         "it against the raw file: nothing is dropped silently.",
             "revisit": "Go back to the step that reads the raw survey: read the raw file "
@@ -58,13 +58,16 @@ answer = len(result.rejected)
 
 q2 = Exercise(
     "q2",
-    kind=Number(0.05, decimals=1, percent=True),
+    # ±0.1: % promoters - % detractors from the rounded nps_breakdown table (45.4 - 20.4 = 25.0)
+    # is right too, though the unrounded difference rounds to 25.1.
+    kind=Number(0.1, decimals=1, percent=True),
     text={
         "zh": {
             "question": "用干净的问卷数据 (load_questionnaire()) 的推荐意愿 (recommend, 0-10 分), "
                         "算出净推荐值 NPS, 保留一位小数。",
             "hint": "NPS = 推荐者 (9-10 分) 的百分比 - 贬损者 (0-6 分) 的百分比, 没回答的不算。"
-                    "rfmkit.metrics 里的 nps(...) 可以直接计算, 再用 round(..., 1)。",
+                    "笔记本里的 rk.nps(answers[\"recommend\"]) 可以直接计算, "
+                    "再用 round(..., 1)。",
             "takeaway": "NPS 只看两端: 推荐者减去贬损者, 7-8 分的\"被动者\"不加也不减。",
             "revisit": "检查用的是 recommend 这一列 (不是 satisfaction), 结果是百分数 "
                        "(-100 到 100), 并且 7-8 分不算推荐者。",
@@ -74,7 +77,8 @@ q2 = Exercise(
                         "\"would recommend\" scores (recommend, 0-10) to compute the NPS, "
                         "rounded to one decimal.",
             "hint": "NPS = % promoters (9-10) - % detractors (0-6); skipped answers do not "
-                    "count. nps(...) in rfmkit.metrics computes it; then round(..., 1).",
+                    "count. As in the notebook, rk.nps(answers[\"recommend\"]) computes it; "
+                    "then round(..., 1).",
             "takeaway": "NPS looks only at the two ends: promoters minus detractors; the "
                         "passives (7-8) neither add nor subtract.",
             "revisit": "Check that you used the recommend column (not satisfaction), that the "
@@ -98,9 +102,9 @@ q3 = Exercise(
         "zh": {
             "question": f"根据问卷回答, 截至课程日期 COURSE_ASOF, 顾客 {RECENCY_CUSTOMER} 的"
                         "最近一次消费间隔 R 是多少天?",
-            "hint": "rfm_from_questionnaire(load_questionnaire(), COURSE_ASOF, "
-                    "after_asof=\"reject\") 把三个回答变成 R、F、M 表 (以 customer_id 为索引); "
-                    "再用 .loc[顾客ID, \"recency_days\"] 取出这个顾客的 R。",
+            "hint": "笔记本里的 survey_rfm (由 rfm_from_questionnaire 算出, 以顾客ID为索引) "
+                    "就是 R、F、M 表。表头显示为\"最近一次消费间隔\", 但列名是 recency_days: "
+                    "survey_rfm.loc[顾客ID, \"recency_days\"] 取出这个顾客的 R。",
             "takeaway": "R 是\"间隔\": 从最近一次购买到截止日期的天数, 数字越大表示越久没买。",
             "revisit": "R 是从顾客回答的最近一次购买日期数到 COURSE_ASOF 的天数; "
                        "检查截止日期和顾客ID是否正确。",
@@ -108,10 +112,10 @@ q3 = Exercise(
         "en": {
             "question": f"From the survey answers, what is the recency R (in days) of customer "
                         f"{RECENCY_CUSTOMER} as of the course date COURSE_ASOF?",
-            "hint": "rfm_from_questionnaire(load_questionnaire(), COURSE_ASOF, "
-                    "after_asof=\"reject\") turns the three answers into an R, F, M table "
-                    "indexed by customer_id; then .loc[customer_id, \"recency_days\"] picks "
-                    "this customer's R.",
+            "hint": "The notebook's survey_rfm (made by rfm_from_questionnaire, indexed by "
+                    "customer ID) is the R, F, M table. Its header reads \"recency R (days)\", "
+                    "but the column's name is recency_days: "
+                    "survey_rfm.loc[customer_id, \"recency_days\"] picks this customer's R.",
             "takeaway": "R is an interval: days from the last purchase to the as-of date, so a "
                         "bigger R means longer since they last bought.",
             "revisit": "R counts the days from the last-purchase date the customer gave up to "
@@ -146,7 +150,7 @@ q4 = Exercise(
     text={
         "zh": {
             "question": "原始问卷中被拒收的行, 哪一列造成的最多? 写出 .rejected 里显示的列名。",
-            "hint": "result.rejected[\"column\"] 是每一行出问题的列; "
+            "hint": "survey.rejected[\"column\"] 是每一行出问题的列; "
                     ".value_counts() 数出每列出现的次数, .idxmax() 取出次数最多的那一列。",
             "takeaway": "被拒收最多的那一列, 说明问卷的这道题最容易被填错: "
                         "下次设计问卷时可以给出格式示例或改成选择题。",
@@ -155,7 +159,7 @@ q4 = Exercise(
         "en": {
             "question": "Among the rejected rows of the raw survey, which column caused the most "
                         "rejections? Give the column name shown in .rejected.",
-            "hint": "result.rejected[\"column\"] holds the column of each problem; "
+            "hint": "survey.rejected[\"column\"] holds the column of each problem; "
                     ".value_counts() counts each column and .idxmax() picks the most frequent.",
             "takeaway": "The column with the most rejections is the question people answer "
                         "wrongly most often: next time, show an example format or make it a "
@@ -181,8 +185,9 @@ q5 = Exercise(
         "zh": {
             "question": "干净的问卷数据 (load_questionnaire()) 里, 哪些顾客回答的最近一次购买日期"
                         "晚于课程日期 COURSE_ASOF (这不可能)? 给出他们的顾客ID列表。",
-            "hint": "筛选 responses[responses[\"last_purchase_date\"] > COURSE_ASOF], "
-                    "再取出 customer_id 这一列, 用 list(...) 变成列表。",
+            "hint": "笔记本已经把他们列出来了: survey_rfm.attrs[\"rejected\"]; 取出 customer_id "
+                    "这一列, 用 list(...) 变成列表。(也可以自己筛选: "
+                    "answers[answers[\"last_purchase_date\"] > rk.COURSE_ASOF]。)",
             "takeaway": "日期格式没问题, 内容却不可能: 读取时不会被拒收, "
                         "rfm_from_questionnaire 会把它们单独列出来, 不会算出负数的 R。",
             "revisit": "比较的是 last_purchase_date 和 COURSE_ASOF, 只要\"晚于\" (>), "
@@ -192,8 +197,9 @@ q5 = Exercise(
             "question": "In the clean survey answers (load_questionnaire()), which customers "
                         "gave a last-purchase date after the course date COURSE_ASOF (which is "
                         "impossible)? Give a list of their customer IDs.",
-            "hint": "Filter responses[responses[\"last_purchase_date\"] > COURSE_ASOF], take "
-                    "the customer_id column and turn it into a list with list(...).",
+            "hint": "The notebook already listed them: survey_rfm.attrs[\"rejected\"]; take its "
+                    "customer_id column and turn it into a list with list(...). (Or filter "
+                    "answers[answers[\"last_purchase_date\"] > rk.COURSE_ASOF] yourself.)",
             "takeaway": "The date is well formed but impossible: reading does not reject it, so "
                         "rfm_from_questionnaire lists these answers instead of computing a "
                         "negative R.",

@@ -102,10 +102,11 @@ def _classic8_names(name: str) -> list[str]:
 
 
 _LESSON_WIN_BACK = {
-    "zh": "这是课程六类法对 R↑F↑M↑ 的叫法 (重要挽留客户); 在常用八类法里, \"重要挽留客户\" "
-          "指的是 R↑F↓M↑。题目问的是八类法的叫法。",
-    "en": "That is the lesson's name for R↑F↑M↑ (重要挽留客户, \"important: win back\"); in the "
-          "8-class scheme \"win-back\" is R↑F↓M↑. The question asks for the 8-class name.",
+    "zh": "这是课程六类法对 R↑F↑M↑ 的叫法 (重要挽留客户); 在常用八类法里, 同样的名字 "
+          "\"重要挽留客户\" 指的是另一个模式 R↑F↓M↑。题目问的是八类法对 R↑F↑M↑ 的叫法。",
+    "en": "\"Important: win back\" (重要挽留客户) is the lesson's name for R↑F↑M↑; the 8-class "
+          "scheme gives almost the same name, \"important win-back\", to a different pattern, "
+          "R↑F↓M↑. The question asks what the 8-class scheme calls R↑F↑M↑.",
 }
 
 q3 = Exercise(

@@ -35,7 +35,7 @@ q1 = Exercise(
         "en": {
             "question": "A customer will bring a net cash flow of 200 yuan a year for the next "
                         "5 years; the discount rate is 8 %. What is their lifetime value CLV "
-                        "in yuan, to the fen?",
+                        "in yuan, to the fen (分, two decimals)?",
             "hint": "CLV = sum of R_i / (1 + r)^i for i = 1..5. Use "
                     "clv([200, 200, 200, 200, 200], 0.08), then round(..., 2).",
             "takeaway": "1,000 yuan over 5 years is worth only about four fifths of that today: "

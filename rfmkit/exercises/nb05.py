@@ -127,7 +127,8 @@ q4 = Exercise(
             "question": "用默认阈值 (90 天、180 天), 只买过一次的客户中, "
                         "处于睡眠或流失阶段的占百分之几? 保留一位小数。",
             "hint": "cross = stage_by_purchases(table, lifecycle_stages(table)); "
-                    "在 \"1\" 这一行, 把 sleeping 和 lost 相加, 再除以 customers, 乘以 100。"
+                    "在 \"1\" 这一行 (cross.loc[\"1\"], 行名是带引号的文字), "
+                    "把 sleeping 和 lost 相加, 再除以 customers, 乘以 100。"
                     "(或者用 one_time_sleeping_or_lost(cross)。)",
             "takeaway": "只买过一次的客户大多已经睡眠或流失: 第一次购买后的关怀 "
                         "(例如每 15 天一次) 决定他们会不会再来。",
@@ -138,8 +139,9 @@ q4 = Exercise(
             "question": "With the default thresholds (90 and 180 days), what percentage of the "
                         "customers who bought only once are sleeping or lost? Give it to one "
                         "decimal.",
-            "hint": "cross = stage_by_purchases(table, lifecycle_stages(table)); in row \"1\", "
-                    "add sleeping and lost, divide by customers and multiply by 100. "
+            "hint": "cross = stage_by_purchases(table, lifecycle_stages(table)); in row \"1\" "
+                    "(cross.loc[\"1\"]: the row's label is the text \"1\", in quotes), add "
+                    "sleeping and lost, divide by customers and multiply by 100. "
                     "(Or use one_time_sleeping_or_lost(cross).)",
             "takeaway": "Most one-time buyers are already sleeping or lost: the care after a "
                         "first purchase (e.g. every 15 days) decides whether they come back.",

@@ -67,7 +67,10 @@ def _product_names(product_id: str) -> list[str]:
     """Every accepted spelling of a product: its id and its name in both languages."""
     products = load_products()
     row = products[products["product_id"] == product_id]
-    return [product_id, *row["name"], *row["name_zh"]]
+    names = [*row["name"], *row["name_zh"]]
+    # "Face Serum (P021)" or "P021 Face Serum": the name and the ID together, as tables show them
+    both = [f"{n} {product_id}" for n in names] + [f"{product_id} {n}" for n in names]
+    return [product_id, *names, *both]
 
 
 q2 = Exercise(
@@ -188,7 +191,9 @@ def _income_band_names(band: str) -> list[str]:
     names = [band, f"{band} yuan", f"{band}元"]
     if band.endswith("+") and band[:-1].isdigit():
         digits = band[:-1]
-        names += [digits, f"{digits}以上", f"{digits} or more", f">{int(digits) - 1}"]
+        below = int(digits) - 1  # 9001+ is also "over 9000" / "9000+"
+        names += [digits, f"{digits}以上", f"{digits} or more", f">{below}", f"{below}+",
+                  f"over {below}", f"more than {below}", f"above {below}"]
     return names
 
 
