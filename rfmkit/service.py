@@ -71,7 +71,7 @@ __all__ = [
 
 # Column names that other modules may also label: filled in only if nobody has defined them.
 for _key, _pair in {
-    "name": ("姓名", "name"),
+    "name": ("名称", "name"),
     "birthday": ("生日", "birthday"),
     "age_band": ("年龄段", "age band"),
     "preferred_channel": ("偏好渠道", "preferred channel"),

@@ -376,6 +376,9 @@ def _check_rate(rate) -> float:
         raise ValueError(f"rate must be above -1 (write 10 % as 0.10), got {rate!r}")
     if math.isinf(number):
         raise ValueError("rate must be a finite number")
+    if number > 1:
+        # A yearly discount rate above 100 % is almost surely a percentage typed as a number.
+        raise ValueError(f"rate must be a fraction (write 8 % as 0.08), got {rate!r}")
     return number
 
 
@@ -391,7 +394,8 @@ def clv(cash_flows, rate):
 
     Returns a float (yuan) for one customer, or a Series ``clv`` (yuan) indexed by customer for
     a DataFrame. Values are not rounded: 100 a year for 3 years at 10 % is 248.685...
-    (248.69 yuan). Raises ValueError for a rate of -1 or less, no years, or missing cash flows.
+    (248.69 yuan). Raises ValueError for a rate of -1 or less or above 1 (100 %), no years,
+    or missing cash flows.
     """
     r = _check_rate(rate)
     if isinstance(cash_flows, pd.DataFrame):

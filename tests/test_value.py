@@ -329,8 +329,8 @@ def test_clv_validation():
 @FAST
 @given(
     st.lists(st.floats(min_value=1, max_value=1e6), min_size=1, max_size=15),
-    st.floats(min_value=-0.5, max_value=2.0),
-    st.floats(min_value=0.001, max_value=1.0),
+    st.floats(min_value=-0.5, max_value=0.5),  # rates above 100 % are refused as typos
+    st.floats(min_value=0.001, max_value=0.5),
 )
 def test_clv_falls_as_rate_rises(flows, rate, step):
     assert clv(flows, rate + step) < clv(flows, rate)
@@ -450,3 +450,8 @@ def test_equity_summary_by_hand():
     }
     assert "undiscounted_total" not in equity_summary([1.0, 2.0]).columns
     assert equity_summary([]).loc["all", "customer_equity"] == 0.0
+
+
+def test_clv_rate_typed_as_a_percentage_is_refused():
+    with pytest.raises(ValueError, match="0.08"):
+        clv([100, 100], rate=8)
