@@ -35,27 +35,7 @@ TABLE = pd.DataFrame(
 )
 
 
-@pytest.fixture(autouse=True)
-def _clean_state():
-    """Each test starts in English with matplotlib's settings restored and no notice given."""
-    use_language("en")
-    _style._Notice.given = False
-    with matplotlib.rc_context():
-        yield
-    use_language("en")
-    _style._Notice.given = False
-    plt.close("all")
-
-
-@pytest.fixture
-def cjk_font_known(monkeypatch):
-    """Pretend a CJK font exists (for checking texts without drawing them)."""
-    monkeypatch.setattr(_style, "_available_font_names", lambda: ["DejaVu Sans", "SimHei"])
-
-
-@pytest.fixture
-def no_cjk_font(monkeypatch):
-    monkeypatch.setattr(_style, "_available_font_names", lambda: ["DejaVu Sans"])
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def summary(scheme="lesson", cut="mean", table=TABLE):

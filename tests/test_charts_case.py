@@ -62,21 +62,7 @@ def round_two_table() -> pd.DataFrame:
     return round_two_bands(before, after)
 
 
-@pytest.fixture(autouse=True)
-def _clean_state():
-    use_language("en")
-    _style._Notice.given = False
-    with matplotlib.rc_context():
-        yield
-    use_language("en")
-    _style._Notice.given = False
-    plt.close("all")
-
-
-@pytest.fixture
-def cjk_font_known(monkeypatch):
-    """Pretend a CJK font exists (for checking texts without drawing them)."""
-    monkeypatch.setattr(_style, "_available_font_names", lambda: ["DejaVu Sans", "SimHei"])
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def every_chart():

@@ -68,21 +68,7 @@ ORDERS = pd.DataFrame(
 )
 
 
-@pytest.fixture(autouse=True)
-def _clean_state():
-    use_language("en")
-    _style._Notice.given = False
-    with matplotlib.rc_context():
-        yield
-    use_language("en")
-    _style._Notice.given = False
-    plt.close("all")
-
-
-@pytest.fixture
-def cjk_font_known(monkeypatch):
-    """Pretend a CJK font exists (texts are checked, not drawn)."""
-    monkeypatch.setattr(_style, "_available_font_names", lambda: ["DejaVu Sans", "SimHei"])
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def plan():

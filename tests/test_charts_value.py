@@ -18,7 +18,6 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Polygon  # noqa: E402
 
 from rfmkit import charts, localise, pyramid_tiers, tier_summary, use_language  # noqa: E402
-from rfmkit.charts import _style  # noqa: E402
 from rfmkit.labels import LABELS  # noqa: E402
 
 # 100 customers worth 1..100 yuan (c001 = 1 yuan ... c100 = 100 yuan), total 5050.
@@ -58,25 +57,7 @@ CROSS = pd.DataFrame(
 )
 
 
-@pytest.fixture(autouse=True)
-def _clean_state():
-    use_language("en")
-    _style._Notice.given = False
-    with matplotlib.rc_context():
-        yield
-    use_language("en")
-    _style._Notice.given = False
-    plt.close("all")
-
-
-@pytest.fixture
-def cjk_font_known(monkeypatch):
-    monkeypatch.setattr(_style, "_available_font_names", lambda: ["DejaVu Sans", "SimHei"])
-
-
-@pytest.fixture
-def no_cjk_font(monkeypatch):
-    monkeypatch.setattr(_style, "_available_font_names", lambda: ["DejaVu Sans"])
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def summary(values=VALUES, shares=(0.01, 0.19, 0.30, 0.50)):

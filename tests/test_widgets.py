@@ -21,7 +21,6 @@ import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from rfmkit import use_language  # noqa: E402
-from rfmkit.charts import _style  # noqa: E402
 from rfmkit.labels import LABELS  # noqa: E402
 from rfmkit.widgets import SegmentExplorer  # noqa: E402
 
@@ -57,14 +56,7 @@ def group_of(explorer) -> dict[str, str]:
     return explorer.segments["segment"].to_dict()
 
 
-@pytest.fixture(autouse=True)
-def _clean_state():
-    use_language("en")
-    _style._Notice.given = False
-    with matplotlib.rc_context():
-        yield
-    use_language("en")
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def test_mean_rule_by_hand():

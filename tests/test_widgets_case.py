@@ -16,7 +16,6 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from rfmkit import campaign_frames, load_samsclub_campaign, use_language  # noqa: E402
-from rfmkit.charts import _style  # noqa: E402
 from rfmkit.labels import LABELS  # noqa: E402
 from rfmkit.widgets import UpliftExplorer  # noqa: E402
 
@@ -73,14 +72,7 @@ def independent_counts(visits_pct: int, ticket_pct: int) -> dict[str, int]:
     return counts
 
 
-@pytest.fixture(autouse=True)
-def _clean_state():
-    use_language("en")
-    _style._Notice.given = False
-    with matplotlib.rc_context():
-        yield
-    use_language("en")
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def test_default_targets_by_hand():

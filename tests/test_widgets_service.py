@@ -11,12 +11,10 @@ import matplotlib
 matplotlib.use("Agg")
 
 import ipywidgets  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from rfmkit import use_language  # noqa: E402
-from rfmkit.charts import _style  # noqa: E402
 from rfmkit.service import message_preview, service_plan  # noqa: E402
 from rfmkit.widgets import ServiceExplorer, TicketBandExplorer  # noqa: E402
 from rfmkit.widgets.service import parse_edges  # noqa: E402
@@ -55,14 +53,7 @@ EXPECTED = {  # customer -> (service, channel), by hand as above
 }
 
 
-@pytest.fixture(autouse=True)
-def _clean_state():
-    use_language("en")
-    _style._Notice.given = False
-    with matplotlib.rc_context():
-        yield
-    use_language("en")
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def plan():

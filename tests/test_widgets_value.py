@@ -17,7 +17,6 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from rfmkit import use_language  # noqa: E402
-from rfmkit.charts import _style  # noqa: E402
 from rfmkit.labels import LABELS  # noqa: E402
 from rfmkit.widgets import CLVExplorer, PyramidExplorer, StageExplorer  # noqa: E402
 
@@ -29,14 +28,7 @@ TABLE.index.name = "customer_id"
 CLV = (21.0 - MONETARY).rename("clv")
 
 
-@pytest.fixture(autouse=True)
-def _clean_state():
-    use_language("en")
-    _style._Notice.given = False
-    with matplotlib.rc_context():
-        yield
-    use_language("en")
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def tiers_by_hand(values: pd.Series, percents) -> dict[str, list[str]]:
