@@ -455,6 +455,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "widget.new_days": ("新客户 = 首次购买在最近多少天内", "new customers: first purchase within"),
     "customers_new": ("新规则下的客户数", "customers with the new rules"),
     "change": ("变化", "change"),
+    # shared column names (service, preferences)
+    "name": ("名称", "name"),
+    "birthday": ("生日", "birthday"),
+    "age_band": ("年龄段", "age band"),
+    "preferred_channel": ("偏好渠道", "preferred channel"),
+    "date": ("日期", "date"),
+    "priority": ("优先级", "priority"),
+    "step": ("步骤", "step"),
+    "status": ("状态", "status"),
+    "note": ("备注", "note"),
+    "tag": ("标签", "tag"),
+    "buyers": ("购买人数", "buyers"),
 }
 
 

@@ -27,7 +27,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from rfmkit.labels import LABELS, pick
+from rfmkit.labels import pick
 
 __all__ = [
     "DEFAULT_EDGES",
@@ -46,18 +46,6 @@ __all__ = [
     "top_products",
 ]
 
-# Column names other modules may also label: filled in only if nobody has defined them.
-for _key, _pair in {
-    "group": ("分组", "group"),
-    "rank": ("排名", "rank"),
-    "category": ("品类", "category"),
-    "price": ("价格 (元)", "price (yuan)"),
-    "tag": ("标签", "tag"),
-    "field": ("字段", "field"),
-    "buyers": ("购买人数", "buyers"),
-}.items():
-    LABELS.setdefault(_key, _pair)
-del _key, _pair
 
 #: Default first-order price bands (yuan): [0, 50), [50, 100), [100, 200), [200, 500), 500+.
 DEFAULT_EDGES = (0, 50, 100, 200, 500, math.inf)

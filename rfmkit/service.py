@@ -35,7 +35,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from rfmkit.labels import LABELS, label, pick
+from rfmkit.labels import label, pick
 from rfmkit.lifecycle import lifecycle_stages
 from rfmkit.rfm import SCHEMES, rfm_segments, rfm_table
 from rfmkit.value import pyramid_tiers
@@ -69,29 +69,6 @@ __all__ = [
     "service_plan",
 ]
 
-# Column names that other modules may also label: filled in only if nobody has defined them.
-for _key, _pair in {
-    "name": ("名称", "name"),
-    "birthday": ("生日", "birthday"),
-    "age_band": ("年龄段", "age band"),
-    "preferred_channel": ("偏好渠道", "preferred channel"),
-    "tier": ("金字塔层级", "pyramid tier"),
-    "stage": ("生命周期阶段", "lifecycle stage"),
-    "tier.gold": ("金质客户", "gold"),
-    "tier.silver": ("银质客户", "silver"),
-    "tier.bronze": ("铜质客户", "bronze"),
-    "tier.iron": ("铁质客户", "iron"),
-    "stage.active": ("活跃", "active"),
-    "stage.sleeping": ("睡眠", "sleeping"),
-    "stage.lost": ("流失", "lost"),
-    "date": ("日期", "date"),
-    "priority": ("优先级", "priority"),
-    "step": ("步骤", "step"),
-    "status": ("状态", "status"),
-    "note": ("备注", "note"),
-}.items():
-    LABELS.setdefault(_key, _pair)
-del _key, _pair
 
 # ---------------------------------------------------------------------------------------------
 # vocabularies (data)
