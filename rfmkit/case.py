@@ -33,6 +33,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+from rfmkit._checks import require_columns
 from rfmkit.labels import pick
 
 WEEKS = (1, 2, 3, 4)
@@ -107,15 +108,6 @@ def _group_name(code: str) -> str:
     return pick(zh, en)
 
 
-def _require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise ValueError(f"{what} must be a table (DataFrame), got {type(frame).__name__}")
-    missing = [col for col in needed if col not in frame.columns]
-    if missing:
-        explained = ", ".join(f"{col!r} ({needed[col]})" for col in missing)
-        raise ValueError(
-            f"{what} is missing column {explained}. Columns found: {list(frame.columns)}"
-        )
 
 
 def _some(labels: Iterable, limit: int = 10) -> str:
@@ -246,7 +238,7 @@ def month_totals(
         raise ValueError(f"when must be one of {MONTHS}, got {when!r}")
     needed = {f"visits_w{w}_{when}": f"visits in week {w}" for w in WEEKS}
     needed[f"sales_{when}"] = "the month's sales in yuan"
-    _require_columns(campaign, needed, "campaign")
+    require_columns(campaign, needed, "campaign")
     table = _member_index(campaign, member, "campaign")
     visits = sum(_whole_visits(table[f"visits_w{w}_{when}"], f"visits_w{w}_{when}") for w in WEEKS)
     sales = _cents(table[f"sales_{when}"], f"sales_{when}")
@@ -319,8 +311,8 @@ def campaign_uplift(
     targets_used = _targets(targets)
     rate = {key: _exact_rate(value, key) for key, value in targets_used.items()}
     needed = {"visits": "whole visits in the month", "sales": "the month's sales in yuan"}
-    _require_columns(before, needed, "before")
-    _require_columns(after, needed, "after")
+    require_columns(before, needed, "before")
+    require_columns(after, needed, "after")
     for frame, what in ((before, "before"), (after, "after")):
         if frame.index.has_duplicates:
             dup = frame.index[frame.index.duplicated()].unique()
@@ -432,7 +424,7 @@ def uplift_summary(
             "visit_growth_pct", "ticket_growth_pct", "sales_growth_pct",
         )
     }  # fmt: skip
-    _require_columns(uplift, needed, "uplift")
+    require_columns(uplift, needed, "uplift")
     if targets is None:
         targets = uplift.attrs.get("targets")
     targets_used = _targets(targets)
@@ -490,7 +482,7 @@ def group_summary(table: pd.DataFrame) -> pd.DataFrame:
     (yuan, the group's totals) and ``sales_growth_pct`` (%, the group's aggregate growth:
     Σ after / Σ before − 1; NaN when Σ before is 0).
     """
-    _require_columns(
+    require_columns(
         table,
         {
             "group": "the group code",
@@ -677,7 +669,7 @@ def round_two(
     (= the round-2 month's sales, yuan), ``sales_growth``, ``sales_growth_pct``, ``group``,
     ``group_name``.
     """
-    _require_columns(
+    require_columns(
         campaign,
         {
             "sales_before": "sales the month before round 1, in yuan",
@@ -726,7 +718,7 @@ def group_profile(
     """
     if isinstance(fields, str):
         fields = (fields,)
-    _require_columns(members, {f: "a profile field" for f in fields}, "members")
+    require_columns(members, {f: "a profile field" for f in fields}, "members")
     table = _member_index(members, member, "members")
     chosen = table.loc[_known_ids(ids, table.index, "ids")]
     base = table
@@ -813,7 +805,7 @@ def decile_comparison(
         col: "a column of decile_table's result"
         for col in ("group", "customers", "average", "total")
     }
-    _require_columns(deciles, needed, "deciles")
+    require_columns(deciles, needed, "deciles")
     rate = _exact_rate(growth, "growth")
     rows = deciles[deciles["group"].astype(str) != "total"].copy()
     rows.index = pd.Index([int(g) for g in rows["group"]], name="group")
@@ -858,7 +850,7 @@ def visit_growth_by_baseline(uplift: pd.DataFrame) -> pd.DataFrame:
     weighted by ``visits_before``). Members who came once can only grow in big steps (1 -> 2 is
     +100 %), so when they are many, the two measures part.
     """
-    _require_columns(
+    require_columns(
         uplift,
         {
             "visits_before": "a column of campaign_uplift's result",

@@ -15,13 +15,13 @@ days. Computation only: pandas in, pandas out, inputs never modified, no printin
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from decimal import Decimal
 from numbers import Real
 
 import numpy as np
 import pandas as pd
 
+from rfmkit._checks import require_columns
 from rfmkit.labels import label
 
 STAGES = ("active", "sleeping", "lost")
@@ -80,13 +80,6 @@ def lifecycle_years(churn) -> float:
     return 1 / rate
 
 
-def _require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -> None:
-    missing = [col for col in needed if col not in frame.columns]
-    if missing:
-        explained = ", ".join(f"{col!r} ({needed[col]})" for col in missing)
-        raise ValueError(
-            f"{what} is missing column {explained}. Columns found: {list(frame.columns)}"
-        )
 
 
 def _day(value, what: str) -> pd.Timestamp:
@@ -174,7 +167,7 @@ def period_churn(
     when nobody bought in period k. New customers of period k+1 do not enter either rate.
     ``.attrs["periods"]`` lists the (start, end) dates used.
     """
-    _require_columns(
+    require_columns(
         orders,
         {
             customer: "the customer's ID",
@@ -254,7 +247,7 @@ def lifecycle_stages(
     ``.attrs`` holds the thresholds. Raises ValueError unless 0 <= active_days < sleeping_days,
     or when a recency is missing or negative.
     """
-    _require_columns(table, {"recency_days": "days since the last purchase"}, "table")
+    require_columns(table, {"recency_days": "days since the last purchase"}, "table")
     for name, value in (("active_days", active_days), ("sleeping_days", sleeping_days)):
         if isinstance(value, bool) or not isinstance(value, (Real, np.number)) or (
             isinstance(value, float) and math.isnan(value)
@@ -303,8 +296,8 @@ def stage_by_purchases(
     percentages ``active_share``, ``sleeping_share``, ``lost_share`` (% of the row, 0.1 %;
     0 for an empty row). With ``with_total=True`` a last row ``"all"`` covers every customer.
     """
-    _require_columns(table, {"frequency": "number of purchases"}, "table")
-    _require_columns(stages, {"stage": "the lifecycle stage code"}, "stages")
+    require_columns(table, {"frequency": "number of purchases"}, "table")
+    require_columns(stages, {"stage": "the lifecycle stage code"}, "stages")
     if isinstance(max_count, bool) or int(max_count) != max_count or max_count < 1:
         raise ValueError(f"max_count must be a whole number of at least 1, got {max_count!r}")
     max_count = int(max_count)
@@ -358,7 +351,7 @@ def stage_summary(stages: pd.DataFrame) -> pd.DataFrame:
     thresholds 90 and 180), ``customers`` and ``customer_share`` (% of all customers, 0.1 %;
     0 when there are none).
     """
-    _require_columns(stages, {"stage": "the lifecycle stage code"}, "stages")
+    require_columns(stages, {"stage": "the lifecycle stage code"}, "stages")
     unknown = sorted(set(stages["stage"]) - set(STAGES))
     if unknown:
         raise ValueError(f"unknown stage codes {unknown}; expected {list(STAGES)}")

@@ -20,13 +20,14 @@ no clock.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from numbers import Real
 
 import numpy as np
 import pandas as pd
 
+from rfmkit._checks import require_columns
 from rfmkit.labels import pick
 
 __all__ = [
@@ -62,13 +63,6 @@ _VALUE_ORDER = {
 # helpers
 
 
-def _require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -> None:
-    missing = [col for col in needed if col not in frame.columns]
-    if missing:
-        explained = ", ".join(f"{col!r} ({needed[col]})" for col in missing)
-        raise ValueError(
-            f"{what} is missing column {explained}. Columns found: {list(frame.columns)}"
-        )
 
 
 def _day(value, what: str) -> pd.Timestamp:
@@ -107,7 +101,7 @@ _ORDER_COLUMNS = {
 
 def _lines(orders: pd.DataFrame, asof=None, extra: Sequence[str] = ()) -> pd.DataFrame:
     """Order lines (a new frame) with ``day`` (normalised date), up to ``asof`` when given."""
-    _require_columns(orders, {**_ORDER_COLUMNS, **{c: c for c in extra}}, "orders")
+    require_columns(orders, {**_ORDER_COLUMNS, **{c: c for c in extra}}, "orders")
     days = pd.to_datetime(orders["order_date"]).dt.normalize()
     if days.isna().any():
         raise ValueError(f"orders has a missing 'order_date' (first at index "
@@ -146,7 +140,7 @@ def _percent(part, whole) -> np.ndarray:
 
 
 def _product_names(products: pd.DataFrame) -> pd.DataFrame:
-    _require_columns(products, {"product_id": "the product ID"}, "products")
+    require_columns(products, {"product_id": "the product ID"}, "products")
     table = products.drop_duplicates("product_id").set_index("product_id")
     english = table["name"] if "name" in table.columns else pd.Series(
         table.index.astype(str), index=table.index)
@@ -283,9 +277,9 @@ def products_near_ticket(first_orders: pd.DataFrame, products: pd.DataFrame,
     ``product_id``, ``product_name`` (current language), ``category``, ``price``,
     ``difference`` (price - ticket, yuan) and ``difference_pct`` (% of the ticket, 0.1).
     """
-    _require_columns(first_orders, {"first_ticket": "the first order value in yuan"},
+    require_columns(first_orders, {"first_ticket": "the first order value in yuan"},
                      "first_orders")
-    _require_columns(products, {"product_id": "the product ID", "price": "price in yuan"},
+    require_columns(products, {"product_id": "the product ID", "price": "price in yuan"},
                      "products")
     tol = _number(tolerance, "tolerance")
     if not 0 <= tol < math.inf:
@@ -449,7 +443,7 @@ def top_categories(orders: pd.DataFrame, products: pd.DataFrame, by=None, n: int
     """Like :func:`top_products` for product categories (lines of unknown products are left
     out). Returns ``group``, ``rank``, ``category``, ``category_name`` (current language),
     ``spend``, ``buyers``, ``spend_share``."""
-    _require_columns(products, {"product_id": "the product ID", "category": "the category"},
+    require_columns(products, {"product_id": "the product ID", "category": "the category"},
                      "products")
     lines = _lines(orders, asof, extra=("product_id",))
     category = products.drop_duplicates("product_id").set_index("product_id")["category"]
@@ -586,13 +580,13 @@ def tag_customers(orders: pd.DataFrame, products, start, end, min_times: int = 1
 def customers_with_tag(tags: pd.DataFrame, tag: str) -> list:
     """The customer ids carrying ``tag`` (sorted, each once), from :func:`tag_customers`
     results (one, or several stacked with ``pd.concat``)."""
-    _require_columns(tags, {"tag": "the tag text"}, "tags")
+    require_columns(tags, {"tag": "the tag text"}, "tags")
     ids = tags.index[tags["tag"].to_numpy() == tag]
     return sorted(set(ids))
 
 
 def _tag_lists(tags: pd.DataFrame) -> pd.Series:
-    _require_columns(tags, {"tag": "the tag text"}, "tags")
+    require_columns(tags, {"tag": "the tag text"}, "tags")
     pairs = pd.DataFrame({"customer_id": tags.index.to_numpy(), "tag": tags["tag"].to_numpy()})
     pairs = pairs.drop_duplicates()
     return pairs.groupby("customer_id")["tag"].agg(lambda t: ", ".join(sorted(t)))
@@ -612,7 +606,7 @@ def tags_by_segment(tags: pd.DataFrame, segments) -> pd.DataFrame:
     ``segments`` is a DataFrame with a ``segment`` column or a Series, indexed by customer.
     Tagged customers without a segment are counted under ``"(none)"``.
     """
-    _require_columns(tags, {"tag": "the tag text"}, "tags")
+    require_columns(tags, {"tag": "the tag text"}, "tags")
     codes = segments["segment"] if isinstance(segments, pd.DataFrame) else segments
     pairs = pd.DataFrame({"customer_id": tags.index.to_numpy(), "tag": tags["tag"].to_numpy()})
     pairs = pairs.drop_duplicates()
@@ -641,7 +635,7 @@ def segment_profile(members: pd.DataFrame, customer_ids, fields=_PROFILE_FIELDS)
     and ``difference`` (segment_share - all_share, percentage points). Age and income bands
     keep their natural order; other values go most common first.
     """
-    _require_columns(members, {"customer_id": "the customer's ID",
+    require_columns(members, {"customer_id": "the customer's ID",
                                **{f: "a profile field" for f in fields}}, "members")
     ids = set(pd.Series(list(customer_ids), dtype=object))
     inside = members["customer_id"].isin(ids).to_numpy()
@@ -692,7 +686,7 @@ def cross_sell(pairs: pd.DataFrame, products: pd.DataFrame, product, n: int = 5)
     fraction), ``lift`` and ``price`` (when known). Empty when no pair passed the support
     threshold. Raises ValueError when ``product`` is not among the products.
     """
-    _require_columns(pairs, {"item_a": "the first product", "item_b": "the second product",
+    require_columns(pairs, {"item_a": "the first product", "item_b": "the second product",
                              "customers_both": "customers who bought both",
                              "confidence": "confidence A -> B", "lift": "lift"}, "pairs")
     info = _product_names(products)

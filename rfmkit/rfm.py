@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from rfmkit._checks import require_columns
 from rfmkit.labels import pick
 
 METRICS = ("recency_days", "frequency", "monetary")
@@ -110,13 +111,6 @@ def _scheme(scheme: str) -> pd.DataFrame:
     return SCHEMES[scheme]
 
 
-def _require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -> None:
-    missing = [col for col in needed if col not in frame.columns]
-    if missing:
-        explained = ", ".join(f"{col!r} ({needed[col]})" for col in missing)
-        raise ValueError(
-            f"{what} is missing column {explained}. Columns found: {list(frame.columns)}"
-        )
 
 
 def rfm_table(
@@ -141,7 +135,7 @@ def rfm_table(
     ``.attrs`` holds ``asof``, ``lines_used``, and ``lines_after_asof`` / ``orders_after_asof``:
     how many lines and orders were left out because they are dated after ``asof``.
     """
-    _require_columns(
+    require_columns(
         orders,
         {
             customer: "the customer's ID",
@@ -223,7 +217,7 @@ def rfm_from_questionnaire(
     """
     if after_asof not in ("raise", "reject"):
         raise ValueError(f"after_asof must be 'raise' or 'reject', got {after_asof!r}")
-    _require_columns(
+    require_columns(
         responses,
         {
             "customer_id": "who answered",
@@ -320,7 +314,7 @@ def rfm_flags(table: pd.DataFrame, cut="mean") -> pd.DataFrame:
     cut: ties go up) and ``pattern`` such as ``"R↓F↑M↑"``. ``.attrs["cuts"]`` holds the cut used
     for each metric and ``.attrs["cut_rule"]`` the rule.
     """
-    _require_columns(table, {m: f"{LETTERS[m]} of the RFM table" for m in METRICS}, "table")
+    require_columns(table, {m: f"{LETTERS[m]} of the RFM table" for m in METRICS}, "table")
     if len(table) == 0:
         raise ValueError("the RFM table has no customers")
     for metric in METRICS:
@@ -377,7 +371,7 @@ def rfm_scores(table: pd.DataFrame, bins=5) -> pd.DataFrame:
     Returns ``R_score``, ``F_score``, ``M_score`` (int) and ``RFM_score`` (e.g. "545");
     ``.attrs["edges"]`` holds the edges used per metric.
     """
-    _require_columns(table, {m: f"{LETTERS[m]} of the RFM table" for m in METRICS}, "table")
+    require_columns(table, {m: f"{LETTERS[m]} of the RFM table" for m in METRICS}, "table")
     scores = {}
     edges_used = {}
     for metric in METRICS:

@@ -35,6 +35,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+from rfmkit._checks import require_columns
 from rfmkit.labels import label, pick
 from rfmkit.lifecycle import lifecycle_stages
 from rfmkit.rfm import SCHEMES, rfm_segments, rfm_table
@@ -267,13 +268,6 @@ def _number(value, name: str) -> float:
     return number
 
 
-def _require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -> None:
-    missing = [col for col in needed if col not in frame.columns]
-    if missing:
-        explained = ", ".join(f"{col!r} ({needed[col]})" for col in missing)
-        raise ValueError(
-            f"{what} is missing column {explained}. Columns found: {list(frame.columns)}"
-        )
 
 
 def _blank(value) -> bool:
@@ -327,7 +321,7 @@ def _date_text(day) -> str:
 
 def _per_order(orders: pd.DataFrame, asof_day: pd.Timestamp) -> pd.DataFrame:
     """One row per (customer, order) up to asof: amount (yuan, lines added up) and day."""
-    _require_columns(
+    require_columns(
         orders,
         {
             "customer_id": "the customer's ID",
@@ -457,10 +451,10 @@ def customer_features(
     ``.attrs["asof"]`` holds the as-of day.
     """
     asof_day = _day(asof, "asof")
-    _require_columns(members, {"customer_id": "the customer's ID"}, "members")
-    _require_columns(products, {"product_id": "the product ID", "category": "the category"},
+    require_columns(members, {"customer_id": "the customer's ID"}, "members")
+    require_columns(products, {"product_id": "the product ID", "category": "the category"},
                      "products")
-    _require_columns(orders, {"product_id": "the product ID"}, "orders")
+    require_columns(orders, {"product_id": "the product ID"}, "orders")
     if members["customer_id"].duplicated().any():
         twice = sorted(set(members["customer_id"][members["customer_id"].duplicated()]))[:10]
         raise ValueError(f"members lists customers more than once: {twice}")
@@ -937,7 +931,7 @@ def service_plan(
             needed[_FEATURE_COLUMNS[key]] = f"used by the condition {key!r}"
             if key == "new_customer_within_days":
                 needed["orders"] = "number of purchases, used by 'new_customer_within_days'"
-    _require_columns(features, needed, "features")
+    require_columns(features, needed, "features")
 
     n = len(features)
     hits = np.column_stack(
@@ -1004,7 +998,7 @@ def plan_summary(plan: pd.DataFrame, compare: pd.DataFrame | None = None) -> pd.
     """
     for name, table in (("plan", plan), ("compare", compare)):
         if table is not None:
-            _require_columns(table, {"service": "the service code"}, name)
+            require_columns(table, {"service": "the service code"}, name)
 
     def names(table: pd.DataFrame) -> dict:
         if "service_name" in table.columns:
@@ -1049,7 +1043,7 @@ def birthdays_within(members: pd.DataFrame, asof, days: int = 14) -> pd.DataFram
     """
     asof_day = _day(asof, "asof")
     window = _whole(days, "days")
-    _require_columns(members, {"customer_id": "the customer's ID",
+    require_columns(members, {"customer_id": "the customer's ID",
                                "birthday": "the birth date"}, "members")
     upcoming = _next_birthdays(members["birthday"], asof_day)
     until = (upcoming - asof_day).dt.days
