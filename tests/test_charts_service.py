@@ -12,6 +12,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from service_fixture import ASOF, FEATURES  # noqa: E402
 
 from rfmkit import charts, use_language  # noqa: E402
 from rfmkit.charts import _style  # noqa: E402
@@ -25,26 +26,9 @@ from rfmkit.service import (  # noqa: E402
     service_plan,
 )
 
-ASOF = pd.Timestamp("2026-06-10")
-
-# Five customers; by the default rules (see tests/test_widgets_service.py for the reasoning):
+# Five customers (tests/service_fixture.py explains which rule each one meets):
 # C1 trial sample (WeChat), C2 win-back offer (SMS, rule default), C3 birthday gift (SMS),
 # C4 priority service (e-mail), C5 coupon (WeChat, new customer).
-FEATURES = pd.DataFrame(
-    {
-        "name": ["王小明", "李华", "张伟", "赵敏", "陈晨"],
-        "segment": ["maintain", "no_value", "develop", "maintain", "unnamed_recent_small"],
-        "tier": ["gold", "iron", "silver", "silver", "iron"],
-        "stage": ["active", "lost", "active", "active", "active"],
-        "favourite_category": ["beauty", "snacks", "digital", "home", "baby"],
-        "days_to_birthday": pd.array([100, 200, 3, 50, 300], dtype="Int64"),
-        "orders": [9, 1, 2, 5, 1],
-        "first_purchase_date": pd.to_datetime(
-            ["2025-01-01", "2024-01-01", "2025-03-01", "2025-02-01", "2026-06-01"]),
-        "preferred_channel": ["WeChat", None, "SMS", "e-mail", "WeChat"],
-    },
-    index=pd.Index(["C1", "C2", "C3", "C4", "C5"], name="customer_id"),
-)
 
 MEMBERS = pd.DataFrame(
     {

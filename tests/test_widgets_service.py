@@ -13,37 +13,13 @@ matplotlib.use("Agg")
 import ipywidgets  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from service_fixture import ASOF, FEATURES  # noqa: E402
 
 from rfmkit import use_language  # noqa: E402
 from rfmkit.service import message_preview, service_plan  # noqa: E402
 from rfmkit.widgets import ServiceExplorer, TicketBandExplorer  # noqa: E402
 from rfmkit.widgets.service import parse_edges  # noqa: E402
 
-ASOF = pd.Timestamp("2026-06-10")
-
-# Five customers and the default rules (first match by priority wins):
-#   C1 gold, maintain                 -> gold_tier (50) before maintain_group (60): trial sample,
-#                                        preferred channel WeChat
-#   C2 iron, no value, lost           -> lost_customer (90): win-back offer; no preferred
-#                                        channel -> the rule's default, SMS
-#   C3 silver, develop, birthday in 3 -> birthday (10): birthday gift, preferred SMS
-#   C4 silver, maintain               -> maintain_group (60): priority service, preferred e-mail
-#   C5 iron, one purchase 9 days ago  -> new_customer (20): coupon, preferred WeChat
-FEATURES = pd.DataFrame(
-    {
-        "name": ["王小明", "李华", "张伟", "赵敏", "陈晨"],
-        "segment": ["maintain", "no_value", "develop", "maintain", "unnamed_recent_small"],
-        "tier": ["gold", "iron", "silver", "silver", "iron"],
-        "stage": ["active", "lost", "active", "active", "active"],
-        "favourite_category": ["beauty", "snacks", "digital", "home", "baby"],
-        "days_to_birthday": pd.array([100, 200, 3, 50, 300], dtype="Int64"),
-        "orders": [9, 1, 2, 5, 1],
-        "first_purchase_date": pd.to_datetime(
-            ["2025-01-01", "2024-01-01", "2025-03-01", "2025-02-01", "2026-06-01"]),
-        "preferred_channel": ["WeChat", None, "SMS", "e-mail", "WeChat"],
-    },
-    index=pd.Index(["C1", "C2", "C3", "C4", "C5"], name="customer_id"),
-)
 EXPECTED = {  # customer -> (service, channel), by hand as above
     "C1": ("trial_sample", "WeChat"),
     "C2": ("win_back_offer", "SMS"),
