@@ -33,7 +33,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from rfmkit._checks import require_columns
+from rfmkit.validation import require_columns
 from rfmkit.labels import pick
 
 WEEKS = (1, 2, 3, 4)

@@ -41,8 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "F_up": ("F↑", "F↑"),
     "M_up": ("M↑", "M↑"),
     "pattern": ("模式", "pattern"),
-    "segment": ("分组代码", "segment code"),
-    "segment_name": ("客户类型", "customer type"),
+    "segment": ("客户类型", "customer type"),
     "action": ("建议做法", "suggested action"),
     "R_score": ("R 得分", "R score"),
     "F_score": ("F 得分", "F score"),
@@ -123,8 +122,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "widget.cut": ("分界规则", "cut rule"),
     # customer value: pyramid, deciles, lifetime value (rfmkit.value)
     "rank": ("排名", "rank"),
-    "tier": ("层级代码", "tier code"),
-    "tier_name": ("客户层级", "customer tier"),
+    "tier": ("客户层级", "customer tier"),
     "tier.gold": ("金质客户", "gold"),
     "tier.silver": ("银质客户", "silver"),
     "tier.bronze": ("铜质客户", "bronze"),
@@ -157,8 +155,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "lost_customers": ("下期流失的客户数", "of them, lost (nothing next period)"),
     "churn_rate": ("流失率 (%)", "churn rate (%)"),
     "retention_rate": ("留存率 CRR (%)", "retention rate CRR (%)"),
-    "stage": ("阶段代码", "stage code"),
-    "stage_name": ("生命周期阶段", "lifecycle stage"),
+    "stage": ("生命周期阶段", "lifecycle stage"),
     "stage.active": ("活跃", "active"),
     "stage.sleeping": ("睡眠", "sleeping"),
     "stage.lost": ("流失", "lost"),
@@ -343,8 +340,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # generic names (name, tier, stage, ...) are filled in by those modules only if no other
     # entry defines them
     "features": ("客户特征", "customer features"),
-    "service": ("服务代码", "service code"),
-    "service_name": ("个性化服务", "personalised service"),
+    "service": ("个性化服务", "personalised service"),
     "also": ("其他适用服务", "also applies"),
     "channel": ("渠道", "channel"),
     "channel_name": ("渠道名称", "channel name"),
@@ -467,7 +463,39 @@ LABELS: dict[str, tuple[str, str]] = {
     "note": ("备注", "note"),
     "tag": ("标签", "tag"),
     "buyers": ("购买人数", "buyers"),
+    # --- names of codes: service rules, services, channels, categories (rfmkit.service*) ---
+    # --- names of codes: preferences, members, products (rfmkit.preferences) ---
+    # --- names of codes: the Sam's Club case (rfmkit.case) ---
+    # --- chart and widget texts added by the chart/widget refactor ---
+    # --- exercise texts added by the exercise refactor ---
 }
+
+# Columns whose values are codes: localise() shows each value by its "<kind>.<code>" label.
+CODE_COLUMNS = {
+    "segment": "segment",
+    "action": "action",
+    "tier": "tier",
+    "stage": "stage",
+    "service": "service",
+    "channel": "channel",
+    "preferred_channel": "channel",
+    "category": "category",
+    "favourite_category": "category",
+    "status": "status",
+    "lesson": "segment",
+    "classic8": "segment",
+    "nps_group": "nps",
+}
+
+
+def _add_scheme_names() -> None:
+    """Segment names and suggested actions are kept with the schemes, as data (rfmkit.rfm)."""
+    from rfmkit.rfm import SCHEMES
+
+    for scheme in SCHEMES.values():
+        for row in scheme.itertuples(index=False):
+            LABELS[f"segment.{row.code}"] = (row.name_zh, row.name_en)
+            LABELS[f"action.{row.code}"] = (row.action_zh, row.action_en)
 
 
 class _State:
@@ -499,15 +527,38 @@ def pick(zh: str, en: str) -> str:
     return zh if _State.language == "zh" else en
 
 
-def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
-    """Return a copy of ``table`` with its column and index names shown in the current language.
+def name(kind: str, code) -> str:
+    """Return the current-language name of a code, e.g. ``name("tier", "gold")`` -> "gold" or
+    "金质客户"; a code without a name is shown as it is."""
+    key = f"{kind}.{code}"
+    return label(key) if key in LABELS else str(code)
 
-    Values are not changed; only the headers a student reads are translated.
+
+def _named(values: pd.Series | pd.Index, kind: str):
+    return values.map(lambda code: name(kind, code) if isinstance(code, str) else code)
+
+
+def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
+    """Return a copy of ``table`` as a student reads it, in the current language.
+
+    Column and index names become labels, and the values of code columns (``segment``,
+    ``tier``, ``stage``, ``service``, ``channel``, ``category``, ... see ``CODE_COLUMNS``) and
+    of a code index become names. The numbers are not changed.
     """
     out = table.copy()
     if isinstance(out, pd.DataFrame):
+        for column in out.columns:
+            if column in CODE_COLUMNS:
+                out[column] = _named(out[column], CODE_COLUMNS[column])
         out.columns = [label(c) if isinstance(c, str) else c for c in out.columns]
     else:
+        if out.name in CODE_COLUMNS:
+            out = _named(out, CODE_COLUMNS[out.name])
         out.name = label(out.name) if isinstance(out.name, str) else out.name
+    if out.index.nlevels == 1 and out.index.name in CODE_COLUMNS:
+        out.index = _named(out.index, CODE_COLUMNS[out.index.name])
     out.index.names = [label(n) if isinstance(n, str) else n for n in out.index.names]
     return out
+
+
+_add_scheme_names()

@@ -21,7 +21,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from rfmkit._checks import require_columns
+from rfmkit.validation import require_columns
 from rfmkit.labels import label
 
 STAGES = ("active", "sleeping", "lost")

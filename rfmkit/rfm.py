@@ -16,8 +16,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from rfmkit._checks import require_columns
-from rfmkit.labels import pick
+from rfmkit.orders import order_totals
+from rfmkit.validation import as_day, at_or_above_mean, require_columns
 
 METRICS = ("recency_days", "frequency", "monetary")
 LETTERS = {"recency_days": "R", "frequency": "F", "monetary": "M"}
@@ -93,24 +93,19 @@ for _name, _scheme in SCHEMES.items():
 
 
 def scheme_table(scheme: str = "lesson") -> pd.DataFrame:
-    """Return the scheme as a table: pattern, code, name and suggested action (current language)."""
+    """Return the scheme as a table indexed by pattern: ``segment`` (code) and ``action`` (the
+    same code, shown by :func:`rfmkit.localise` as the suggested action)."""
     table = _scheme(scheme)
     return pd.DataFrame(
-        {
-            "pattern": table["pattern"],
-            "segment": table["code"],
-            "segment_name": list(map(pick, table["name_zh"], table["name_en"])),
-            "action": list(map(pick, table["action_zh"], table["action_en"])),
-        }
-    ).set_index("pattern")
+        {"segment": table["code"].to_numpy(), "action": table["code"].to_numpy()},
+        index=pd.Index(table["pattern"].to_numpy(), name="pattern"),
+    )
 
 
 def _scheme(scheme: str) -> pd.DataFrame:
     if scheme not in SCHEMES:
         raise ValueError(f"scheme must be one of {sorted(SCHEMES)}, got {scheme!r}")
     return SCHEMES[scheme]
-
-
 
 
 def rfm_table(
@@ -135,68 +130,25 @@ def rfm_table(
     ``.attrs`` holds ``asof``, ``lines_used``, and ``lines_after_asof`` / ``orders_after_asof``:
     how many lines and orders were left out because they are dated after ``asof``.
     """
-    require_columns(
-        orders,
-        {
-            customer: "the customer's ID",
-            order: "the order number",
-            date: "the order date",
-            amount: "the line amount in yuan",
-        },
-        "orders",
+    totals = order_totals(
+        orders, asof, customer=customer, order=order, date=date, amount=amount
     )
-    asof_day = pd.Timestamp(asof).normalize()
-    dates = orders[date]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        dates = pd.to_datetime(dates, format="mixed")
-    days = dates.dt.normalize()
-    amounts = pd.to_numeric(orders[amount]).to_numpy(dtype="float64")
-    for name, missing in ((date, days.isna().to_numpy()), (amount, np.isnan(amounts))):
-        if missing.any():
-            first = orders.index[missing][0]
-            raise ValueError(f"orders has a missing {name!r} (first at index {first})")
-    in_period = (days <= asof_day).to_numpy()
-    # Whole fen (cents): a fully refunded order must total exactly 0, not 1e-14.
-    cents = np.rint(amounts * 100).astype("int64")
-    lines = pd.DataFrame(
-        {
-            "customer": orders[customer].to_numpy()[in_period],
-            "order": orders[order].to_numpy()[in_period],
-            "day": days.to_numpy()[in_period],
-            "cents": cents[in_period],
-        }
-    )
-    per_order = lines.groupby(["customer", "order"], sort=False).agg(
-        cents=("cents", "sum"), day=("day", "max")
-    )
-    positive = per_order["cents"].to_numpy() > 0
-    per_customer = per_order.groupby(level="customer", sort=True)
-    last_any = per_customer["day"].max()
+    asof_day = as_day(asof, "asof")
+    per_customer = totals.groupby("customer_id", sort=True)
     last_purchase = (
-        per_order["day"].where(positive).groupby(level="customer", sort=True).max()
+        totals["order_date"].where(totals["purchase"]).groupby(totals["customer_id"]).max()
     )
-    last_purchase = last_purchase.fillna(last_any)
+    last_purchase = last_purchase.fillna(per_customer["order_date"].max())
     table = pd.DataFrame(
         {
             "recency_days": (asof_day - last_purchase).dt.days.astype("int64"),
-            "frequency": pd.Series(positive, index=per_order.index)
-            .groupby(level="customer", sort=True)
-            .sum()
-            .astype("int64"),
-            "monetary": per_customer["cents"].sum().to_numpy() / 100,
+            "frequency": per_customer["purchase"].sum().astype("int64"),
+            "monetary": per_customer["fen"].sum() / 100,
         }
     )
     table.index.name = customer
-    left_out = ~in_period
-    orders_left_out = pd.MultiIndex.from_arrays(
-        [orders[customer].to_numpy()[left_out], orders[order].to_numpy()[left_out]]
-    ).nunique()
-    table.attrs = {
-        "asof": asof_day,
-        "lines_used": int(in_period.sum()),
-        "lines_after_asof": int(left_out.sum()),
-        "orders_after_asof": int(orders_left_out),
-    }
+    table.attrs = {"asof": asof_day, "lines_used": len(orders) - totals.attrs["lines_after_asof"],
+                   **totals.attrs}
     return table
 
 
@@ -270,20 +222,6 @@ def rfm_from_questionnaire(
     return table
 
 
-def _exact_units(values: pd.Series) -> tuple[np.ndarray, int] | None:
-    """Return ``values`` as exact integers (whole units or cents) and the scale, when possible.
-
-    Comparing with a mean in floating point can turn an exact tie into "below" (0.1+0.2+0.3).
-    Integers or whole cents let ``value >= mean`` be decided exactly as ``n*value >= sum``.
-    """
-    raw = values.to_numpy(dtype="float64")
-    for scale in (1, 100):
-        scaled = np.round(raw * scale)
-        if np.all(np.abs(raw * scale - scaled) < 1e-6) and np.all(np.abs(scaled) < 2**52):
-            return scaled.astype("int64"), scale
-    return None
-
-
 def _at_or_above(values: pd.Series, rule, metric: str) -> tuple[np.ndarray, float]:
     """Return (value >= cut per customer, the cut) for one metric; ties go up."""
     if isinstance(rule, Mapping):
@@ -293,13 +231,8 @@ def _at_or_above(values: pd.Series, rule, metric: str) -> tuple[np.ndarray, floa
             )
         cut = float(rule[metric])
         return values.to_numpy(dtype="float64") >= cut, cut
-    exact = _exact_units(values)
     if rule == "mean":
-        cut = float(values.mean())
-        if exact is not None:
-            units, _ = exact
-            return units * len(units) >= int(units.sum()), cut
-        return values.to_numpy(dtype="float64") >= cut, cut
+        return at_or_above_mean(values)
     if rule == "median":
         cut = float(values.median())
         return values.to_numpy(dtype="float64") >= cut, cut
@@ -344,14 +277,13 @@ def rfm_segments(table: pd.DataFrame, scheme: str = "lesson", cut="mean") -> pd.
 
     ``scheme="lesson"`` uses the lesson's six types and shows R↓F↓M↓ and R↑F↓M↑ as "not named
     by the lesson", each on its own; ``scheme="classic8"`` uses the common eight classes.
-    Returns the flags plus ``segment`` (stable code), ``segment_name`` (current language) and
-    ``action`` (suggested service). ``.attrs`` keeps ``cuts``, ``cut_rule`` and ``scheme``.
+    Returns the flags plus ``segment``, a stable code that is the same in every language
+    (:func:`rfmkit.localise` shows its name). ``.attrs`` keeps ``cuts``, ``cut_rule`` and
+    ``scheme``.
     """
     definition = scheme_table(scheme)
     result = rfm_flags(table, cut)
-    by_pattern = definition.reindex(result["pattern"])
-    for column in ("segment", "segment_name", "action"):
-        result[column] = by_pattern[column].to_numpy()
+    result["segment"] = definition["segment"].reindex(result["pattern"]).to_numpy()
     result.attrs["scheme"] = scheme
     return result
 
@@ -451,7 +383,6 @@ def segment_summary(segments: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame
     result = pd.DataFrame(
         {
             "pattern": definition.index.to_numpy(),
-            "segment_name": definition["segment_name"].to_numpy(),
             "customers": counts.astype("int64").to_numpy(),
             "customer_share": (100 * counts / counts.sum()).round(1).to_numpy(),
             "orders": summary["orders"].astype("int64").to_numpy(),
@@ -477,12 +408,12 @@ def scheme_comparison(table: pd.DataFrame, cut="mean") -> pd.DataFrame:
     and the share (%) with that pattern under ``cut``, and the group name each scheme gives it.
 
     Returns one row per pattern (lesson order) with ``customers``, ``customer_share``,
-    ``lesson`` and ``classic8`` (names in the current language).
+    ``lesson`` and ``classic8`` (the segment code each scheme gives the pattern).
     """
     flags = rfm_flags(table, cut)
     counts = flags["pattern"].value_counts().reindex(SCHEMES["lesson"]["pattern"], fill_value=0)
-    lesson = scheme_table("lesson")["segment_name"]
-    classic8 = scheme_table("classic8")["segment_name"]
+    lesson = scheme_table("lesson")["segment"]
+    classic8 = scheme_table("classic8")["segment"]
     result = pd.DataFrame(
         {
             "customers": counts.astype("int64").to_numpy(),

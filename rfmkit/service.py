@@ -35,7 +35,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from rfmkit._checks import require_columns
+from rfmkit.validation import require_columns
 from rfmkit.labels import label, pick
 from rfmkit.lifecycle import lifecycle_stages
 from rfmkit.rfm import SCHEMES, rfm_segments, rfm_table

@@ -1,0 +1,166 @@
+"""Input checks for every computation module: one behaviour each, one message style.
+
+In the spirit of ``sklearn.utils.validation``: a public function passes its arguments through
+these helpers, so a date, an amount or a whole number means the same thing everywhere, and
+every message names the parameter and says what was expected.
+
+- Dates are calendar days: a time of day is dropped, and a time zone is dropped *after* the
+  wall-clock day is taken (``2026-06-01T23:30+08:00`` is 1 June, the day the shop saw).
+- Amounts are exact in whole fen (0.01 yuan): 0.10 + 0.20 - 0.30 is exactly 0.
+- Numbers are finite: NaN and infinity are refused, and so is ``True``/``False``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+
+
+def require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -> None:
+    """Raise ValueError unless ``frame`` is a DataFrame with every column in ``needed``.
+
+    ``needed`` maps a column name to what it should hold; the message names each missing
+    column with that explanation and lists the columns found, e.g. "orders is missing column
+    'amount' (the line amount in yuan). Columns found: [...]".
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"{what} must be a table (DataFrame), got {type(frame).__name__}")
+    missing = [col for col in needed if col not in frame.columns]
+    if missing:
+        explained = ", ".join(f"{col!r} ({needed[col]})" for col in missing)
+        raise ValueError(
+            f"{what} is missing column {explained}. Columns found: {list(frame.columns)}"
+        )
+
+
+def some(labels, limit: int = 5) -> str:
+    """A short list of index labels for a message: the first ``limit`` and how many more."""
+    labels = list(labels)
+    more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
+    return f"{labels[:limit]}{more}"
+
+
+def as_day(value, what: str) -> pd.Timestamp:
+    """Return ``value`` (date text, datetime or Timestamp) as a calendar day: a naive
+    Timestamp at midnight. ValueError naming ``what`` if it is missing or not a date."""
+    try:
+        day = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{what} must be a date, got {value!r}") from None
+    if pd.isna(day):
+        raise ValueError(f"{what} must be a date, got {value!r}")
+    if day.tzinfo is not None:
+        day = day.tz_localize(None)
+    return day.normalize()
+
+
+def as_days(values: pd.Series, what: str) -> pd.Series:
+    """Return a column of dates as calendar days (naive datetime64, midnight).
+
+    Text is parsed with mixed formats; a missing or unreadable date raises ValueError naming
+    ``what`` and the first index label where it happens.
+    """
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        days = values.dt.tz_localize(None)
+    elif pd.api.types.is_datetime64_any_dtype(values):
+        days = values
+    else:
+        try:
+            days = pd.to_datetime(values, format="mixed")
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"{what} must hold dates: {error}") from None
+        if isinstance(days.dtype, pd.DatetimeTZDtype):
+            days = days.dt.tz_localize(None)
+    missing = days.isna().to_numpy()
+    if missing.any():
+        raise ValueError(f"{what} is missing (first at index {values.index[missing][0]!r})")
+    return days.dt.normalize()
+
+
+def as_number(value, what: str, *, minimum: float | None = None) -> float:
+    """Return ``value`` as a finite float; ValueError for text, booleans, NaN, infinity, or a
+    value below ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, (Real, Decimal, np.number)):
+        raise ValueError(f"{what} must be a number, got {value!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{what} must be a finite number, got {value!r}")
+    if minimum is not None and number < minimum:
+        raise ValueError(f"{what} must be {minimum:g} or more, got {value!r}")
+    return number
+
+
+def as_whole(value, what: str, *, minimum: int = 0) -> int:
+    """Return ``value`` as an int when it is a whole number >= ``minimum`` (3 or 3.0)."""
+    number = as_number(value, what)
+    if number != int(number):
+        raise ValueError(f"{what} must be a whole number, got {value!r}")
+    if number < minimum:
+        raise ValueError(f"{what} must be {minimum} or more, got {value!r}")
+    return int(number)
+
+
+def as_fraction(value, what: str) -> Fraction:
+    """Return a number as the exact decimal it was typed as (0.19 -> 19/100)."""
+    if isinstance(value, (Fraction, int, Decimal)) and not isinstance(value, bool):
+        return Fraction(value)
+    return Fraction(repr(as_number(value, what)))
+
+
+def as_numbers(values: pd.Series, what: str, *, minimum: float | None = None) -> np.ndarray:
+    """Return a column as finite floats; ValueError naming the rows that are missing, not
+    numbers, infinite, or below ``minimum``."""
+    try:
+        array = pd.to_numeric(values, errors="raise").to_numpy(dtype="float64")
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{what} must be numbers: {error}") from None
+    bad = ~np.isfinite(array)
+    if bad.any():
+        raise ValueError(f"{what} is missing (or infinite) for {some(values.index[bad])}")
+    if minimum is not None:
+        low = array < minimum
+        if low.any():
+            raise ValueError(f"{what} must be {minimum:g} or more; not so for "
+                             f"{some(values.index[low])}")
+    return array
+
+
+def as_wholes(values: pd.Series, what: str, *, minimum: float | None = 0) -> np.ndarray:
+    """Return a column of whole numbers (counts) as int64; ValueError naming fractional rows."""
+    array = as_numbers(values, what, minimum=minimum)
+    fractional = array != np.floor(array)
+    if fractional.any():
+        raise ValueError(f"{what} must be whole numbers; not so for "
+                         f"{some(values.index[fractional])}")
+    return array.astype("int64")
+
+
+def as_fen(values: pd.Series, what: str, *, minimum: float | None = None) -> np.ndarray:
+    """Return amounts in yuan as exact whole fen (int64), rounded to the nearest fen.
+
+    Sums of fen are exact, so an order of 0.10 + 0.20 - 0.30 totals exactly 0 fen.
+    """
+    return np.rint(as_numbers(values, what, minimum=minimum) * 100).astype("int64")
+
+
+def at_or_above_mean(values: pd.Series) -> tuple[np.ndarray, float]:
+    """Return (value >= mean, the mean) for a column; ties go up, decided exactly.
+
+    A float mean can turn an exact tie into "below" (0.1, 0.2, 0.3). When the values are
+    whole units or whole fen, ``value >= mean`` is decided as ``n * value >= sum`` in
+    integers; otherwise in floating point.
+    """
+    raw = values.to_numpy(dtype="float64")
+    mean = float(values.mean())
+    for scale in (1, 100):
+        scaled = np.round(raw * scale)
+        if np.all(np.abs(raw * scale - scaled) < 1e-6) and np.all(np.abs(scaled) < 2**52):
+            units = scaled.astype("int64")
+            return units * len(units) >= int(units.sum()), mean
+    return raw >= mean, mean
