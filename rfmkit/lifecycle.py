@@ -15,29 +15,15 @@ days. Computation only: pandas in, pandas out, inputs never modified, no printin
 from __future__ import annotations
 
 import math
-from decimal import Decimal
-from numbers import Real
 
 import numpy as np
 import pandas as pd
 
-from rfmkit.validation import require_columns
-from rfmkit.labels import label
+from rfmkit.orders import order_totals
+from rfmkit.validation import as_day, as_number, as_whole, require_columns
 
 STAGES = ("active", "sleeping", "lost")
 PERIOD_LENGTHS = {"month": 1, "quarter": 3, "half-year": 6, "year": 12}
-
-
-def _count(value, name: str) -> int:
-    """Return ``value`` as an int if it is a whole number (3 or 3.0), else raise ValueError."""
-    if isinstance(value, bool) or not isinstance(value, (Real, Decimal, np.number)):
-        raise ValueError(f"{name} must be a number of customers, got {value!r}")
-    number = float(value)
-    if math.isnan(number) or math.isinf(number) or number != int(number):
-        raise ValueError(f"{name} must be a whole number of customers, got {value!r}")
-    if number < 0:
-        raise ValueError(f"{name} cannot be negative, got {value!r}")
-    return int(number)
 
 
 def churn_rate(lost, total) -> float:
@@ -48,8 +34,8 @@ def churn_rate(lost, total) -> float:
     Raises ValueError when ``total`` is 0 (no customers, so no rate), when a count is negative or
     not whole, or when more customers are lost than there were.
     """
-    lost_n = _count(lost, "lost")
-    total_n = _count(total, "total")
+    lost_n = as_whole(lost, "lost (a number of customers)")
+    total_n = as_whole(total, "total (a number of customers)")
     if total_n == 0:
         raise ValueError("total is 0: with no customers there is no churn rate")
     if lost_n > total_n:
@@ -68,10 +54,8 @@ def lifecycle_years(churn) -> float:
     relationship (in practice: the period observed was too short to see anyone leave).
     Raises ValueError for a churn rate below 0 or above 1 (write 20 % as 0.2).
     """
-    if isinstance(churn, bool) or not isinstance(churn, (Real, Decimal, np.number)):
-        raise ValueError(f"churn must be a fraction between 0 and 1, got {churn!r}")
-    rate = float(churn)
-    if math.isnan(rate) or not 0 <= rate <= 1:
+    rate = as_number(churn, "churn (a fraction between 0 and 1)")
+    if not 0 <= rate <= 1:
         raise ValueError(
             f"churn must be a fraction between 0 and 1 (write 20 % as 0.2), got {churn!r}"
         )
@@ -80,16 +64,6 @@ def lifecycle_years(churn) -> float:
     return 1 / rate
 
 
-
-
-def _day(value, what: str) -> pd.Timestamp:
-    try:
-        day = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} must be a date, got {value!r}") from None
-    if pd.isna(day):
-        raise ValueError(f"{what} must be a date, got {value!r}")
-    return day.normalize()
 
 
 def _period_list(periods, start, end) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
@@ -101,7 +75,7 @@ def _period_list(periods, start, end) -> list[tuple[pd.Timestamp, pd.Timestamp]]
             )
         if start is None or end is None:
             raise ValueError(f"periods={periods!r} needs both start and end dates")
-        first, last = _day(start, "start"), _day(end, "end")
+        first, last = as_day(start, "start"), as_day(end, "end")
         months = PERIOD_LENGTHS[periods]
         result = []
         k = 0
@@ -121,7 +95,7 @@ def _period_list(periods, start, end) -> list[tuple[pd.Timestamp, pd.Timestamp]]
                 begin, finish = item
             except (TypeError, ValueError):
                 raise ValueError(f"each period must be a (start, end) pair, got {item!r}") from None
-            result.append((_day(begin, "a period start"), _day(finish, "a period end")))
+            result.append((as_day(begin, "a period start"), as_day(finish, "a period end")))
     if len(result) < 2:
         raise ValueError(
             f"churn compares consecutive periods, so at least 2 whole periods are needed; "
@@ -167,35 +141,11 @@ def period_churn(
     when nobody bought in period k. New customers of period k+1 do not enter either rate.
     ``.attrs["periods"]`` lists the (start, end) dates used.
     """
-    require_columns(
-        orders,
-        {
-            customer: "the customer's ID",
-            order: "the order number",
-            date: "the order date",
-            amount: "the line amount in yuan",
-        },
-        "orders",
-    )
     spans = _period_list(periods, start, end)
-    days = pd.to_datetime(orders[date]).dt.normalize()
-    if days.isna().any():
-        first = days.index[days.isna()][0]
-        raise ValueError(f"orders has a missing {date!r} (first at index {first})")
-    lines = pd.DataFrame(
-        {
-            "customer": orders[customer].to_numpy(),
-            "order": orders[order].to_numpy(),
-            "day": days.to_numpy(),
-            "amount": pd.to_numeric(orders[amount]).to_numpy(),
-        }
-    )
-    per_order = lines.groupby(["customer", "order"], sort=False).agg(
-        amount=("amount", "sum"), day=("day", "max")
-    )
-    purchases = per_order[per_order["amount"].to_numpy() > 0]
-    buyer = purchases.index.get_level_values("customer").to_numpy()
-    purchase_day = purchases["day"].to_numpy()
+    totals = order_totals(orders, customer=customer, order=order, date=date, amount=amount)
+    purchases = totals[totals["purchase"]]
+    buyer = purchases["customer_id"].to_numpy()
+    purchase_day = purchases["order_date"].to_numpy()
     buyers = [
         set(buyer[(purchase_day >= np.datetime64(b)) & (purchase_day <= np.datetime64(f))])
         for b, f in spans
@@ -243,16 +193,13 @@ def lifecycle_stages(
     sleeping, and 181 days or more is lost.
 
     Returns a DataFrame with the table's index and ``recency_days``, ``stage`` (code
-    ``"active"``, ``"sleeping"`` or ``"lost"``) and ``stage_name`` (current language).
+    ``"active"``, ``"sleeping"`` or ``"lost"``; :func:`rfmkit.localise` shows the name).
     ``.attrs`` holds the thresholds. Raises ValueError unless 0 <= active_days < sleeping_days,
     or when a recency is missing or negative.
     """
     require_columns(table, {"recency_days": "days since the last purchase"}, "table")
     for name, value in (("active_days", active_days), ("sleeping_days", sleeping_days)):
-        if isinstance(value, bool) or not isinstance(value, (Real, np.number)) or (
-            isinstance(value, float) and math.isnan(value)
-        ):
-            raise ValueError(f"{name} must be a number of days, got {value!r}")
+        as_number(value, f"{name} (a number of days)")
     if not 0 <= active_days < sleeping_days:
         raise ValueError(
             "thresholds must satisfy 0 <= active_days < sleeping_days, got "
@@ -268,13 +215,8 @@ def lifecycle_stages(
     days = recency.to_numpy(dtype="float64")
     index = np.where(days <= active_days, 0, np.where(days <= sleeping_days, 1, 2))
     codes = np.asarray(STAGES, dtype=object)[index]
-    names = {code: label(f"stage.{code}") for code in STAGES}
     result = pd.DataFrame(
-        {
-            "recency_days": table["recency_days"].to_numpy(),
-            "stage": codes,
-            "stage_name": [names[c] for c in codes],
-        },
+        {"recency_days": table["recency_days"].to_numpy(), "stage": codes},
         index=table.index.copy(),
     )
     result.attrs = {"active_days": active_days, "sleeping_days": sleeping_days}
@@ -346,7 +288,7 @@ def stage_summary(stages: pd.DataFrame) -> pd.DataFrame:
     """Customers per lifecycle stage, in the order active, sleeping, lost.
 
     Takes the result of :func:`lifecycle_stages`. Returns a DataFrame indexed by stage code
-    (every stage, also an empty one) with ``stage_name`` (current language), ``recency_range``
+    (every stage, also an empty one) with ``recency_range``
     (the days each stage covers, e.g. ``"0-90"``, ``"91-180"``, ``"181+"`` for whole-day
     thresholds 90 and 180), ``customers`` and ``customer_share`` (% of all customers, 0.1 %;
     0 when there are none).
@@ -368,7 +310,6 @@ def stage_summary(stages: pd.DataFrame) -> pd.DataFrame:
         ranges = [f"<= {active:g}", f"{active:g} < days <= {sleeping:g}", f"> {sleeping:g}"]
     result = pd.DataFrame(
         {
-            "stage_name": [label(f"stage.{code}") for code in STAGES],
             "recency_range": ranges,
             "customers": counts.to_numpy(dtype="int64"),
             "customer_share": np.round(100 * counts.to_numpy(dtype="float64") / n, 1)

@@ -102,7 +102,8 @@ def as_whole(value, what: str, *, minimum: int = 0) -> int:
     if number != int(number):
         raise ValueError(f"{what} must be a whole number, got {value!r}")
     if number < minimum:
-        raise ValueError(f"{what} must be {minimum} or more, got {value!r}")
+        floor = "cannot be negative" if minimum == 0 else f"must be {minimum} or more"
+        raise ValueError(f"{what} {floor}, got {value!r}")
     return int(number)
 
 

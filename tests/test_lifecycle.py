@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rfmkit.labels import use_language
+from rfmkit.labels import name, use_language
 from rfmkit.lifecycle import (
     churn_rate,
     lifecycle_stages,
@@ -190,9 +190,9 @@ def test_stage_boundaries_are_inclusive():
 
 def test_stage_names_follow_language():
     table = rfm([10, 100, 200])
-    assert lifecycle_stages(table)["stage_name"].tolist() == ["active", "sleeping", "lost"]
+    assert [name("stage", c) for c in lifecycle_stages(table)["stage"]] == ["active", "sleeping", "lost"]
     use_language("zh")
-    assert lifecycle_stages(table)["stage_name"].tolist() == ["活跃", "睡眠", "流失"]
+    assert [name("stage", c) for c in lifecycle_stages(table)["stage"]] == ["活跃", "睡眠", "流失"]
 
 
 @pytest.mark.parametrize(
@@ -273,7 +273,7 @@ def test_stage_summary_by_hand():
         "<= 7.5", "7.5 < days <= 30", "> 30",
     ]
     use_language("zh")
-    assert stage_summary(lifecycle_stages(table))["stage_name"].tolist() == ["活跃", "睡眠", "流失"]
+    assert [name("stage", c) for c in stage_summary(lifecycle_stages(table)).index] == ["活跃", "睡眠", "流失"]
 
 
 def test_one_time_sleeping_or_lost_by_hand():

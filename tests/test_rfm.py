@@ -34,10 +34,16 @@ from rfmkit import (
     scheme_table,
     segment_summary,
 )
+from rfmkit.labels import name
 
 ASOF = pd.Timestamp("2024-06-18")  # the day before the "618" festival's evening
 T = pd.Timestamp
 TINY = Decimal("1e-6")
+
+
+def named(segments: pd.DataFrame) -> pd.Series:
+    """The group names a student sees for the segment codes, in the current language."""
+    return segments["segment"].map(lambda code: name("segment", code))
 
 # The eight ↑/↓ patterns, typed out (R as an interval: R↑ = at/above the cut = longer ago).
 ALL_PATTERNS = {
@@ -533,7 +539,7 @@ def test_segments_lesson_scheme_zh(cut):
     assert list(segments["pattern"]) == list(segments.index)  # each customer got its pattern
     assert segments.attrs["scheme"] == "lesson"
     assert segments.attrs["cuts"] == {"recency_days": 50.0, "frequency": 5.0, "monetary": 500.0}
-    names = dict(segments["segment_name"])
+    names = dict(named(segments))
     codes = dict(segments["segment"])
     for pattern, zh in LESSON_ZH.items():
         assert names[pattern] == zh, pattern
@@ -551,7 +557,7 @@ def test_segments_lesson_scheme_zh(cut):
 def test_segments_lesson_scheme_en():
     rfmkit.use_language("en")
     segments = rfm_segments(eight_patterns(), "lesson")
-    names = dict(segments["segment_name"])
+    names = dict(named(segments))
     for pattern in LESSON_UNNAMED:
         assert "not named by the lesson" in names[pattern]
     assert names[LESSON_UNNAMED[0]] != names[LESSON_UNNAMED[1]]
@@ -571,29 +577,31 @@ def test_segments_lesson_scheme_en():
 def test_segments_classic8_zh_and_en():
     table = eight_patterns()
     rfmkit.use_language("zh")
-    zh = rfm_segments(table, "classic8")
+    in_zh = rfm_segments(table, "classic8")
+    zh = named(in_zh)
     rfmkit.use_language("en")
-    en = rfm_segments(table, "classic8")
-    assert zh.attrs["scheme"] == "classic8"
+    in_en = rfm_segments(table, "classic8")
+    en = named(in_en)
+    assert in_zh.attrs["scheme"] == "classic8"
     for pattern, (name_zh, name_en) in CLASSIC8.items():
-        assert zh.loc[pattern, "segment_name"] == name_zh, pattern
-        assert en.loc[pattern, "segment_name"] == name_en, pattern
-    # the codes do not depend on the language, and the 8 are distinct
-    assert list(zh["segment"]) == list(en["segment"])
-    assert zh["segment"].nunique() == 8
+        assert zh[pattern] == name_zh, pattern
+        assert en[pattern] == name_en, pattern
+    # the result does not depend on the language, and the 8 codes are distinct
+    pd.testing.assert_frame_equal(in_zh, in_en)
+    assert in_zh["segment"].nunique() == 8
     # the pairs popular copies swap
-    assert zh.loc["R↑F↑M↑", "segment_name"] == "重要保持客户"
-    assert zh.loc["R↑F↓M↑", "segment_name"] == "重要挽留客户"
-    assert zh.loc["R↑F↑M↓", "segment_name"] == "一般保持客户"
-    assert zh.loc["R↑F↓M↓", "segment_name"] == "一般挽留客户"
+    assert zh["R↑F↑M↑"] == "重要保持客户"
+    assert zh["R↑F↓M↑"] == "重要挽留客户"
+    assert zh["R↑F↑M↓"] == "一般保持客户"
+    assert zh["R↑F↓M↓"] == "一般挽留客户"
 
 
 def test_segments_lesson_and_classic8_differ_on_r_up_f_up_m_up():
     # the lesson calls R↑F↑M↑ "win back"; the 8-class scheme calls it "keep"
     rfmkit.use_language("zh")
     table = eight_patterns()
-    assert rfm_segments(table, "lesson").loc["R↑F↑M↑", "segment_name"] == "重要挽留客户"
-    assert rfm_segments(table, "classic8").loc["R↑F↑M↑", "segment_name"] == "重要保持客户"
+    assert named(rfm_segments(table, "lesson"))["R↑F↑M↑"] == "重要挽留客户"
+    assert named(rfm_segments(table, "classic8"))["R↑F↑M↑"] == "重要保持客户"
 
 
 def test_segments_unknown_scheme():
@@ -787,7 +795,9 @@ def test_segment_summary_shares_and_aov():
     ]
     assert summary["customers"].sum() == 6
     # rows follow the scheme, with the current language's names
-    assert summary.loc["R↑F↑M↑", "segment_name"] == "important keep"
+    by_code = segment_summary(segments, table)
+    keep = by_code.index[by_code["pattern"] == "R↑F↑M↑"][0]
+    assert name("segment", keep) == "important keep"
 
 
 def test_segment_summary_accepts_reordered_table():
@@ -1001,12 +1011,17 @@ def test_property_segments_partition_customers(rows, scheme):
     for (_, row), (r_up, f_up, m_up) in zip(segments.iterrows(), expected, strict=True):
         pattern = f"R{arrow[r_up]}F{arrow[f_up]}M{arrow[m_up]}"
         assert row["segment"] in codes
+        rfmkit.use_language("zh")
+        try:
+            shown = name("segment", row["segment"])
+        finally:
+            rfmkit.use_language("en")
         if scheme == "classic8":
-            assert row["segment_name"] == CLASSIC8[pattern][0]
+            assert shown == CLASSIC8[pattern][0]
         elif pattern in LESSON_ZH:
-            assert row["segment_name"] == LESSON_ZH[pattern]
+            assert shown == LESSON_ZH[pattern]
         else:
-            assert "未命名" in row["segment_name"]
+            assert "未命名" in shown
     # the summary adds up
     counts = Counter(segments["segment"])
     assert dict(zip(summary.index, summary["customers"], strict=True)) == {
@@ -1082,6 +1097,6 @@ def test_scheme_comparison_counts_each_pattern_and_names_it_in_both_schemes():
     assert result.loc["R↑F↓M↑", "customers"] == 2
     assert result.loc["R↑F↓M↑", "customer_share"] == 40.0
     assert result.loc["R↓F↓M↓", "customers"] == 0
-    assert result.loc["R↑F↑M↑", "lesson"] == "重要挽留客户"
-    assert result.loc["R↑F↑M↑", "classic8"] == "重要保持客户"
-    assert result.loc["R↑F↓M↑", "classic8"] == "重要挽留客户"
+    assert name("segment", result.loc["R↑F↑M↑", "lesson"]) == "重要挽留客户"
+    assert name("segment", result.loc["R↑F↑M↑", "classic8"]) == "重要保持客户"
+    assert name("segment", result.loc["R↑F↓M↑", "classic8"]) == "重要挽留客户"
