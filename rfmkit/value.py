@@ -16,14 +16,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from fractions import Fraction
-from numbers import Real
 
 import numpy as np
 import pandas as pd
 
-from rfmkit.labels import label
+from rfmkit.validation import (
+    as_day,
+    as_days,
+    as_fen,
+    as_fraction,
+    as_number,
+    as_whole,
+    require_columns,
+)
 
 TIERS = ("gold", "silver", "bronze", "iron")
 DEFAULT_SHARES = (0.01, 0.19, 0.30, 0.50)
@@ -78,13 +84,6 @@ def _order_by_value(values: pd.Series) -> np.ndarray:
     return np.lexsort((id_rank, -values.to_numpy(dtype="float64")))
 
 
-def _exact(number) -> Fraction:
-    """Return ``number`` as an exact fraction; a float is read as its shortest decimal (0.19)."""
-    if isinstance(number, (Fraction, int, Decimal)) and not isinstance(number, bool):
-        return Fraction(number)
-    return Fraction(repr(float(number)))
-
-
 def _round_half_up(number: Fraction) -> int:
     """Round a non-negative exact fraction to the nearest integer, halves up (18.5 -> 19)."""
     return math.floor(number + Fraction(1, 2))
@@ -113,15 +112,6 @@ def _percent(part, whole, digits: int = 1):
     if whole == 0:
         return np.zeros_like(part)
     return np.round(100 * part / whole, digits)
-
-
-def _check_number(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (Real, Decimal, np.number)):
-        raise ValueError(f"{name} must be a number, got {value!r}")
-    number = float(value)
-    if math.isnan(number):
-        raise ValueError(f"{name} must be a number, got NaN")
-    return number
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,7 +151,7 @@ def _validate_shares(shares) -> list[Fraction]:
             f"(e.g. (0.01, 0.19, 0.30, 0.50)), got {len(shares)}: {shares}"
         )
     for tier, share in zip(TIERS, shares, strict=True):
-        number = _check_number(share, f"the {tier} share")
+        number = as_number(share, f"the {tier} share")
         if not number > 0:
             raise ValueError(f"each share must be above 0; the {tier} share is {share!r}")
     total = math.fsum(float(s) for s in shares)
@@ -170,7 +160,7 @@ def _validate_shares(shares) -> list[Fraction]:
             f"shares must add up to 1 (100 %), these add up to {total:g}: {shares}. "
             "Write them as fractions, e.g. 0.01 for 1 %."
         )
-    return [_exact(s) for s in shares]
+    return [as_fraction(s, "a share") for s in shares]
 
 
 def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
@@ -182,7 +172,7 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
 
     Returns a DataFrame with the same index in the same order as ``values`` and columns
     ``value`` (yuan), ``rank`` (1 = most valuable), ``tier`` (code ``"gold"``, ``"silver"``,
-    ``"bronze"`` or ``"iron"``) and ``tier_name`` (current language, e.g. 金质客户 / gold).
+    ``"bronze"`` or ``"iron"``; :func:`rfmkit.localise` shows the name, e.g. 金质客户 / gold).
     ``.attrs`` holds ``shares``, ``boundaries`` (the nominal cumulative counts) and ``counts``
     (customers per tier after ties).
 
@@ -224,14 +214,8 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
     rank = np.empty(n, dtype="int64")
     rank[order] = np.arange(1, n + 1)
     codes = np.asarray(TIERS, dtype=object)[tier_index]
-    names = {code: label(f"tier.{code}") for code in TIERS}
     result = pd.DataFrame(
-        {
-            "value": series.to_numpy(),
-            "rank": rank,
-            "tier": codes,
-            "tier_name": [names[c] for c in codes],
-        },
+        {"value": series.to_numpy(), "rank": rank, "tier": codes},
         index=series.index.copy(),
     )
     result.attrs = {
@@ -247,7 +231,7 @@ def tier_summary(tiers: pd.DataFrame, with_key_row: bool = False) -> pd.DataFram
 
     Takes the result of :func:`pyramid_tiers` (columns ``value`` and ``tier``). Returns a
     DataFrame indexed by tier code (gold, silver, bronze, iron; empty tiers appear with zeros)
-    with ``tier_name``, ``customers``, ``customer_share`` (% of customers), ``revenue`` (yuan,
+    with ``customers``, ``customer_share`` (% of customers), ``revenue`` (yuan,
     the tier's total value), ``revenue_share`` (% of all revenue) and ``average`` (yuan per
     customer). Shares are rounded to 0.1 %, yuan to the fen (0.01).
 
@@ -276,7 +260,6 @@ def tier_summary(tiers: pd.DataFrame, with_key_row: bool = False) -> pd.DataFram
     total_revenue, _ = _total_and_average(values)
     result = pd.DataFrame(
         {
-            "tier_name": [label(f"tier.{code}") for code in shown],
             "customers": np.asarray([counts[c] for c in shown], dtype="int64"),
             "customer_share": _percent([counts[c] for c in shown], n),
             "revenue": [money[c][0] for c in shown],
@@ -371,7 +354,7 @@ def decile_table(values, groups: int = 10, with_total: bool = False) -> pd.DataF
 
 
 def _check_rate(rate) -> float:
-    number = _check_number(rate, "rate")
+    number = as_number(rate, "rate")
     if not number > -1:
         raise ValueError(f"rate must be above -1 (write 10 % as 0.10), got {rate!r}")
     if math.isinf(number):
@@ -476,10 +459,10 @@ def yearly_cash_flows(
     if isinstance(years, bool) or int(years) != years or years < 1:
         raise ValueError(f"years must be a whole number of at least 1, got {years!r}")
     years = int(years)
-    margin = _check_number(margin, "margin")
-    retention = _check_number(retention, "retention")
-    history_years = _check_number(history_years, "history_years")
-    cost_per_year = _check_number(cost_per_year, "cost_per_year")
+    margin = as_number(margin, "margin")
+    retention = as_number(retention, "retention")
+    history_years = as_number(history_years, "history_years")
+    cost_per_year = as_number(cost_per_year, "cost_per_year")
     if not 0 <= margin <= 1:
         raise ValueError(f"margin must be a fraction between 0 and 1 (0.25 for 25 %), got {margin}")
     if not 0 <= retention <= 1:
@@ -531,8 +514,8 @@ def customer_equity_short(customer_base, average_clv) -> float:
     sample), or when a median or "typical" CLV is used instead of the mean: with heavy-tailed
     spend the median is well below the mean, so the short form then underestimates equity.
     """
-    base = _check_number(customer_base, "customer_base")
-    average = _check_number(average_clv, "average_clv")
+    base = as_number(customer_base, "customer_base")
+    average = as_number(average_clv, "average_clv")
     if base < 0 or math.isinf(base):
         raise ValueError(f"customer_base must be a number of customers (0 or more), got {base}")
     return base * average
@@ -571,7 +554,7 @@ def delivered_value(
     )
     numbers = {}
     for part, value in given.items():
-        number = _check_number(value, part)
+        number = as_number(value, part)
         if number < 0 or math.isinf(number):
             raise ValueError(f"{part} must be a yuan amount of 0 or more, got {value!r}")
         numbers[part] = number
@@ -611,25 +594,16 @@ def yearly_spend(
     negative spend (the refund is money the shop paid back). Lines after ``asof`` are ignored.
     Raises ValueError for a missing column, date or amount, or ``days`` below 1.
     """
-    needed = {customer: "the customer's ID", date: "the order date", amount: "the line amount"}
-    missing = [col for col in needed if col not in orders.columns]
-    if missing:
-        raise ValueError(
-            f"orders is missing column(s) {missing}. Columns found: {list(orders.columns)}"
-        )
-    if isinstance(days, bool) or int(days) != days or days < 1:
-        raise ValueError(f"days must be a whole number of at least 1, got {days!r}")
-    asof_day = pd.Timestamp(asof).normalize()
-    dates = orders[date]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        dates = pd.to_datetime(dates, format="mixed")
-    day = dates.dt.normalize()
-    amounts = pd.to_numeric(orders[amount]).to_numpy(dtype="float64")
-    if day.isna().any() or np.isnan(amounts).any():
-        raise ValueError(f"orders has a missing {date!r} or {amount!r}")
+    require_columns(
+        orders, {customer: "the customer's ID", date: "the order date", amount: "the line amount"},
+        "orders",
+    )
+    days = as_whole(days, "days", minimum=1)
+    asof_day = as_day(asof, "asof")
+    day = as_days(orders[date], f"orders column {date!r}")
+    cents = as_fen(orders[amount], f"orders column {amount!r}")
     known = (day <= asof_day).to_numpy()
     window = known & (day > asof_day - pd.Timedelta(days=int(days))).to_numpy()
-    cents = np.rint(amounts * 100).astype("int64")
     who = orders[customer].to_numpy()
     everyone = pd.Index(pd.unique(who[known])).sort_values()
     spent = pd.Series(cents[window], index=who[window]).groupby(level=0).sum()

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import rfmkit
 from rfmkit.labels import use_language
 from rfmkit.value import (
     clv,
@@ -129,12 +130,15 @@ def test_all_equal_values_share_the_top_nonempty_tier():
     assert tiers["rank"].tolist() == list(range(1, 11))
 
 
-def test_tier_names_follow_language():
+def test_tier_names_follow_language_at_display_only():
     values = distinct(100)
-    assert pyramid_tiers(values).loc["C0001", "tier_name"] == "gold"
+    in_en = pyramid_tiers(values)
+    assert rfmkit.localise(in_en).loc["C0001", "customer tier"] == "gold"
     use_language("zh")
-    names = pyramid_tiers(values).set_index("tier")["tier_name"].to_dict()
-    assert names == {
+    in_zh = pyramid_tiers(values)
+    pd.testing.assert_frame_equal(in_zh, in_en)
+    shown = rfmkit.localise(in_zh.drop_duplicates("tier").set_index("tier", drop=False))
+    assert dict(zip(in_zh.drop_duplicates("tier")["tier"], shown["客户层级"], strict=True)) == {
         "gold": "金质客户", "silver": "银质客户", "bronze": "铜质客户", "iron": "铁质客户",
     }
 
