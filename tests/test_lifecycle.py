@@ -190,9 +190,10 @@ def test_stage_boundaries_are_inclusive():
 
 def test_stage_names_follow_language():
     table = rfm([10, 100, 200])
-    assert [name("stage", c) for c in lifecycle_stages(table)["stage"]] == ["active", "sleeping", "lost"]
+    stages = lifecycle_stages(table)["stage"]
+    assert [name("stage", c) for c in stages] == ["active", "sleeping", "lost"]
     use_language("zh")
-    assert [name("stage", c) for c in lifecycle_stages(table)["stage"]] == ["活跃", "睡眠", "流失"]
+    assert [name("stage", c) for c in stages] == ["活跃", "睡眠", "流失"]
 
 
 @pytest.mark.parametrize(
@@ -273,7 +274,8 @@ def test_stage_summary_by_hand():
         "<= 7.5", "7.5 < days <= 30", "> 30",
     ]
     use_language("zh")
-    assert [name("stage", c) for c in stage_summary(lifecycle_stages(table)).index] == ["活跃", "睡眠", "流失"]
+    summary = stage_summary(lifecycle_stages(table))
+    assert [name("stage", c) for c in summary.index] == ["活跃", "睡眠", "流失"]
 
 
 def test_one_time_sleeping_or_lost_by_hand():
