@@ -126,7 +126,10 @@ def test_localise_names_codes_in_both_languages():
     finally:
         rk.use_language("en")
     assert list(zh.columns) == ["客户类型"] and list(en.columns) == ["customer type"]
-    lesson = {"maintain": ("重要维护客户", "important: maintain"), "no_value": ("无价值客户", "no value")}
+    lesson = {
+        "maintain": ("重要维护客户", "important: maintain"),
+        "no_value": ("无价值客户", "no value"),
+    }
     for code, (name_zh, name_en) in lesson.items():
         shown = segments["segment"].head(50) == code
         assert shown.any()
