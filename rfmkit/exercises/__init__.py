@@ -13,21 +13,12 @@ In a notebook::
 Messages follow ``rfmkit.use_language("zh" | "en")``. Each notebook has its own module
 (``nb00`` ... ``nb08``): each exercise there is a solution function decorated with
 :func:`exercise`, its texts and its kind of answer; expected answers are computed by the
-solution from the course data, never typed in. The mechanism is in ``rfmkit.exercises._core``.
+solution from the course data, never typed in. The mechanism is in ``rfmkit.exercises._core``,
+the kinds of answer in ``rfmkit.exercises._kinds``.
 """
 
-from rfmkit.exercises._core import (
-    CORRECT,
-    INCORRECT,
-    NOT_ATTEMPTED,
-    Count,
-    Exercise,
-    IdSet,
-    Number,
-    Text,
-    ____,
-    exercise,
-)
+from rfmkit.exercises._core import CORRECT, INCORRECT, NOT_ATTEMPTED, Exercise, ____, exercise
+from rfmkit.exercises._kinds import Count, IdSet, Number, Text
 
 __all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Count", "Exercise", "IdSet", "Number",
            "Text", "exercise", "____"]

@@ -1,8 +1,6 @@
 """Self-check exercises for notebook 00, start here (the shop and its data)."""
 
-from __future__ import annotations
-
-from rfmkit.exercises._core import Count, Number, ____, exercise
+from rfmkit.exercises import Count, Number, ____, exercise
 
 __all__ = ["q1", "q2", "q3", "____"]
 

@@ -1,8 +1,6 @@
 """Self-check exercises for notebook 01, the questionnaire (Task 1, 客户信息梳理)."""
 
-from __future__ import annotations
-
-from rfmkit.exercises._core import Count, IdSet, Number, Text, ____, exercise
+from rfmkit.exercises import Count, IdSet, Number, Text, ____, exercise
 from rfmkit.labels import LABELS
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____", "RECENCY_CUSTOMER"]

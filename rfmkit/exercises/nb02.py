@@ -1,8 +1,6 @@
 """Self-check exercises for notebook 02, RFM groups (Task 2, 客户分组)."""
 
-from __future__ import annotations
-
-from rfmkit.exercises._core import Count, Number, Text, ____, exercise
+from rfmkit.exercises import Count, Number, Text, ____, exercise
 from rfmkit.rfm import SCHEMES
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]

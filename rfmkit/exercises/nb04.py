@@ -1,9 +1,7 @@
 """Self-check exercises for notebook 04, customer lifetime value (客户终身价值) and customer
 equity (客户资产)."""
 
-from __future__ import annotations
-
-from rfmkit.exercises._core import Number, ____, exercise
+from rfmkit.exercises import Number, ____, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "____"]
 

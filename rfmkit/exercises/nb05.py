@@ -1,9 +1,7 @@
 """Self-check exercises for notebook 05, churn and the customer lifecycle
 (客户流失与客户生命周期)."""
 
-from __future__ import annotations
-
-from rfmkit.exercises._core import Count, Number, ____, exercise
+from rfmkit.exercises import Count, Number, ____, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "____"]
 

@@ -1,8 +1,6 @@
 """Self-check exercises for notebook 06, personalised service (Task 3, 个性化服务)."""
 
-from __future__ import annotations
-
-from rfmkit.exercises._core import Count, IdSet, Number, ____, exercise
+from rfmkit.exercises import Count, IdSet, Number, ____, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____", "MARKETING_SPEND", "PERIOD_START"]
 

@@ -1,10 +1,8 @@
 """Self-check exercises for notebook 07, new customers and product preferences
 (新客户客单价分析, 新老客户占比, 客户产品喜好分析, 客户档案自定义属性)."""
 
-from __future__ import annotations
-
 from rfmkit.data import load_products
-from rfmkit.exercises._core import Count, Number, Text, ____, exercise
+from rfmkit.exercises import Count, Number, Text, ____, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 

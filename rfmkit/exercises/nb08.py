@@ -1,8 +1,6 @@
 """Self-check exercises for notebook 08, the Sam's Club case study (山姆会员店客户提升案例)."""
 
-from __future__ import annotations
-
-from rfmkit.exercises._core import Count, Number, ____, exercise
+from rfmkit.exercises import Count, Number, ____, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
