@@ -130,13 +130,9 @@ en.revisit: Look only at the A4 members (not all of group 8), at the share in th
     (group_share_pct) of marital_status "single", in percent.
 """)
 def q5():
-    from rfmkit import (
-        campaign_frames,
-        campaign_uplift,
-        load_samsclub_campaign,
-        load_samsclub_members,
-    )
+    from rfmkit import campaign_frames, campaign_uplift, load_samsclub_campaign
     from rfmkit.case import group_profile
+    from rfmkit.data import load_samsclub_members
 
     uplift = campaign_uplift(*campaign_frames(load_samsclub_campaign()))
     a4_ids = uplift.index[uplift["group"] == "A4"]
