@@ -468,6 +468,102 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- names of codes: the Sam's Club case (rfmkit.case) ---
     # --- chart and widget texts added by the chart/widget refactor ---
     # --- exercise texts added by the exercise refactor ---
+    "exercise.not_attempted": (
+        "还没有作答: 把 ____ 换成你的答案, 然后再运行这个单元格。",
+        "Not attempted yet: replace ____ with your answer, then run this cell again.",
+    ),
+    "exercise.correct": ("正确! ", "Correct! "),
+    "exercise.incorrect": ("还不对。", "Not quite."),
+    "exercise.wrong_type": (
+        "答案的形式不对: 需要{form}, 你给的是{given}。",
+        "This answer has the wrong form: expected {form}, but you gave {given}.",
+    ),
+    "exercise.hint_prompt": ("需要提示? 运行 {name}.hint()", "Need a hint? Run {name}.hint()"),
+    "exercise.question": ("练习 {name}: {text}", "Exercise {name}: {text}"),
+    "exercise.answer_form": ("答案形式: {form}", "Answer with: {form}"),
+    "exercise.hint": ("提示: {text}", "Hint: {text}"),
+    "exercise.solution": (
+        "参考解法 (可以复制到一个单元格里运行):",
+        "Solution (you can copy this into a cell and run it):",
+    ),
+    "exercise.expected": ("答案: {value}", "Answer: {value}"),
+    "exercise.too_high": ("你的答案偏大了。", "Your answer is too high."),
+    "exercise.too_low": ("你的答案偏小了。", "Your answer is too low."),
+    "exercise.share_not_percent": (
+        "这看起来是 0 到 1 之间的比例; 这里要的是百分数 (乘以 100)。",
+        "That looks like a share between 0 and 1; a percentage is wanted here (multiply by 100).",
+    ),
+    "exercise.ids_missing": ("还少了 {n} 个应该在里面的编号。", "{ids} missing."),
+    "exercise.ids_extra": ("有 {n} 个编号不应该在里面。", "{ids} not belong."),
+    "exercise.form.count": ("一个整数 (例如 12)", "a whole number (e.g. 12)"),
+    "exercise.form.number": ("一个数{unit} (允许误差 ±{tolerance})",
+                             "a number{unit} (within ±{tolerance})"),
+    "exercise.form.unit": (", 单位: {unit}", " in {unit}"),
+    "exercise.form.text": ("一段文字 (放在引号里, 例如 \"{example}\")",
+                           "a text (in quotes, e.g. \"{example}\")"),
+    "exercise.form.idset": ("一组编号, 放在列表里 (例如 [\"C0001\", \"C0002\"])",
+                          "a list of ids (e.g. [\"C0001\", \"C0002\"])"),
+    "exercise.unit.yuan": ("元", "yuan"),
+    "exercise.unit.percent": ("%", "%"),
+    "exercise.unit.years": ("年", "years"),
+    "exercise.given.none": (
+        "None (空值: 是不是写成了 answer = print(...)? 应该写 answer = 计算结果)",
+        "None (nothing: did you write answer = print(...)? Write answer = the value)",
+    ),
+    "exercise.given.bool": ("布尔值 {v} (是/否)", "the yes/no value {v}"),
+    "exercise.given.text": ("文字 \"{v}\"", "the text \"{v}\""),
+    "exercise.given.frame": ("一张表 (DataFrame, {r} 行 {c} 列)",
+                             "a table (DataFrame) with {rows} and {columns}"),
+    "exercise.given.series": ("一列数据 (Series, {n} 个值)", "a column (Series) of {values}"),
+    "exercise.given.collection": ("一组值 ({t}, {n} 个)", "a collection ({t}) of {values}"),
+    "exercise.given.dict": ("一个字典 ({n} 项)", "a dict of {entries}"),
+    "exercise.given.timedelta": ("一段时间 (Timedelta, {v} 天)",
+                                 "a time span (Timedelta) of {v} days"),
+    "exercise.given.number": ("数字 {v}", "the number {v}"),
+    "exercise.given.object": ("{t} 类型的对象", "an object of type {t}"),
+    "exercise.advice.single_value": (
+        "这里只要一个数: 用 表.loc[行, 列] 取出一个格子 (一列的第一个值: .iloc[0]), "
+        "或用 .sum()、.mean() 把一列算成一个数。",
+        "Only one number is wanted here: pick one cell with table.loc[row, column] (the first "
+        "value of a column: .iloc[0]), or turn a column into one number with .sum() or .mean().",
+    ),
+    "exercise.advice.quotes": ("数字不要加引号: 写 12, 不要写 \"12\"。",
+                               "Write numbers without quotes: 12, not \"12\"."),
+    "exercise.advice.count_bool": (
+        "True/False 只表示是或否; 要数 True 的个数, 用 (条件).sum()。",
+        "True/False is a yes or no; to count the True values use (condition).sum().",
+    ),
+    "exercise.advice.count_fraction": (
+        "人数、行数这样的计数一定是整数; 如果这是一个百分比, 题目要的是人数。",
+        "A count is always a whole number; if this is a percentage, the question wants the "
+        "number itself.",
+    ),
+    "exercise.advice.count_days": ("用 .days 取出其中的天数。",
+                                   "Take its number of days with .days."),
+    "exercise.advice.count_table": (
+        "要数一张表有多少行, 用 len(表); 要数满足条件的个数, 用 (条件).sum(); "
+        "要数不同的值, 用 .nunique(); 要取出表里的一个数, 用 表.loc[行, 列]。",
+        "To count the rows of a table use len(table); to count the rows that meet a condition "
+        "use (condition).sum(); to count different values use .nunique(); to pick one number "
+        "out of a table use table.loc[row, column].",
+    ),
+    "exercise.advice.nan": (
+        "NaN 表示\"不是一个数\": 计算中有缺失值或空表, 请检查前面的步骤。",
+        "NaN means \"not a number\": something in the calculation was missing or empty; check "
+        "the steps before.",
+    ),
+    "exercise.advice.text_empty": ("引号里还是空的。", "There is nothing between the quotes yet."),
+    "exercise.advice.text_one": (
+        "只要一个名字, 不要一组: 取出其中的值 (例如 [0] 或 .iloc[0])。",
+        "One name is wanted, not a collection: take the value out (e.g. [0] or .iloc[0]).",
+    ),
+    "exercise.advice.ids_table": (
+        "要的是编号, 不是整张表: 例如 list(表.index) 或 表[\"customer_id\"]。",
+        "The ids are wanted, not the whole table: e.g. list(table.index) or "
+        "table[\"customer_id\"].",
+    ),
+    "exercise.advice.ids_single": ("即使只有一个编号, 也请放进列表: [\"C0001\"]。",
+                                   "Even a single id goes in a list: [\"C0001\"]."),
 }
 
 # Columns whose values are codes: localise() shows each value by its "<kind>.<code>" label.

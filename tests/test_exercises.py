@@ -27,6 +27,7 @@ from rfmkit.exercises import (
     Number,
     Text,
     ____,
+    exercise,
     nb01,
     nb02,
 )
@@ -185,6 +186,14 @@ def test_hint_question_and_solution_in_both_languages(q, capsys):
     assert CJK.search(texts["zh"])
     assert texts["zh"] != texts["en"]
     assert rfmkit.current_language() == "en"
+
+
+@pytest.mark.parametrize("q", EXERCISES)
+def test_shown_solution_runs_and_gives_the_answer(q):
+    # what solution() prints is the solution function's own body: copied into a cell, it runs
+    namespace = {}
+    exec(q.code, namespace)
+    assert q.kind.coerce(namespace["answer"]) == (q.expected(), None)
 
 
 @pytest.mark.parametrize("q", EXERCISES)
@@ -389,14 +398,20 @@ def test_nb02_q5_accepts_arrow_spellings():
 
 # -- the mechanism, on small made-up exercises ------------------------------------------------
 
-TEXT = {
-    lang: {key: f"{lang} {key}" for key in ("question", "hint", "takeaway", "revisit")}
-    for lang in ("zh", "en")
-}
+TEXT_KEYS = ("question", "hint", "takeaway", "revisit")
+TEXT = "\n".join(f"{lang}.{key}: {lang} {key}" for lang in ("zh", "en") for key in TEXT_KEYS)
+LIMIT = 12  # a module constant a made-up solution uses
 
 
-def made_up(kind, answer_code):
-    return Exercise("q9", kind=kind, text=TEXT, solution=f"answer = {answer_code}\n")
+def one():
+    return 1
+
+
+def made_up(kind, answer):
+    def q9():
+        return answer
+
+    return Exercise("q9", kind=kind, text=TEXT, solution=q9)
 
 
 def test_placeholder_is_one_object_with_a_plain_name():
@@ -407,26 +422,75 @@ def test_placeholder_is_one_object_with_a_plain_name():
 
 def test_exercise_needs_every_text_in_both_languages():
     for lang in ("zh", "en"):
-        for key in ("question", "hint", "takeaway", "revisit"):
-            text = {k: dict(v) for k, v in TEXT.items()}
-            del text[lang][key]
-            with pytest.raises(ValueError, match=f"{lang} text is missing"):
-                Exercise("q9", kind=Count(), text=text, solution="answer = 1")
+        for key in TEXT_KEYS:
+            text = TEXT.replace(f"{lang}.{key}: {lang} {key}", "")
+            with pytest.raises(ValueError, match=f"{lang} text is missing \\['{key}'\\]"):
+                Exercise("q9", kind=Count(), text=text, solution=one)
+    with pytest.raises(ValueError, match="unknown text key 'fr.hint'"):
+        Exercise("q9", kind=Count(), text=TEXT + "\nfr.hint: indice", solution=one)
 
 
-def test_solution_code_must_compile_and_set_answer():
-    with pytest.raises(SyntaxError):
-        Exercise("q9", kind=Count(), text=TEXT, solution="answer = (")
-    q = Exercise("q9", kind=Count(), text=TEXT, solution="result = 1")
-    with pytest.raises(RuntimeError, match="sets no `answer`"):
-        q.expected()
-    q = Exercise("q9", kind=Count(), text=TEXT, solution="answer = 'twelve'")
+def test_texts_continue_on_indented_lines():
+    text = TEXT.replace("en hint", "a hint\n    that goes on\n      and on")
+    q = Exercise("q9", kind=Count(), text=text, solution=one)
+    assert q.text["en"]["hint"] == "a hint that goes on and on"
+    assert q.text["zh"] == {key: f"zh {key}" for key in TEXT_KEYS}
+
+
+def test_solution_is_a_function_shown_as_the_code_a_student_runs():
+    def q9():
+        from math import floor
+
+        half = LIMIT / 2
+        return floor(half
+                     * 2)
+
+    q = Exercise("q9", kind=Count(), text=TEXT, solution=q9)
+    assert q.code == ("from math import floor\n\nLIMIT = 12\n\nhalf = LIMIT / 2\n"
+                      "answer = floor(half\n             * 2)")
+    namespace = {}
+    exec(q.code, namespace)
+    assert namespace["answer"] == q.expected() == 12
+
+
+def test_solution_must_return_a_valid_answer_from_what_a_student_has():
+    def no_return():
+        print("no answer")
+
+    with pytest.raises(ValueError, match="must end with `return <answer>`"):
+        Exercise("q9", kind=Count(), text=TEXT, solution=no_return)
+
+    def uses_a_module_of_the_exercise_file():
+        return int(np.int64(12))
+
+    with pytest.raises(ValueError, match="uses np of its module: import it inside"):
+        Exercise("q9", kind=Count(), text=TEXT, solution=uses_a_module_of_the_exercise_file)
+    q = made_up(Count(), "twelve")
     with pytest.raises(RuntimeError, match="not valid"):
         q.expected()
 
 
+def test_exercise_decorator_names_the_exercise_after_its_function():
+    @exercise(Count(), TEXT)
+    def q7():
+        return 7
+
+    assert isinstance(q7, Exercise) and q7.name == "q7" and q7.expected() == 7
+    assert q7.code == "answer = 7"
+
+
+def test_judge_gives_the_result_without_printing(capsys):
+    q = made_up(Count(), 12)
+    assert q.judge(____) == (NOT_ATTEMPTED, NOT_ATTEMPTED_TEXT["en"])
+    assert q.judge(12) == (CORRECT, "Correct! en takeaway")
+    result, message = q.judge(13)
+    assert result == INCORRECT and message.splitlines()[1:] == ["en revisit",
+                                                                "Need a hint? Run q9.hint()"]
+    assert capsys.readouterr().out == "" and q.last_result is None
+
+
 def test_count_accepts_whole_numbers_of_any_type():
-    q = made_up(Count(), "12")
+    q = made_up(Count(), 12)
     for answer in (12, np.int64(12), 12.0, np.float64(12.0)):
         q.check(answer)
         assert q.last_result == CORRECT
@@ -445,7 +509,7 @@ def test_count_accepts_whole_numbers_of_any_type():
     ],
 )
 def test_count_explains_a_wrong_form(answer, advice, capsys):
-    q = made_up(Count(), "12")
+    q = made_up(Count(), 12)
     q.check(answer)
     out = capsys.readouterr().out
     assert q.last_result == INCORRECT
@@ -453,7 +517,7 @@ def test_count_explains_a_wrong_form(answer, advice, capsys):
 
 
 def test_count_says_too_low_and_too_high(capsys):
-    q = made_up(Count(), "12")
+    q = made_up(Count(), 12)
     q.check(11)
     assert "too low" in capsys.readouterr().out
     q.check(13)
@@ -461,7 +525,7 @@ def test_count_says_too_low_and_too_high(capsys):
 
 
 def test_number_tolerance_and_unit(capsys):
-    q = made_up(Number(0.005, unit={"zh": "元", "en": "yuan"}), "round(632.940833, 2)")
+    q = made_up(Number(0.005, unit="yuan"), round(632.940833, 2))
     for answer in (632.94, 632.940833, 632.9449, 632.9351):
         q.check(answer)
         assert q.last_result == CORRECT, answer
@@ -480,7 +544,7 @@ def test_number_tolerance_and_unit(capsys):
 
 
 def test_text_ignores_case_spaces_and_punctuation():
-    q = made_up(Text(aliases=lambda name: ["别名"]), "'Important: Keep'")
+    q = made_up(Text(aliases=lambda name: ["别名"]), "Important: Keep")
     for answer in ("important keep", "IMPORTANT_KEEP", " important-keep ", "“Important Keep”",
                    "别名", "(important keep)"):
         q.check(answer)
@@ -490,7 +554,7 @@ def test_text_ignores_case_spaces_and_punctuation():
 
 
 def test_text_explains_a_wrong_form(capsys):
-    q = made_up(Text(), "'keep'")
+    q = made_up(Text(), "keep")
     q.check(["keep"])
     assert "[0]" in capsys.readouterr().out
     q.check("  ")
@@ -499,7 +563,7 @@ def test_text_explains_a_wrong_form(capsys):
 
 
 def test_id_set_feedback_counts_without_naming_ids(capsys):
-    q = made_up(IdSet(), "['C1', 'C2', 'C3']")
+    q = made_up(IdSet(), ["C1", "C2", "C3"])
     q.check(["C1", "C2", "C9", "C8"])
     out = capsys.readouterr().out
     assert "1 id that belongs is missing." in out and "2 of your ids do not belong." in out
@@ -509,7 +573,7 @@ def test_id_set_feedback_counts_without_naming_ids(capsys):
 
 
 def test_id_set_numbers_match_as_text(capsys):
-    q = made_up(IdSet(), "[14, 28]")
+    q = made_up(IdSet(), [14, 28])
     for answer in ([14, 28], ["14", "28"], np.array([28.0, 14.0]), pd.Series([28, 14])):
         q.check(answer)
         assert q.last_result == CORRECT, answer
@@ -520,7 +584,7 @@ def test_id_set_numbers_match_as_text(capsys):
 
 
 def test_check_prints_and_returns_nothing(capsys):
-    q = made_up(Count(), "12")
+    q = made_up(Count(), 12)
     assert q.check(12) is None and q.hint() is None
     assert q.solution() is None and q.question() is None
     out = capsys.readouterr().out

@@ -11,32 +11,14 @@ In a notebook::
     q1.solution()        # prints code that finds the answer, and the answer
 
 Messages follow ``rfmkit.use_language("zh" | "en")``. Each notebook has its own module
-(``nb01``, ``nb02``, ...); expected answers are computed from the course data by each
-exercise's solution code when they are checked, never typed in. To add an exercise, see
-:class:`Exercise` and the answer kinds :class:`Count`, :class:`Number`, :class:`Text`,
-:class:`IdSet` in ``rfmkit.exercises._core``.
+(``nb00`` ... ``nb08``): each exercise there is a solution function decorated with
+:func:`exercise`, its texts and its kind of answer; expected answers are computed by the
+solution from the course data, never typed in. The mechanism is in ``rfmkit.exercises._core``,
+the kinds of answer in ``rfmkit.exercises._kinds``.
 """
 
-from rfmkit.exercises._core import (
-    CORRECT,
-    INCORRECT,
-    NOT_ATTEMPTED,
-    Count,
-    Exercise,
-    IdSet,
-    Number,
-    Text,
-    ____,
-)
+from rfmkit.exercises._core import CORRECT, INCORRECT, NOT_ATTEMPTED, Exercise, ____, exercise
+from rfmkit.exercises._kinds import Count, IdSet, Number, Text
 
-__all__ = [
-    "CORRECT",
-    "INCORRECT",
-    "NOT_ATTEMPTED",
-    "Count",
-    "Exercise",
-    "IdSet",
-    "Number",
-    "Text",
-    "____",
-]
+__all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Count", "Exercise", "IdSet", "Number",
+           "Text", "exercise", "____"]
