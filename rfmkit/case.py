@@ -1,29 +1,20 @@
 """The Sam's Club case (山姆会员店案例): raising the value of decile group 8.
 
-Round 1 sets group 8 three targets for this month against last month: visits per member
-+50 % (2 -> 3 visits), average ticket (客单价, yuan per visit) +40 % (550 -> 770 yuan) and
-monthly sales +30 %. Each member is then put in one group (a code; its name is shown at
-display time, ``rfmkit.labels.name("case_group", code)``):
+Round 1 (:func:`campaign_uplift`) sets group 8 targets for this month against last month:
+visits per member +50 % (2 -> 3), average ticket (客单价, yuan per visit) +40 % (550 -> 770)
+and monthly sales +30 %, and puts each member in group A1 (both met), A2 (visits only), A3
+(ticket only), A4 (neither) or A0 (no purchase last month: no baseline, 无基期). Round 2
+(:func:`round_two_bands`) bands A4 by sales growth: A41..A44. Groups are codes; their names
+are shown at display time (``rfmkit.labels.name("case_group", code)``), and the rules in
+words are the labels ``case_rule.round_one`` and ``case_rule.round_two``.
 
-- A1: visits target met and ticket target met (两项都达标)
-- A2: visits met, ticket not            A3: ticket met, visits not
-- A4: neither met: round 2 (SMS, phone ordering, free delivery) is aimed at them
-- A0: no baseline (无基期): the member bought nothing last month, so no growth rate exists
-
-Round 2 splits A4 by the growth of their monthly sales: A41 > 30 %, A42 20 %-30 %,
-A43 10 %-20 %, A44 < 10 % (exactly 30 % and 20 % are A42, exactly 10 % is A43; the rule in
-words is the label ``case_rule.round_two``).
-
-Units: visits are counts per month (次), sales and tickets are yuan (元, 2 decimals), growth
-rates are fractions (0.5 = +50 %) in ``*_growth`` columns and percent in ``*_pct`` columns.
-Every target and band edge is decided with exact integer arithmetic (whole visits, and sales
-in whole fen 分, :func:`rfmkit.validation.as_fen`; targets as the exact decimal typed,
-:func:`rfmkit.validation.as_fraction`), so 2 -> 3 visits is exactly +50 % and a 550 -> 770
-yuan ticket exactly +40 %, never 0.39999999 because of floating point. The growth columns are
-the float nearest to the exact rate, so ``ticket_growth >= 0.4`` agrees with
-``ticket_target_met``.
-
-Computation only: pandas in, pandas out, inputs never modified, no printing, no clock.
+Units: visits are counts per month (次), sales and tickets yuan (元), growth rates fractions
+(0.5 = +50 %) in ``*_growth`` columns and percent in ``*_pct`` columns. Every target and band
+edge is decided exactly in integers (whole visits; sales in whole fen 分; targets as the
+decimal typed), so 2 -> 3 visits is exactly +50 % and 550 -> 770 yuan exactly +40 %, never
+0.39999999. Growth columns are the float nearest the exact rate, so ``ticket_growth >= 0.4``
+agrees with ``ticket_target_met``. Computation only: inputs never modified, no printing, no
+clock.
 """
 
 from __future__ import annotations
@@ -36,14 +27,7 @@ import numpy as np
 import pandas as pd
 
 from rfmkit.profiles import members_by_id, profile_comparison
-from rfmkit.validation import (
-    as_fen,
-    as_fraction,
-    as_numbers,
-    as_wholes,
-    require_columns,
-    some,
-)
+from rfmkit.validation import as_fen, as_fraction, as_numbers, as_wholes, require_columns, some
 
 WEEKS = (1, 2, 3, 4)
 MONTHS = ("before", "after")
@@ -53,31 +37,13 @@ ROUND_ONE_GROUPS = ("A1", "A2", "A3", "A4")
 ROUND_TWO_GROUPS = ("A41", "A42", "A43", "A44")
 # Round-two band edges as exact fractions: A41 > 3/10, A42 >= 1/5, A43 >= 1/10, else A44.
 ROUND_TWO_EDGES = (Fraction(3, 10), Fraction(1, 5), Fraction(1, 10))
-PROFILE_FIELDS = (
-    "age_band",
-    "occupation",
-    "income_band",
-    "marital_status",
-    "uses_wechat",
-    "preferred_channel",
-)
+PROFILE_FIELDS = ("age_band", "occupation", "income_band", "marital_status", "uses_wechat",
+                  "preferred_channel")
 
 __all__ = [
-    "DEFAULT_TARGETS",
-    "NO_BASELINE",
-    "PROFILE_FIELDS",
-    "ROUND_ONE_GROUPS",
-    "ROUND_TWO_GROUPS",
-    "campaign_frames",
-    "campaign_uplift",
-    "decile_comparison",
-    "group_profile",
-    "group_summary",
-    "month_totals",
-    "round_two",
-    "round_two_bands",
-    "uplift_summary",
-    "visit_growth_by_baseline",
+    "DEFAULT_TARGETS", "NO_BASELINE", "PROFILE_FIELDS", "ROUND_ONE_GROUPS", "ROUND_TWO_GROUPS",
+    "campaign_frames", "campaign_uplift", "decile_comparison", "group_profile", "group_summary",
+    "month_totals", "round_two", "round_two_bands", "uplift_summary", "visit_growth_by_baseline",
 ]
 
 
@@ -101,9 +67,8 @@ def _ratio(num: np.ndarray, den) -> np.ndarray:
     return np.array([n / d if d else math.nan for n, d in zip(num, den, strict=True)], dtype=float)
 
 
-def _at_least(
-    after: np.ndarray, before: np.ndarray, rate: Fraction, *, strict: bool = False
-) -> np.ndarray:
+def _at_least(after: np.ndarray, before: np.ndarray, rate: Fraction, *,
+              strict: bool = False) -> np.ndarray:
     """Exactly whether ``after >= before * (1 + rate)`` (``>`` if ``strict``), cross-multiplied
     in integers, so no rounding can move a member across the edge."""
     num, den = rate.numerator, rate.denominator
@@ -119,10 +84,8 @@ def _rate(value, key: str) -> Fraction:
     if exact <= -1:
         raise ValueError(f"target {key!r} must be above -1 (= -100 %), got {value!r}")
     if exact > 10:
-        raise ValueError(
-            f"target {key!r} = {value!r} means +{float(exact) * 100:.0f} %: targets are "
-            "fractions, e.g. 0.5 for +50 %"
-        )
+        raise ValueError(f"target {key!r} = {value!r} means +{float(exact) * 100:.0f} %: "
+                         "targets are fractions, e.g. 0.5 for +50 %")
     return exact
 
 
@@ -131,10 +94,8 @@ def _targets(targets: Mapping[str, float] | None) -> dict[str, float]:
     if targets is not None:
         unknown = sorted(set(targets) - set(DEFAULT_TARGETS))
         if unknown:
-            raise ValueError(
-                f"unknown target {unknown}; targets are {sorted(DEFAULT_TARGETS)} "
-                "(fractions: 0.5 = +50 %)"
-            )
+            raise ValueError(f"unknown target {unknown}; targets are {sorted(DEFAULT_TARGETS)} "
+                             "(fractions: 0.5 = +50 %)")
         merged.update(targets)
     for key, value in merged.items():
         _rate(value, key)
@@ -160,9 +121,8 @@ def _same_members(before: pd.Series | pd.DataFrame, after, names: tuple[str, str
 # round 1
 
 
-def month_totals(
-    campaign: pd.DataFrame, when: str = "before", *, member: str = "member_id"
-) -> pd.DataFrame:
+def month_totals(campaign: pd.DataFrame, when: str = "before", *,
+                 member: str = "member_id") -> pd.DataFrame:
     """One month's visits, sales and average ticket per member, from the campaign table.
 
     ``campaign`` has the layout of ``data/samsclub_campaign.csv``: ``member_id``, the weekly
@@ -181,34 +141,19 @@ def month_totals(
     table = members_by_id(campaign, member, "campaign")
     visits = sum(_visits(table[f"visits_w{w}_{when}"], f"visits_w{w}_{when}") for w in WEEKS)
     sales = _fen(table[f"sales_{when}"], f"sales_{when}")
-    return pd.DataFrame(
-        {
-            "visits": np.array(visits, dtype="int64"),
-            "sales": _ratio(sales, 100),
-            "ticket": _ratio(sales, visits * 100),
-        },
-        index=table.index.copy(),
-    )
+    return pd.DataFrame({"visits": np.array(visits, dtype="int64"), "sales": _ratio(sales, 100),
+                         "ticket": _ratio(sales, visits * 100)}, index=table.index.copy())
 
 
-def campaign_frames(
-    campaign: pd.DataFrame, *, member: str = "member_id"
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(before, after)``: last month's and this month's :func:`month_totals` (visits, yuan).
-
-    Ready for :func:`campaign_uplift`: ``campaign_uplift(*campaign_frames(campaign))``.
-    """
-    return (
-        month_totals(campaign, "before", member=member),
-        month_totals(campaign, "after", member=member),
-    )
+def campaign_frames(campaign: pd.DataFrame, *,
+                    member: str = "member_id") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(before, after)``: last month's and this month's :func:`month_totals` (visits, yuan),
+    ready for :func:`campaign_uplift`: ``campaign_uplift(*campaign_frames(campaign))``."""
+    return tuple(month_totals(campaign, when, member=member) for when in MONTHS)
 
 
-def campaign_uplift(
-    before: pd.DataFrame,
-    after: pd.DataFrame,
-    targets: Mapping[str, float] | None = None,
-) -> pd.DataFrame:
+def campaign_uplift(before: pd.DataFrame, after: pd.DataFrame,
+                    targets: Mapping[str, float] | None = None) -> pd.DataFrame:
     """Round 1 of the case: each member's growth, which targets they met, and A1..A4.
 
     ``before`` and ``after`` are DataFrames indexed by member (the same members) with
@@ -219,16 +164,13 @@ def campaign_uplift(
     ones to change. The sales target is only reported (``sales_target_met``): the groups use
     visits and ticket, as the case does.
 
-    Returns a DataFrame indexed by member with
-    ``visits_before``, ``visits_after`` (int, visits),
-    ``ticket_before``, ``ticket_after`` (float, yuan per visit; NaN with no visit),
-    ``sales_before``, ``sales_after`` (float, yuan),
-    ``visit_growth``, ``ticket_growth``, ``sales_growth`` (float fractions: after / before − 1,
-    0.5 = +50 %), the same in percent as ``visit_growth_pct``, ``ticket_growth_pct``,
-    ``sales_growth_pct``,
-    ``visits_target_met``, ``ticket_target_met``, ``sales_target_met`` (bool),
-    ``baseline_zero`` (bool) and ``group`` (code ``"A1"`` .. ``"A4"``, or ``"A0"``).
-    ``.attrs["targets"]`` keeps the targets used.
+    Returns a DataFrame indexed by member with ``visits_before``, ``visits_after`` (int),
+    ``ticket_before``, ``ticket_after`` (yuan per visit; NaN with no visit), ``sales_before``,
+    ``sales_after`` (yuan), ``visit_growth``, ``ticket_growth``, ``sales_growth`` (fractions:
+    after / before − 1, 0.5 = +50 %), the same in percent as ``*_growth_pct``,
+    ``visits_target_met``, ``ticket_target_met``, ``sales_target_met``, ``baseline_zero``
+    (bool) and ``group`` (code ``"A1"`` .. ``"A4"``, or ``"A0"``). ``.attrs["targets"]`` keeps
+    the targets used.
 
     Rules:
 
@@ -297,6 +239,12 @@ def campaign_uplift(
     return result
 
 
+def _mean(rates) -> float:
+    """The mean of the defined rates (an exact sum, math.fsum); NaN when there are none."""
+    rates = [r for r in rates if not math.isnan(r)]
+    return math.fsum(rates) / len(rates) if rates else math.nan
+
+
 def _visit_total(values: pd.Series) -> int:
     return int(as_wholes(values, str(values.name)).sum())
 
@@ -305,39 +253,30 @@ def _fen_total(values: pd.Series) -> int:
     return int(as_fen(values, str(values.name)).sum())
 
 
-def uplift_summary(
-    uplift: pd.DataFrame, targets: Mapping[str, float] | None = None
-) -> pd.DataFrame:
+def uplift_summary(uplift: pd.DataFrame,
+                   targets: Mapping[str, float] | None = None) -> pd.DataFrame:
     """The case's averages next to the group's aggregate growth, per metric, in percent.
 
     ``uplift`` is the result of :func:`campaign_uplift` (or a selection of its rows, e.g. one
     group). ``targets`` default to ``uplift.attrs["targets"]``, else the case's targets.
 
     Returns a DataFrame indexed by ``metric`` (codes ``visits``, ``ticket``, ``sales``; their
-    names with units are the labels ``case_metric.<code>``) with
-    ``target_pct`` (%),
-    ``average_growth_pct`` (%): the case's definition, the mean of each member's rate
-    (Σ member's growth / members), over members whose rate is defined,
-    ``aggregate_growth_pct`` (%): the group's growth as the till sees it, from totals of all
-    members: Σ visits after / Σ visits before − 1; ticket = total sales / total visits;
-    Σ sales after / Σ sales before − 1 (NaN if a total it divides by is 0),
-    ``before`` and ``after``: the group's totals (visits; yuan per visit for the ticket; yuan),
-    ``members_averaged`` (members in the average) and ``members_excluded`` (members left out
-    because their rate is undefined, see :func:`campaign_uplift`).
-    ``.attrs`` holds ``members`` and ``excluded`` (metric -> members left out).
+    names with units are the labels ``case_metric.<code>``) with ``target_pct`` (%),
+    ``average_growth_pct`` (%, the case's definition: the mean of the members' rates, over
+    members whose rate is defined), ``aggregate_growth_pct`` (%, the group's growth as the till
+    sees it, from the totals of all members; the ticket is total sales / total visits; NaN if
+    a total it divides by is 0), ``before`` and ``after`` (the group's totals: visits; yuan
+    per visit; yuan), ``members_averaged`` and ``members_excluded`` (left out because their
+    rate is undefined, see :func:`campaign_uplift`). ``.attrs``: ``members``, ``excluded``.
 
     The two growth columns differ whenever members of different sizes grow differently: a
     member going 1 -> 2 visits (+100 %) and one staying at 10 (0 %) average +50 %, while the
     group went from 11 to 12 visits (+9.09 %).
     """
-    needed = {
-        col: "a column of campaign_uplift's result"
-        for col in (
-            "visits_before", "visits_after", "sales_before", "sales_after",
-            "visit_growth_pct", "ticket_growth_pct", "sales_growth_pct",
-        )
-    }  # fmt: skip
-    require_columns(uplift, needed, "uplift")
+    require_columns(uplift, dict.fromkeys(
+        ["visits_before", "visits_after", "sales_before", "sales_after", "visit_growth_pct",
+         "ticket_growth_pct", "sales_growth_pct"], "a column of campaign_uplift's result"),
+        "uplift")
     targets_used = _targets(uplift.attrs.get("targets") if targets is None else targets)
     vb, va = _visit_total(uplift["visits_before"]), _visit_total(uplift["visits_after"])
     sb, sa = _fen_total(uplift["sales_before"]), _fen_total(uplift["sales_after"])
@@ -353,18 +292,10 @@ def uplift_summary(
         rates = uplift[column].to_numpy(dtype="float64")
         defined = rates[~np.isnan(rates)]
         excluded[metric] = int(len(rates) - len(defined))
-        rows.append(
-            {
-                "target_pct": float(_rate(targets_used[metric], metric) * 100),
-                "average_growth_pct": math.fsum(defined) / len(defined)
-                if len(defined) else math.nan,
-                "aggregate_growth_pct": aggregate,
-                "before": before,
-                "after": after,
-                "members_averaged": int(len(defined)),
-                "members_excluded": excluded[metric],
-            }
-        )
+        rows.append({"target_pct": float(_rate(targets_used[metric], metric) * 100),
+                     "average_growth_pct": _mean(defined), "aggregate_growth_pct": aggregate,
+                     "before": before, "after": after, "members_averaged": len(defined),
+                     "members_excluded": excluded[metric]})
     summary = pd.DataFrame(rows, index=pd.Index(list(metrics), name="metric"))
     summary.attrs = {"members": int(len(uplift)), "excluded": excluded}
     return summary
@@ -382,15 +313,8 @@ def group_summary(table: pd.DataFrame) -> pd.DataFrame:
     ``sales_growth_pct`` (%, the group's aggregate growth: Σ after / Σ before − 1; NaN when
     Σ before is 0).
     """
-    require_columns(
-        table,
-        {
-            "group": "the group code",
-            "sales_before": "sales before, in yuan",
-            "sales_after": "sales after, in yuan",
-        },
-        "table",
-    )
+    require_columns(table, {"group": "the group code", "sales_before": "sales before, in yuan",
+                            "sales_after": "sales after, in yuan"}, "table")
     present = set(table["group"])
     unknown = sorted(present - set(ROUND_ONE_GROUPS) - set(ROUND_TWO_GROUPS) - {NO_BASELINE})
     if unknown:
@@ -405,15 +329,10 @@ def group_summary(table: pd.DataFrame) -> pd.DataFrame:
     for code in codes:
         part = table[table["group"] == code]
         sb, sa = _fen_total(part["sales_before"]), _fen_total(part["sales_after"])
-        rows.append(
-            {
-                "members": int(len(part)),
-                "member_share_pct": len(part) * 100 / len(table) if len(table) else math.nan,
-                "sales_before": sb / 100,
-                "sales_after": sa / 100,
-                "sales_growth_pct": _ratio([(sa - sb) * 100], sb)[0],
-            }
-        )
+        rows.append({"members": len(part),
+                     "member_share_pct": len(part) * 100 / len(table) if len(table) else math.nan,
+                     "sales_before": sb / 100, "sales_after": sa / 100,
+                     "sales_growth_pct": _ratio([(sa - sb) * 100], sb)[0]})
     return pd.DataFrame(rows, index=pd.Index(codes, name="group"))
 
 
@@ -428,12 +347,8 @@ def _band_codes(above_30, at_least_20, at_least_10) -> list[str]:
     ]
 
 
-def round_two_bands(
-    sales_before: pd.Series | None = None,
-    sales_after: pd.Series | None = None,
-    *,
-    growth: pd.Series | None = None,
-) -> pd.DataFrame:
+def round_two_bands(sales_before: pd.Series | None = None, sales_after: pd.Series | None = None,
+                    *, growth: pd.Series | None = None) -> pd.DataFrame:
     """Round 2 of the case: band members A41..A44 by the growth of their monthly sales.
 
     Give either ``sales_before`` and ``sales_after`` (Series of monthly sales in yuan, indexed
@@ -458,14 +373,9 @@ def round_two_bands(
         values = as_numbers(series, "growth (fractions, 0.3 = +30 %)")
         rounded = np.round(values, 9)
         top, mid, low = (float(edge) for edge in ROUND_TWO_EDGES)
-        return pd.DataFrame(
-            {
-                "sales_growth": values,
-                "sales_growth_pct": values * 100,
-                "group": _band_codes(rounded > top, rounded >= mid, rounded >= low),
-            },
-            index=series.index.copy(),
-        )
+        return pd.DataFrame({"sales_growth": values, "sales_growth_pct": values * 100,
+                             "group": _band_codes(rounded > top, rounded >= mid, rounded >= low)},
+                            index=series.index.copy())
 
     if sales_before is None or sales_after is None:
         raise ValueError("give sales_before and sales_after (yuan), or growth= (fractions)")
@@ -477,10 +387,8 @@ def round_two_bands(
     sa = _fen(sales_after.reindex(sales_before.index), "sales_after")
     no_base = (sb == 0).astype(bool)
     if no_base.any():
-        raise ValueError(
-            "round 2 needs sales before (> 0 yuan) to measure growth; 0 for "
-            f"{some(sales_before.index[no_base])} (A4 members always have it)"
-        )
+        raise ValueError("round 2 needs sales before (> 0 yuan) to measure growth; 0 for "
+                         f"{some(sales_before.index[no_base])} (A4 members always have it)")
     top, mid, low = ROUND_TWO_EDGES
     return pd.DataFrame(
         {
@@ -495,12 +403,8 @@ def round_two_bands(
     )
 
 
-def round_two(
-    campaign: pd.DataFrame,
-    uplift: pd.DataFrame | None = None,
-    *,
-    member: str = "member_id",
-) -> pd.DataFrame:
+def round_two(campaign: pd.DataFrame, uplift: pd.DataFrame | None = None, *,
+              member: str = "member_id") -> pd.DataFrame:
     """Round 2 on the campaign table: A4's sales in the round-2 month, banded A41..A44.
 
     ``campaign`` has the layout of ``data/samsclub_campaign.csv`` (``sales_before`` and
@@ -512,14 +416,8 @@ def round_two(
     :func:`round_two_bands`'s table for the A4 members: ``sales_before``, ``sales_after``
     (= the round-2 month's sales, yuan), ``sales_growth``, ``sales_growth_pct``, ``group``.
     """
-    require_columns(
-        campaign,
-        {
-            "sales_before": "sales the month before round 1, in yuan",
-            "sales_round2": "sales in the round-2 month, in yuan",
-        },
-        "campaign",
-    )
+    require_columns(campaign, {"sales_before": "sales the month before round 1, in yuan",
+                               "sales_round2": "sales in the round-2 month, in yuan"}, "campaign")
     if uplift is None:
         uplift = campaign_uplift(*campaign_frames(campaign, member=member))
     table = members_by_id(campaign, member, "campaign")
@@ -534,14 +432,8 @@ def round_two(
 # profiles
 
 
-def group_profile(
-    members: pd.DataFrame,
-    ids: Iterable,
-    fields: Sequence[str] = PROFILE_FIELDS,
-    *,
-    reference: Iterable | None = None,
-    member: str = "member_id",
-) -> pd.DataFrame:
+def group_profile(members: pd.DataFrame, ids: Iterable, fields: Sequence[str] = PROFILE_FIELDS,
+                  *, reference: Iterable | None = None, member: str = "member_id") -> pd.DataFrame:
     """Who is in a set of members: the share of each value of each profile field, next to a
     reference set (all members unless ``reference`` is given).
 
@@ -550,11 +442,8 @@ def group_profile(
     ``reference`` the IDs to compare with (e.g. group 8 when profiling A4; default: every
     member). An ID listed twice counts once. ``fields`` are the columns to profile.
 
-    This is :func:`rfmkit.profiles.profile_comparison` indexed by (``field``,
-    ``field_value``), with ``group_members`` (int), ``group_share_pct`` (% of the set),
-    ``reference_members`` (int), ``reference_share_pct`` (% of the reference) and
-    ``difference_pct_points`` (set share − reference share, in percentage points). A blank
-    answer is the value ``"(missing)"``. ``.attrs`` holds ``group_size`` and
+    Returns :func:`rfmkit.profiles.profile_comparison` (shares in %, unrounded; blank answers
+    as ``"(missing)"``) indexed by (``field``, ``field_value``); ``.attrs``: ``group_size``,
     ``reference_size``. ValueError if ``ids`` or ``reference`` is empty or names a member not
     in ``members``.
     """
@@ -567,13 +456,8 @@ def group_profile(
 # explaining the case in numbers (notebook 08)
 
 
-def decile_comparison(
-    deciles: pd.DataFrame,
-    groups: Sequence[int] = (8, 9, 10),
-    *,
-    reference: int = 1,
-    growth: float = 0.30,
-) -> pd.DataFrame:
+def decile_comparison(deciles: pd.DataFrame, groups: Sequence[int] = (8, 9, 10), *,
+                      reference: int = 1, growth: float = 0.30) -> pd.DataFrame:
     """The candidate decile groups side by side: why the case picks group 8, in numbers.
 
     ``deciles`` is the result of :func:`rfmkit.decile_table` (a ``"total"`` row, if present, is
@@ -589,11 +473,8 @@ def decile_comparison(
     ``.attrs`` keeps ``reference`` and ``growth``. ValueError for a group number not in
     ``deciles``.
     """
-    needed = {
-        col: "a column of decile_table's result"
-        for col in ("group", "customers", "average", "total")
-    }
-    require_columns(deciles, needed, "deciles")
+    require_columns(deciles, dict.fromkeys(["group", "customers", "average", "total"],
+                                           "a column of decile_table's result"), "deciles")
     rate = _rate(growth, "growth")
     rows = deciles[deciles["group"].astype(str) != "total"].copy()
     rows.index = pd.Index([int(g) for g in rows["group"]], name="group")
@@ -635,27 +516,14 @@ def visit_growth_by_baseline(uplift: pd.DataFrame) -> pd.DataFrame:
     weighted by ``visits_before``). Members who came once can only grow in big steps (1 -> 2 is
     +100 %), so when they are many, the two measures part.
     """
-    require_columns(
-        uplift,
-        {
-            "visits_before": "a column of campaign_uplift's result",
-            "visits_after": "a column of campaign_uplift's result",
-            "visit_growth_pct": "a column of campaign_uplift's result",
-        },
-        "uplift",
-    )
-    frame = pd.DataFrame(
-        {
-            "visits_before": as_wholes(uplift["visits_before"], "visits_before"),
-            "visits_after": as_wholes(uplift["visits_after"], "visits_after"),
-            "rate": uplift["visit_growth_pct"].to_numpy(dtype="float64"),
-        }
-    )
+    require_columns(uplift, dict.fromkeys(["visits_before", "visits_after", "visit_growth_pct"],
+                                          "a column of campaign_uplift's result"), "uplift")
+    frame = pd.DataFrame({"visits_before": as_wholes(uplift["visits_before"], "visits_before"),
+                          "visits_after": as_wholes(uplift["visits_after"], "visits_after"),
+                          "rate": uplift["visit_growth_pct"].to_numpy(dtype="float64")})
     rows = frame.groupby("visits_before").agg(
         members=("rate", "size"), before=("visits_before", "sum"), after=("visits_after", "sum"),
-        average_growth_pct=("rate", lambda r: math.fsum(r.dropna()) / r.count()
-                            if r.count() else math.nan),
-    )
+        average_growth_pct=("rate", _mean))
     all_before = int(rows["before"].sum())
     return pd.DataFrame(
         {

@@ -34,20 +34,9 @@ from rfmkit.profiles import profile_comparison
 from rfmkit.validation import as_day, as_number, as_whole, require_columns
 
 __all__ = [
-    "DEFAULT_EDGES",
-    "co_occurrence",
-    "cross_sell",
-    "customers_with_tag",
-    "first_order_bands",
-    "first_orders",
-    "join_tags",
-    "new_vs_returning",
-    "products_near_ticket",
-    "segment_profile",
-    "tag_customers",
-    "tags_by_segment",
-    "top_categories",
-    "top_products",
+    "DEFAULT_EDGES", "co_occurrence", "cross_sell", "customers_with_tag", "first_order_bands",
+    "first_orders", "join_tags", "new_vs_returning", "products_near_ticket", "segment_profile",
+    "tag_customers", "tags_by_segment", "top_categories", "top_products",
 ]
 
 
@@ -78,7 +67,7 @@ def _purchases(orders: pd.DataFrame, asof) -> pd.DataFrame:
     return totals[totals["purchase"]]
 
 
-def _percent(part, whole) -> np.ndarray:
+def _share_pct(part, whole) -> np.ndarray:
     """100 x part / whole to 0.1 %, and 0 where whole is 0."""
     part = np.asarray(part, dtype="float64")
     whole = np.asarray(whole, dtype="float64")
@@ -117,15 +106,11 @@ def _check_edges(edges) -> np.ndarray:
     return np.asarray(values, dtype="float64")
 
 
-def _edge_text(value: float) -> str:
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
 def _band_labels(edges: np.ndarray) -> list[str]:
-    return [f"[{_edge_text(a)}, {_edge_text(b)})"
-            for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    """"[0, 50)", "[50, 100)", ..., "[500, ∞)": one label per band of ``edges``."""
+    text = [("∞" if e > 0 else "-∞") if math.isinf(e) else str(int(e)) if e == int(e)
+            else f"{e:g}" for e in edges]
+    return [f"[{a}, {b})" for a, b in zip(text[:-1], text[1:], strict=True)]
 
 
 def first_orders(orders: pd.DataFrame, *, asof, edges=DEFAULT_EDGES, since=None) -> pd.DataFrame:
@@ -147,18 +132,12 @@ def first_orders(orders: pd.DataFrame, *, asof, edges=DEFAULT_EDGES, since=None)
     if since is not None:
         first = first[first["order_date"] >= as_day(since, "since")]
     tickets = first["amount"].to_numpy(dtype="float64")
-    position = np.searchsorted(bounds, tickets, side="right") - 1
-    labels = np.asarray(_band_labels(bounds), dtype=object)
-    inside = (position >= 0) & (position < len(bounds) - 1)
+    bands = pd.cut(tickets, bounds, right=False, labels=_band_labels(bounds)).astype(object)
     result = pd.DataFrame(
-        {
-            "first_order_id": first["order_id"].to_numpy(),
-            "first_order_date": first["order_date"].to_numpy(),
-            "first_ticket": tickets,
-            "ticket_band": np.where(inside, labels[np.clip(position, 0, len(labels) - 1)], None),
-        },
-        index=pd.Index(first["customer_id"].to_numpy(), name="customer_id"),
-    )
+        {"first_order_id": first["order_id"].to_numpy(),
+         "first_order_date": first["order_date"].to_numpy(), "first_ticket": tickets,
+         "ticket_band": bands},
+        index=pd.Index(first["customer_id"].to_numpy(), name="customer_id"))
     result.attrs = {"edges": [float(e) for e in bounds]}
     return result
 
@@ -181,15 +160,14 @@ def first_order_bands(orders: pd.DataFrame, edges=DEFAULT_EDGES, *, asof,
     labels = _band_labels(bounds)
     counts = first["ticket_band"].value_counts().reindex(labels, fill_value=0)
     outside = int(first["ticket_band"].isna().sum())
-    result = pd.DataFrame(
-        {
-            "ticket_band": labels + ["outside"] * bool(outside),
-            "band_lower": np.append(bounds[:-1], [np.nan] * bool(outside)),
-            "band_upper": np.append(bounds[1:], [np.nan] * bool(outside)),
-            "customers": np.append(counts.to_numpy(dtype="int64"), [outside] * bool(outside)),
-        }
-    )
-    result["customer_share"] = _percent(result["customers"], len(first))
+    extra = 1 if outside else 0  # a last row "outside" only when some ticket is outside
+    result = pd.DataFrame({
+        "ticket_band": labels + ["outside"] * extra,
+        "band_lower": np.append(bounds[:-1], [np.nan] * extra),
+        "band_upper": np.append(bounds[1:], [np.nan] * extra),
+        "customers": np.append(counts.to_numpy(dtype="int64"), [outside] * extra),
+    })
+    result["customer_share"] = _share_pct(result["customers"], len(first))
     result.attrs = {"customers": len(first), "edges": [float(e) for e in bounds]}
     return result
 
@@ -215,34 +193,27 @@ def products_near_ticket(first_orders: pd.DataFrame, products: pd.DataFrame,
                     "products")
     tol = as_number(tolerance, "tolerance (0.2 for ±20 %)", minimum=0)
     limit = as_whole(top, "top", minimum=1)
-    if "customer_id" in first_orders.columns:
-        ids = first_orders["customer_id"].to_numpy()
-    else:
-        ids = first_orders.index.to_numpy()
-    tickets = pd.to_numeric(first_orders["first_ticket"]).to_numpy(dtype="float64")
-    catalogue = _catalogue(products).reset_index().sort_values(["price", "product_id"],
-                                                                kind="stable")
-    prices = catalogue["price"].to_numpy(dtype="float64")
-    pieces, without = [], []
-    for customer, ticket in zip(ids, tickets, strict=True):
-        # a relative slack of 1e-9 keeps a price exactly on the bound inside despite floats
-        slack = tol * abs(ticket) + 1e-9 * max(1.0, abs(ticket))
-        lo = np.searchsorted(prices, ticket - slack, side="left")
-        hi = np.searchsorted(prices, ticket + slack, side="right")
-        if hi <= lo:
-            without.append(customer)
-            continue
-        near = catalogue.iloc[lo:hi].assign(distance=np.abs(prices[lo:hi] - ticket).round(6))
-        near = near.sort_values(["distance", "product_id"], kind="stable").head(limit)
-        pieces.append(near.assign(customer_id=customer, first_ticket=ticket,
-                                  rank=np.arange(1, len(near) + 1)))
+    ids = (first_orders["customer_id"] if "customer_id" in first_orders.columns
+           else first_orders.index).to_numpy()
+    tickets = pd.DataFrame({"position": np.arange(len(ids)), "customer_id": ids,
+                            "first_ticket": pd.to_numeric(first_orders["first_ticket"]).to_numpy(
+                                dtype="float64")})
+    pairs = tickets.merge(_catalogue(products).reset_index(), how="cross")
+    gap = pairs["price"] - pairs["first_ticket"]
+    size = pairs["first_ticket"].abs()
+    # a relative slack of 1e-9 keeps a price exactly on the bound inside despite floats
+    near = pairs[gap.abs() <= tol * size + 1e-9 * np.maximum(1.0, size)]
+    near = near.assign(difference=gap.round(2), distance=gap.abs().round(6))
+    near = near.sort_values(["position", "distance", "product_id"], kind="stable")
+    near = near.groupby("position").head(limit).reset_index(drop=True)
+    near["rank"] = near.groupby("position").cumcount() + 1
+    near["difference_pct"] = (100 * (near["price"] - near["first_ticket"])
+                              / near["first_ticket"].where(near["first_ticket"] != 0)).round(1)
+    matched = set(near["position"])
+    without = [customer for p, customer in enumerate(ids) if p not in matched]
     columns = ["customer_id", "first_ticket", "rank", "product_id", *_PRODUCT_COLUMNS,
                "difference", "difference_pct"]
-    result = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame(columns=columns)
-    gap = result["price"] - result["first_ticket"]
-    result["difference"] = gap.round(2)
-    result["difference_pct"] = (100 * gap / result["first_ticket"].where(
-        result["first_ticket"] != 0)).round(1)
+    result = near[columns]
     result = result[columns]
     result.attrs = {"tolerance": tol, "without_match": list(without)}
     return result
@@ -281,16 +252,11 @@ def new_vs_returning(orders: pd.DataFrame, freq: str = "MS", *, asof=None) -> pd
     full = pd.period_range(period.min(), period.max(), freq=_FREQS[freq])
     total = grouped.size().reindex(full, fill_value=0).to_numpy(dtype="int64")
     new = grouped.sum().reindex(full, fill_value=0).to_numpy(dtype="int64")
-    result = pd.DataFrame(
-        {
-            "period_start": full.to_timestamp(how="start"),
-            "customers": total,
-            "new_customers": new,
-            "returning_customers": total - new,
-            "new_share": _percent(new, total),
-            "returning_share": _percent(total - new, total),
-        }
-    )
+    result = pd.DataFrame({
+        "period_start": full.to_timestamp(how="start"), "customers": total, "new_customers": new,
+        "returning_customers": total - new, "new_share": _share_pct(new, total),
+        "returning_share": _share_pct(total - new, total),
+    })
     result.attrs = {"freq": freq}
     return result
 
@@ -326,7 +292,7 @@ def _top(lines: pd.DataFrame, key: str, by, n: int, rank_by: str) -> pd.DataFram
     table = pd.DataFrame({"spend": spend}).join(buyers.rename("buyers"), how="left")
     table["buyers"] = table["buyers"].fillna(0).astype("int64")
     table = table.reset_index()
-    table["spend_share"] = _percent(table["spend"],
+    table["spend_share"] = _share_pct(table["spend"],
                                     table.groupby("group")["spend"].transform("sum"))
     other = "buyers" if rank_by == "spend" else "spend"
     table = table.sort_values(["group", rank_by, other, key],
@@ -415,18 +381,11 @@ def co_occurrence(orders: pd.DataFrame, min_support: float = 0.01, *, item: str 
     keep = (a != b) & (both[a, b] > 0)
     a, b = a[keep], b[keep]
     together = both[a, b]
-    result = pd.DataFrame(
-        {
-            "item_a": items[a],
-            "item_b": items[b],
-            "customers_a": single[a],
-            "customers_b": single[b],
-            "customers_both": together,
-            "support": together / n,
-            "confidence": together / single[a],
-            "lift": together * n / (single[a] * single[b]),
-        }
-    )
+    result = pd.DataFrame({
+        "item_a": items[a], "item_b": items[b], "customers_a": single[a],
+        "customers_b": single[b], "customers_both": together, "support": together / n,
+        "confidence": together / single[a], "lift": together * n / (single[a] * single[b]),
+    })
     result = result.sort_values(["lift", "support", "item_a", "item_b"],
                                 ascending=[False, False, True, True], kind="stable")
     result = result.reset_index(drop=True)
@@ -459,19 +418,15 @@ def cross_sell(pairs: pd.DataFrame, products: pd.DataFrame, product, n: int = 5)
     chosen = chosen.sort_values(["lift", "confidence", "item_b"],
                                 ascending=[False, False, True], kind="stable").head(limit)
     named = info.reindex(chosen["item_b"].to_numpy())
-    result = pd.DataFrame(
-        {
-            "rank": np.arange(1, len(chosen) + 1, dtype="int64"),
-            "product_id": chosen["item_b"].to_numpy(),
-            "name": named["name"].to_numpy(),
-            "name_zh": named["name_zh"].to_numpy(),
-            "category": named["category"].to_numpy(),
-            "customers_both": chosen["customers_both"].to_numpy(dtype="int64"),
-            "confidence": chosen["confidence"].to_numpy(dtype="float64"),
-            "lift": chosen["lift"].to_numpy(dtype="float64"),
-            "price": named["price"].to_numpy(dtype="float64"),
-        }
-    )
+    result = pd.DataFrame({
+        "rank": np.arange(1, len(chosen) + 1, dtype="int64"),
+        "product_id": chosen["item_b"].to_numpy(),
+        **{column: named[column].to_numpy() for column in ("name", "name_zh", "category")},
+        "customers_both": chosen["customers_both"].to_numpy(dtype="int64"),
+        "confidence": chosen["confidence"].to_numpy(dtype="float64"),
+        "lift": chosen["lift"].to_numpy(dtype="float64"),
+        "price": named["price"].to_numpy(dtype="float64"),
+    })
     result.attrs = {"product": product}
     return result
 
@@ -590,17 +545,14 @@ def segment_profile(members: pd.DataFrame, customer_ids, fields=_PROFILE_FIELDS)
     """
     profile = profile_comparison(members, customer_ids, fields, member="customer_id",
                                  unknown="count")
-    result = pd.DataFrame(
-        {
-            "field": profile["field"],
-            "value": profile["field_value"],
-            "segment_customers": profile["group_members"],
-            "segment_share": profile["group_share_pct"].round(1),
-            "all_customers": profile["reference_members"],
-            "all_share": profile["reference_share_pct"].round(1),
-            "difference_pct_points": profile["difference_pct_points"].round(1),
-        }
-    )
+    result = pd.DataFrame({
+        "field": profile["field"], "value": profile["field_value"],
+        "segment_customers": profile["group_members"],
+        "segment_share": profile["group_share_pct"].round(1),
+        "all_customers": profile["reference_members"],
+        "all_share": profile["reference_share_pct"].round(1),
+        "difference_pct_points": profile["difference_pct_points"].round(1),
+    })
     result.attrs = {"segment_size": profile.attrs["group_size"],
                     "members": profile.attrs["reference_size"],
                     "not_in_members": profile.attrs["not_found"]}

@@ -1,14 +1,10 @@
 """Member profiles: who is in a group, field by field, compared with a reference set.
 
-One comparison serves the course twice: :func:`rfmkit.preferences.segment_profile` (an RFM
-group or tier among the shop's members, notebook 07) and :func:`rfmkit.case.group_profile`
-(decile group 8 or A4 among the Sam's Club members, notebook 08).
-
-A blank answer (missing, or text of only spaces) is a value of its own, the code
-:data:`MISSING` ("(missing)"), so the shares of a field add up to 100 %; its name is shown at
-display time (``rfmkit.labels.name("profile_value", MISSING)``).
-
-Computation only: pandas in, pandas out, inputs never modified, no printing, no clock.
+One comparison serves :func:`rfmkit.preferences.segment_profile` (notebook 07) and
+:func:`rfmkit.case.group_profile` (notebook 08). A blank answer (missing, or only spaces) is
+the value :data:`MISSING`, so a field's shares add up to 100 %; its name is shown at display
+time (``rfmkit.labels.name("profile_value", MISSING)``). Computation only: inputs never
+modified, no printing, no clock.
 """
 
 from __future__ import annotations
