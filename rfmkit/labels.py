@@ -270,8 +270,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "ticket_target_met": ("客单价达标", "ticket target met"),
     "sales_target_met": ("销售额达标", "sales target met"),
     "baseline_zero": ("上月无消费 (无基期)", "no purchase last month (no baseline)"),
-    "group_name": ("组名", "group name"),
-    "metric_name": ("指标名称", "metric"),
     "target_pct": ("目标 (%)", "target (%)"),
     "average_growth_pct": (
         "平均增长率 (%, 各会员增长率的平均)", "average growth (%, mean of members' rates)"
@@ -367,7 +365,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "ticket_band": ("客单价区间 (元)", "ticket band (yuan)"),
     "band_lower": ("区间下限 (元)", "band from (yuan)"),
     "band_upper": ("区间上限 (元)", "band to (yuan)"),
-    "product_name": ("商品名称", "product"),
     "difference": ("差价 (元)", "difference (yuan)"),
     "difference_pct": ("差价 (%)", "difference (%)"),
     "period_start": ("期间开始", "period start"),
