@@ -544,7 +544,7 @@ def segment_profile(members: pd.DataFrame, customer_ids, fields=_PROFILE_FIELDS)
     ``segment_size``, ``members``, ``not_in_members``.
     """
     profile = profile_comparison(members, customer_ids, fields, member="customer_id",
-                                 unknown="count")
+                                 unknown_ids="count")
     result = pd.DataFrame({
         "field": profile["field"], "value": profile["field_value"],
         "segment_customers": profile["group_members"],

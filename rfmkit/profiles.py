@@ -71,13 +71,13 @@ def profile_comparison(
     *,
     reference: Iterable | None = None,
     member: str = "member_id",
-    unknown: str = "raise",
+    unknown_ids: str = "raise",
 ) -> pd.DataFrame:
     """The share of each value of each profile field in a group, next to a reference set.
 
     Takes the member table (one row per member: the ``member`` ID column, or an index of that
     name, and the ``fields``), the group's member IDs (listed twice counts once), and the
-    reference IDs (default: every member). ``unknown`` says what an ID not among the members
+    reference IDs (default: every member). ``unknown_ids`` says what an ID not among the members
     does: ``"raise"`` (ValueError naming it) or ``"count"`` (left out and counted in
     ``.attrs["not_found"]``). ``"raise"`` also refuses an empty group or reference.
 
@@ -93,8 +93,8 @@ def profile_comparison(
     Worked example: members a, b single, c, d married, e blank; group {a, b}: single 100 % vs
     40 % (+60 points), married 0 % vs 40 %, (missing) 0 % vs 20 %.
     """
-    if unknown not in ("raise", "count"):
-        raise ValueError(f"unknown must be 'raise' or 'count', got {unknown!r}")
+    if unknown_ids not in ("raise", "count"):
+        raise ValueError(f"unknown_ids must be 'raise' or 'count', got {unknown_ids!r}")
     fields = [fields] if isinstance(fields, str) else list(fields)
     require_columns(members, {f: "a profile field" for f in fields}, "members")
     table = members_by_id(members, member, "members")
@@ -102,9 +102,9 @@ def profile_comparison(
     for given, what in ((ids, "ids"), (reference, "reference")):
         wanted = table.index if given is None else _unique_ids(given)
         missing = wanted.difference(table.index)
-        if unknown == "raise" and len(wanted) == 0:
+        if unknown_ids == "raise" and len(wanted) == 0:
             raise ValueError(f"{what} is empty: give the member IDs to profile")
-        if unknown == "raise" and len(missing):
+        if unknown_ids == "raise" and len(missing):
             raise ValueError(f"{what}: member IDs not found in members: {some(missing)}")
         not_found += len(missing) if what == "ids" else 0
         sets.append(table.loc[wanted.intersection(table.index, sort=False)])
