@@ -47,10 +47,7 @@ __all__ = [
 ]
 
 
-# ---------------------------------------------------------------------------------------------
-# exact arithmetic: Python ints (object arrays), so products of fen and visits never overflow
-
-
+# Exact arithmetic in Python ints (object arrays): products of fen and visits never overflow.
 def _visits(values: pd.Series, what: str) -> np.ndarray:
     """Whole visits (>= 0) as Python ints; ValueError naming the rows otherwise."""
     return as_wholes(values, what).astype(object)
@@ -115,10 +112,6 @@ def _same_members(before: pd.Series | pd.DataFrame, after, names: tuple[str, str
             f"{names[0]} and {names[1]} must list the same members; only in {names[0]}: "
             f"{some(only_before)}, only in {names[1]}: {some(only_after)}"
         )
-
-
-# ---------------------------------------------------------------------------------------------
-# round 1
 
 
 def month_totals(campaign: pd.DataFrame, when: str = "before", *,
@@ -336,10 +329,6 @@ def group_summary(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, index=pd.Index(codes, name="group"))
 
 
-# ---------------------------------------------------------------------------------------------
-# round 2
-
-
 def _band_codes(above_30, at_least_20, at_least_10) -> list[str]:
     return [
         "A41" if a else "A42" if b else "A43" if c else "A44"
@@ -428,10 +417,6 @@ def round_two(campaign: pd.DataFrame, uplift: pd.DataFrame | None = None, *,
     return round_two_bands(table.loc[a4, "sales_before"], table.loc[a4, "sales_round2"])
 
 
-# ---------------------------------------------------------------------------------------------
-# profiles
-
-
 def group_profile(members: pd.DataFrame, ids: Iterable, fields: Sequence[str] = PROFILE_FIELDS,
                   *, reference: Iterable | None = None, member: str = "member_id") -> pd.DataFrame:
     """Who is in a set of members: the share of each value of each profile field, next to a
@@ -450,10 +435,6 @@ def group_profile(members: pd.DataFrame, ids: Iterable, fields: Sequence[str] = 
     profile = profile_comparison(members, ids, fields, reference=reference, member=member)
     profile.attrs.pop("not_found")
     return profile.set_index(["field", "field_value"])
-
-
-# ---------------------------------------------------------------------------------------------
-# explaining the case in numbers (notebook 08)
 
 
 def decile_comparison(deciles: pd.DataFrame, groups: Sequence[int] = (8, 9, 10), *,

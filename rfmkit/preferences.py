@@ -46,9 +46,6 @@ DEFAULT_EDGES = (0, 50, 100, 200, 500, math.inf)
 _FREQS = {"MS": "M", "QS": "Q", "YS": "Y"}
 _PRODUCT_COLUMNS = ["name", "name_zh", "category", "price"]
 
-# ---------------------------------------------------------------------------------------------
-# helpers
-
 
 def _lines(orders: pd.DataFrame, asof=None, item: str = "product_id") -> pd.DataFrame:
     """The standard order lines up to ``asof`` (:func:`rfmkit.orders.order_lines`) with the
@@ -82,10 +79,6 @@ def _catalogue(products: pd.DataFrame) -> pd.DataFrame:
     table = table.reindex(columns=_PRODUCT_COLUMNS)
     table["price"] = pd.to_numeric(table["price"])
     return table
-
-
-# ---------------------------------------------------------------------------------------------
-# first orders and price bands
 
 
 def _edge(value) -> float:
@@ -219,10 +212,6 @@ def products_near_ticket(first_orders: pd.DataFrame, products: pd.DataFrame,
     return result
 
 
-# ---------------------------------------------------------------------------------------------
-# new vs returning
-
-
 def new_vs_returning(orders: pd.DataFrame, freq: str = "MS", *, asof=None) -> pd.DataFrame:
     """Per period, buyers who bought for the first time (new) vs who had bought before
     (returning) (新老客户占比).
@@ -259,10 +248,6 @@ def new_vs_returning(orders: pd.DataFrame, freq: str = "MS", *, asof=None) -> pd
     })
     result.attrs = {"freq": freq}
     return result
-
-
-# ---------------------------------------------------------------------------------------------
-# top products / categories per group
 
 
 def _groups(by, customers: np.ndarray) -> np.ndarray:
@@ -337,10 +322,6 @@ def top_categories(orders: pd.DataFrame, products: pd.DataFrame, by=None, n: int
     lines["category"] = category.reindex(lines["product_id"].to_numpy()).to_numpy()
     table = _top(lines[lines["category"].notna()], "category", by, n, rank_by)
     return table[["group", "rank", "category", "spend", "buyers", "spend_share"]]
-
-
-# ---------------------------------------------------------------------------------------------
-# co-occurrence
 
 
 def co_occurrence(orders: pd.DataFrame, min_support: float = 0.01, *, item: str = "product_id",
@@ -431,10 +412,6 @@ def cross_sell(pairs: pd.DataFrame, products: pd.DataFrame, product, n: int = 5)
     return result
 
 
-# ---------------------------------------------------------------------------------------------
-# tags
-
-
 def tag_customers(orders: pd.DataFrame, products, start, end, min_times: int = 1,
                   max_times: int | None = None, tag: str = "tag") -> pd.DataFrame:
     """Tag customers who bought chosen products in a date range (客户档案自定义属性).
@@ -520,9 +497,6 @@ def tags_by_segment(tags: pd.DataFrame, segments) -> pd.DataFrame:
     table.columns.name = "segment"
     return table
 
-
-# ---------------------------------------------------------------------------------------------
-# segment profile
 
 _PROFILE_FIELDS = ("age_band", "income_band", "preferred_channel", "gender", "occupation")
 
