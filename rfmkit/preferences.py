@@ -158,7 +158,7 @@ def first_order_bands(orders: pd.DataFrame, edges=DEFAULT_EDGES, *, asof,
         "ticket_band": labels + ["outside"] * extra,
         "band_lower": np.append(bounds[:-1], [np.nan] * extra),
         "band_upper": np.append(bounds[1:], [np.nan] * extra),
-        "customers": np.append(counts.to_numpy(dtype="int64"), [outside] * extra),
+        "customers": np.append(counts.to_numpy(dtype="int64"), [outside] * extra).astype("int64"),
     })
     result["customer_share"] = _share_pct(result["customers"], len(first))
     result.attrs = {"customers": len(first), "edges": [float(e) for e in bounds]}
@@ -512,9 +512,9 @@ def segment_profile(members: pd.DataFrame, customer_ids, fields=_PROFILE_FIELDS)
 
     Returns one row per field and value: ``field``, ``value`` (the data's own value),
     ``segment_customers``, ``segment_share`` (% of the group, 0.1), ``all_customers``,
-    ``all_share`` (% of all members, 0.1) and ``difference_pct_points`` (segment share - all
-    share, percentage points, 0.1). Age and income bands keep their natural order; other
-    values go most common in the group first, "(missing)" last. ``.attrs``:
+    ``all_share`` (% of all members, 0.1) and ``difference_pct_points`` (segment_share -
+    all_share as shown, percentage points, 0.1). Age and income bands keep their natural
+    order; other values go most common in the group first, "(missing)" last. ``.attrs``:
     ``segment_size``, ``members``, ``not_in_members``.
     """
     profile = profile_comparison(members, customer_ids, fields, member="customer_id",
@@ -525,8 +525,9 @@ def segment_profile(members: pd.DataFrame, customer_ids, fields=_PROFILE_FIELDS)
         "segment_share": profile["group_share_pct"].round(1),
         "all_customers": profile["reference_members"],
         "all_share": profile["reference_share_pct"].round(1),
-        "difference_pct_points": profile["difference_pct_points"].round(1),
     })
+    # from the shares as shown, so that 37.4 - 35.7 reads 1.7 in the table, not 1.8
+    result["difference_pct_points"] = (result["segment_share"] - result["all_share"]).round(1)
     result.attrs = {"segment_size": profile.attrs["group_size"],
                     "members": profile.attrs["reference_size"],
                     "not_in_members": profile.attrs["not_found"]}

@@ -69,6 +69,7 @@ def test_first_order_bands_counts_and_shares():
     assert list(bands["ticket_band"]) == ["[0, 50)", "[50, 100)", "[100, 200)", "[200, 500)",
                                           "[500, ∞)"]
     assert list(bands["customers"]) == [2, 1, 2, 0, 1]
+    assert str(bands["customers"].dtype) == "int64"
     assert list(bands["customer_share"]) == [33.3, 16.7, 33.3, 0.0, 16.7]
     assert bands.attrs["customers"] == 6
     assert math.isinf(bands["band_upper"].iloc[-1])
@@ -78,6 +79,7 @@ def test_first_order_bands_custom_edges_and_outside():
     bands = first_order_bands(FIRST, (0, 100, 200), asof=ASOF)
     assert list(bands["ticket_band"]) == ["[0, 100)", "[100, 200)", "outside"]
     assert list(bands["customers"]) == [3, 2, 1]  # 500 is outside [0, 200)
+    assert str(bands["customers"].dtype) == "int64"
     assert bands["customer_share"].sum() == pytest.approx(100.0)
 
 
