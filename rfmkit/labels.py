@@ -270,8 +270,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "ticket_target_met": ("客单价达标", "ticket target met"),
     "sales_target_met": ("销售额达标", "sales target met"),
     "baseline_zero": ("上月无消费 (无基期)", "no purchase last month (no baseline)"),
-    "group_name": ("组名", "group name"),
-    "metric_name": ("指标名称", "metric"),
     "target_pct": ("目标 (%)", "target (%)"),
     "average_growth_pct": (
         "平均增长率 (%, 各会员增长率的平均)", "average growth (%, mean of members' rates)"
@@ -367,7 +365,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "ticket_band": ("客单价区间 (元)", "ticket band (yuan)"),
     "band_lower": ("区间下限 (元)", "band from (yuan)"),
     "band_upper": ("区间上限 (元)", "band to (yuan)"),
-    "product_name": ("商品名称", "product"),
     "difference": ("差价 (元)", "difference (yuan)"),
     "difference_pct": ("差价 (%)", "difference (%)"),
     "period_start": ("期间开始", "period start"),
@@ -465,7 +462,45 @@ LABELS: dict[str, tuple[str, str]] = {
     "buyers": ("购买人数", "buyers"),
     # --- names of codes: service rules, services, channels, categories (rfmkit.service*) ---
     # --- names of codes: preferences, members, products (rfmkit.preferences) ---
+    "profile_value.(missing)": ("(未填)", "(missing)"),
+    "segment.(none)": ("(无客户类型)", "(no customer type)"),
     # --- names of codes: the Sam's Club case (rfmkit.case) ---
+    "case_group.A0": ("无基期 (上月无消费)", "no baseline (no purchase last month)"),
+    "case_group.A1": ("两项目标都达成", "both targets met"),
+    "case_group.A2": ("到店次数达标, 客单价未达标", "visits met, ticket not"),
+    "case_group.A3": ("客单价达标, 到店次数未达标", "ticket met, visits not"),
+    "case_group.A4": ("两项都未达标", "neither target met"),
+    "case_group.A41": ("销售增长 > 30 %", "sales growth > 30 %"),
+    "case_group.A42": ("20 % ≤ 销售增长 ≤ 30 %", "20 % ≤ sales growth ≤ 30 %"),
+    "case_group.A43": ("10 % ≤ 销售增长 < 20 %", "10 % ≤ sales growth < 20 %"),
+    "case_group.A44": ("销售增长 < 10 %", "sales growth < 10 %"),
+    "case_metric.visits": ("月到店次数 (次)", "visits per month (visits)"),
+    "case_metric.ticket": ("客单价 (元/次)", "average ticket (yuan per visit)"),
+    "case_metric.sales": ("月销售额 (元)", "monthly sales (yuan)"),
+    # rule texts: label("case_rule.round_one").format(visits=50, ticket=40), in percent
+    "case_rule.round_one": (
+        "目标: 到店次数增长 ≥ {visits:g} %, 客单价增长 ≥ {ticket:g} % (正好达到目标也算达成)。"
+        "A1 两项都达成; A2 到店次数达成、客单价未达成; A3 客单价达成、到店次数未达成; "
+        "A4 两项都未达成。上月无消费的会员没有增长率 (不能除以 0), 单独列为 A0 (无基期), "
+        "不计入平均增长率; 本月未到店的会员没有本月客单价, 客单价目标算未达成。",
+        "Targets: visit growth ≥ {visits:g} %, ticket growth ≥ {ticket:g} % (reaching a target "
+        "exactly counts as meeting it). A1 both met; A2 visits met, ticket not; A3 ticket met, "
+        "visits not; A4 neither. A member with no purchase last month has no growth rate (no "
+        "dividing by 0): they are kept apart as A0 (no baseline) and left out of the average "
+        "growth rates; a member with no visit this month has no ticket this month, so the "
+        "ticket target counts as not met.",
+    ),
+    "case_rule.round_two": (
+        "按月销售额增长率分组: A41 增长 > 30 %; A42 20 % ≤ 增长 ≤ 30 %; "
+        "A43 10 % ≤ 增长 < 20 %; A44 增长 < 10 %。案例原文只定了两端 (A41 “大于 30 %”, "
+        "A44 “小于 10 %”); 在 20 % 处按目标的规则处理: 正好达到 20 % 就算达到, 归入 A42。"
+        "增长率按分精确计算, 例如 1100 元 → 1430 元正好是 30 %, 归入 A42。",
+        "Bands by growth of monthly sales: A41 growth > 30 %; A42 20 % ≤ growth ≤ 30 %; "
+        "A43 10 % ≤ growth < 20 %; A44 growth < 10 %. The case fixes the two ends itself "
+        "(A41 'more than 30 %', A44 'less than 10 %'); at 20 % we follow the rule for targets: "
+        "reaching 20 % exactly counts as reaching it, so it is A42. Growth is computed exactly "
+        "in fen: 1100 -> 1430 yuan is exactly 30 %, so A42.",
+    ),
     # --- chart and widget texts added by the chart/widget refactor ---
     # --- exercise texts added by the exercise refactor ---
     "exercise.not_attempted": (

@@ -11,40 +11,32 @@
   :func:`tags_by_segment`: custom customer tags (客户档案自定义属性).
 - :func:`segment_profile`: who is in a group, by profile field, compared with all members.
 
-A *purchase* is an order whose lines add up to a positive amount; refunds are separate orders
-with a negative amount. Money is in yuan (元), shares in percent (%) unless a docstring says
-"fraction". Dates are calendar days. Computation only: inputs never modified, no printing,
-no clock.
+Orders follow the one purchase rule of :mod:`rfmkit.orders`: lines are netted per order in
+whole fen, an order is dated by its first line, and it is a purchase when its net total is
+above 0. A product is *bought* on a positive line of a purchase. Results carry codes and the
+data's own values (a product's ``name`` and ``name_zh`` side by side, category codes); names
+are added at display time (``rfmkit.localise``). Money is in yuan (元), shares in percent (%)
+unless a docstring says "fraction". Computation only: inputs never modified, no printing, no
+clock.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from decimal import Decimal
 from numbers import Real
 
 import numpy as np
 import pandas as pd
 
-from rfmkit.validation import require_columns
-from rfmkit.labels import pick
+from rfmkit.orders import order_lines, order_totals
+from rfmkit.profiles import profile_comparison
+from rfmkit.validation import as_day, as_number, as_whole, require_columns
 
 __all__ = [
-    "DEFAULT_EDGES",
-    "co_occurrence",
-    "cross_sell",
-    "customers_with_tag",
-    "first_order_bands",
-    "first_orders",
-    "join_tags",
-    "new_vs_returning",
-    "products_near_ticket",
-    "segment_profile",
-    "tag_customers",
-    "tags_by_segment",
-    "top_categories",
-    "top_products",
+    "DEFAULT_EDGES", "co_occurrence", "cross_sell", "customers_with_tag", "first_order_bands",
+    "first_orders", "join_tags", "new_vs_returning", "products_near_ticket", "segment_profile",
+    "tag_customers", "tags_by_segment", "top_categories", "top_products",
 ]
 
 
@@ -52,121 +44,52 @@ __all__ = [
 DEFAULT_EDGES = (0, 50, 100, 200, 500, math.inf)
 
 _FREQS = {"MS": "M", "QS": "Q", "YS": "Y"}
-
-#: Natural order of the lesson's profile bands (other fields: most common value first).
-_VALUE_ORDER = {
-    "age_band": ("18-25", "26-35", "36-45", "46-55", "56-65", "65+"),
-    "income_band": ("<3000", "3001-6000", "6001-9000", "9001+"),
-}
-
-# ---------------------------------------------------------------------------------------------
-# helpers
+_PRODUCT_COLUMNS = ["name", "name_zh", "category", "price"]
 
 
-
-
-def _day(value, what: str) -> pd.Timestamp:
-    try:
-        day = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} must be a date, got {value!r}") from None
-    if pd.isna(day):
-        raise ValueError(f"{what} must be a date, got {value!r}")
-    return day.normalize().tz_localize(None) if day.tzinfo else day.normalize()
-
-
-def _number(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (Real, Decimal, np.number)):
-        raise ValueError(f"{name} must be a number, got {value!r}")
-    number = float(value)
-    if math.isnan(number):
-        raise ValueError(f"{name} must be a number, got NaN")
-    return number
-
-
-def _whole(value, name: str, minimum: int) -> int:
-    number = _number(value, name)
-    if math.isinf(number) or number != int(number) or number < minimum:
-        raise ValueError(f"{name} must be a whole number of at least {minimum}, got {value!r}")
-    return int(number)
-
-
-_ORDER_COLUMNS = {
-    "customer_id": "the customer's ID",
-    "order_id": "the order number",
-    "order_date": "the order date",
-    "amount": "the line amount in yuan",
-}
-
-
-def _lines(orders: pd.DataFrame, asof=None, extra: Sequence[str] = ()) -> pd.DataFrame:
-    """Order lines (a new frame) with ``day`` (normalised date), up to ``asof`` when given."""
-    require_columns(orders, {**_ORDER_COLUMNS, **{c: c for c in extra}}, "orders")
-    days = pd.to_datetime(orders["order_date"]).dt.normalize()
-    if days.isna().any():
-        raise ValueError(f"orders has a missing 'order_date' (first at index "
-                         f"{days.index[days.isna()][0]})")
-    keep = np.ones(len(orders), dtype=bool)
-    if asof is not None:
-        keep = (days <= _day(asof, "asof")).to_numpy()
-    lines = pd.DataFrame(
-        {
-            "customer_id": orders["customer_id"].to_numpy()[keep],
-            "order_id": orders["order_id"].to_numpy()[keep],
-            "day": days.to_numpy()[keep],
-            "amount": pd.to_numeric(orders["amount"]).to_numpy(dtype="float64")[keep],
-        }
-    )
-    for column in extra:
-        lines[column] = orders[column].to_numpy()[keep]
+def _lines(orders: pd.DataFrame, asof=None, item: str = "product_id") -> pd.DataFrame:
+    """The standard order lines up to ``asof`` (:func:`rfmkit.orders.order_lines`) with the
+    ``item`` column, ``order_date`` = the date of the line's order, and ``bought``: the line
+    is positive and its order is a purchase (a fully refunded order buys nothing)."""
+    lines = order_lines(orders, asof, extra=(item,))
+    per_order = order_totals(lines)[["customer_id", "order_id", "order_date", "purchase"]]
+    lines = lines.drop(columns="order_date").merge(per_order, on=["customer_id", "order_id"],
+                                                   how="left")
+    lines["bought"] = lines["purchase"] & (lines["fen"] > 0)
     return lines
 
 
-def _purchases(lines: pd.DataFrame) -> pd.DataFrame:
-    """One row per purchase (order with a positive total): customer_id, order_id, day, amount."""
-    per_order = (
-        lines.groupby(["customer_id", "order_id"], sort=True)
-        .agg(amount=("amount", "sum"), day=("day", "min"))
-        .reset_index()
-    )
-    per_order["amount"] = per_order["amount"].round(2)
-    return per_order[per_order["amount"] > 0].reset_index(drop=True)
+def _purchases(orders: pd.DataFrame, asof) -> pd.DataFrame:
+    totals = order_totals(orders, asof)
+    return totals[totals["purchase"]]
 
 
-def _percent(part, whole) -> np.ndarray:
+def _share_pct(part, whole) -> np.ndarray:
+    """100 x part / whole to 0.1 %, and 0 where whole is 0."""
     part = np.asarray(part, dtype="float64")
     whole = np.asarray(whole, dtype="float64")
     return np.round(np.divide(100 * part, whole, out=np.zeros_like(part), where=whole > 0), 1)
 
 
-def _product_names(products: pd.DataFrame) -> pd.DataFrame:
+def _catalogue(products: pd.DataFrame) -> pd.DataFrame:
+    """One row per product id: the data's ``name``, ``name_zh``, ``category`` and ``price``
+    (NaN where the products table has no such column)."""
     require_columns(products, {"product_id": "the product ID"}, "products")
     table = products.drop_duplicates("product_id").set_index("product_id")
-    english = table["name"] if "name" in table.columns else pd.Series(
-        table.index.astype(str), index=table.index)
-    chinese = table["name_zh"] if "name_zh" in table.columns else english
-    names = [pick(z, e) if isinstance(z, str) and z else e
-             for z, e in zip(chinese, english, strict=True)]
-    out = pd.DataFrame({"product_name": names}, index=table.index)
-    out["category"] = table["category"] if "category" in table.columns else np.nan
-    if "price" in table.columns:
-        out["price"] = pd.to_numeric(table["price"])
-    return out
+    table = table.reindex(columns=_PRODUCT_COLUMNS)
+    table["price"] = pd.to_numeric(table["price"])
+    return table
 
 
-def _category_name(code) -> str:
-    from rfmkit.service import CATEGORY_NAMES
-
-    return pick(CATEGORY_NAMES.get(code, str(code)), str(code))
-
-
-# ---------------------------------------------------------------------------------------------
-# first orders and price bands
+def _edge(value) -> float:
+    if isinstance(value, Real) and not isinstance(value, bool) and math.isinf(value):
+        return float(value)
+    return as_number(value, "each edge")
 
 
 def _check_edges(edges) -> np.ndarray:
     try:
-        values = [float(_number(e, "each edge")) for e in edges]
+        values = [_edge(e) for e in edges]
     except TypeError:
         raise ValueError(f"edges must be a list of numbers, got {edges!r}") from None
     if len(values) < 2:
@@ -176,24 +99,21 @@ def _check_edges(edges) -> np.ndarray:
     return np.asarray(values, dtype="float64")
 
 
-def _edge_text(value: float) -> str:
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
 def _band_labels(edges: np.ndarray) -> list[str]:
-    return [f"[{_edge_text(a)}, {_edge_text(b)})" for a, b in zip(edges[:-1], edges[1:],
-                                                                   strict=True)]
+    """"[0, 50)", "[50, 100)", ..., "[500, ∞)": one label per band of ``edges``."""
+    text = [("∞" if e > 0 else "-∞") if math.isinf(e) else str(int(e)) if e == int(e)
+            else f"{e:g}" for e in edges]
+    return [f"[{a}, {b})" for a, b in zip(text[:-1], text[1:], strict=True)]
 
 
 def first_orders(orders: pd.DataFrame, *, asof, edges=DEFAULT_EDGES, since=None) -> pd.DataFrame:
     """Each customer's first purchase and its value (the first ticket, 首单客单价).
 
-    The first purchase is the customer's earliest order with a positive total dated on or
-    before ``asof`` (two on the same day: the smaller order_id). Its value is the whole order:
-    the sum of its lines, in yuan. With ``since`` only customers whose first purchase is on or
-    after that day are kept (the new customers of a period).
+    The first purchase is the customer's earliest purchase (an order whose net total is above
+    0, see :mod:`rfmkit.orders`) dated on or before ``asof`` (two on the same day: the smaller
+    order_id). Its value is the whole order: its lines netted in whole fen, in yuan. With
+    ``since`` only customers whose first purchase is on or after that day are kept (the new
+    customers of a period).
 
     Returns a DataFrame indexed by ``customer_id`` with ``first_order_id``,
     ``first_order_date``, ``first_ticket`` (yuan) and ``ticket_band``: the band
@@ -201,25 +121,16 @@ def first_orders(orders: pd.DataFrame, *, asof, edges=DEFAULT_EDGES, since=None)
     exactly 50 yuan is in [50, 100)); missing when the ticket is outside all bands.
     """
     bounds = _check_edges(edges)
-    purchases = _purchases(_lines(orders, asof))
-    first = purchases.sort_values(["customer_id", "day", "order_id"], kind="stable")
-    first = first.drop_duplicates("customer_id")
+    first = _purchases(orders, asof).drop_duplicates("customer_id")
     if since is not None:
-        first = first[first["day"] >= _day(since, "since")]
+        first = first[first["order_date"] >= as_day(since, "since")]
     tickets = first["amount"].to_numpy(dtype="float64")
-    position = np.searchsorted(bounds, tickets, side="right") - 1
-    labels = np.asarray(_band_labels(bounds), dtype=object)
-    inside = (position >= 0) & (position < len(bounds) - 1)
-    band = np.where(inside, labels[np.clip(position, 0, len(labels) - 1)], None)
+    bands = pd.cut(tickets, bounds, right=False, labels=_band_labels(bounds)).astype(object)
     result = pd.DataFrame(
-        {
-            "first_order_id": first["order_id"].to_numpy(),
-            "first_order_date": first["day"].to_numpy(),
-            "first_ticket": tickets,
-            "ticket_band": band,
-        },
-        index=pd.Index(first["customer_id"].to_numpy(), name="customer_id"),
-    )
+        {"first_order_id": first["order_id"].to_numpy(),
+         "first_order_date": first["order_date"].to_numpy(), "first_ticket": tickets,
+         "ticket_band": bands},
+        index=pd.Index(first["customer_id"].to_numpy(), name="customer_id"))
     result.attrs = {"edges": [float(e) for e in bounds]}
     return result
 
@@ -242,23 +153,15 @@ def first_order_bands(orders: pd.DataFrame, edges=DEFAULT_EDGES, *, asof,
     labels = _band_labels(bounds)
     counts = first["ticket_band"].value_counts().reindex(labels, fill_value=0)
     outside = int(first["ticket_band"].isna().sum())
-    total = len(first)
-    result = pd.DataFrame(
-        {
-            "ticket_band": labels,
-            "band_lower": bounds[:-1],
-            "band_upper": bounds[1:],
-            "customers": counts.to_numpy(dtype="int64"),
-        }
-    )
-    if outside:
-        result = pd.concat(
-            [result, pd.DataFrame({"ticket_band": ["outside"], "band_lower": [np.nan],
-                                   "band_upper": [np.nan], "customers": [outside]})],
-            ignore_index=True,
-        )
-    result["customer_share"] = _percent(result["customers"], total)
-    result.attrs = {"customers": total, "edges": [float(e) for e in bounds]}
+    extra = 1 if outside else 0  # a last row "outside" only when some ticket is outside
+    result = pd.DataFrame({
+        "ticket_band": labels + ["outside"] * extra,
+        "band_lower": np.append(bounds[:-1], [np.nan] * extra),
+        "band_upper": np.append(bounds[1:], [np.nan] * extra),
+        "customers": np.append(counts.to_numpy(dtype="int64"), [outside] * extra).astype("int64"),
+    })
+    result["customer_share"] = _share_pct(result["customers"], len(first))
+    result.attrs = {"customers": len(first), "edges": [float(e) for e in bounds]}
     return result
 
 
@@ -272,61 +175,41 @@ def products_near_ticket(first_orders: pd.DataFrame, products: pd.DataFrame,
     product in range get no row (``.attrs["without_match"]`` lists them).
 
     Takes the result of :func:`first_orders` (``first_ticket``, indexed by customer, or with a
-    ``customer_id`` column) and products (``product_id``, ``price``; ``name``/``name_zh`` and
-    ``category`` used when present). Returns ``customer_id``, ``first_ticket``, ``rank``,
-    ``product_id``, ``product_name`` (current language), ``category``, ``price``,
-    ``difference`` (price - ticket, yuan) and ``difference_pct`` (% of the ticket, 0.1).
+    ``customer_id`` column) and products (``product_id``, ``price``; ``name``, ``name_zh`` and
+    ``category`` copied when present). Returns ``customer_id``, ``first_ticket``, ``rank``,
+    ``product_id``, ``name``, ``name_zh``, ``category`` (code), ``price``, ``difference``
+    (price - ticket, yuan) and ``difference_pct`` (% of the ticket, 0.1).
     """
     require_columns(first_orders, {"first_ticket": "the first order value in yuan"},
-                     "first_orders")
+                    "first_orders")
     require_columns(products, {"product_id": "the product ID", "price": "price in yuan"},
-                     "products")
-    tol = _number(tolerance, "tolerance")
-    if not 0 <= tol < math.inf:
-        raise ValueError(f"tolerance must be 0 or more (0.2 for ±20 %), got {tolerance!r}")
-    limit = _whole(top, "top", 1)
-    if "customer_id" in first_orders.columns:
-        ids = first_orders["customer_id"].to_numpy()
-    else:
-        ids = first_orders.index.to_numpy()
-    tickets = pd.to_numeric(first_orders["first_ticket"]).to_numpy(dtype="float64")
-    info = _product_names(products)
-    catalogue = info.reset_index().sort_values(["price", "product_id"], kind="stable")
-    prices = catalogue["price"].to_numpy(dtype="float64")
-    rows, without = [], []
-    for customer, ticket in zip(ids, tickets, strict=True):
-        slack = tol * abs(ticket) + 1e-9 * max(1.0, abs(ticket))
-        lo = np.searchsorted(prices, ticket - slack, side="left")
-        hi = np.searchsorted(prices, ticket + slack, side="right")
-        if hi <= lo:
-            without.append(customer)
-            continue
-        near = catalogue.iloc[lo:hi].assign(distance=np.abs(prices[lo:hi] - ticket).round(6))
-        near = near.sort_values(["distance", "product_id"], kind="stable").head(limit)
-        for rank, item in enumerate(near.itertuples(index=False), start=1):
-            rows.append(
-                {
-                    "customer_id": customer,
-                    "first_ticket": ticket,
-                    "rank": rank,
-                    "product_id": item.product_id,
-                    "product_name": item.product_name,
-                    "category": item.category,
-                    "price": item.price,
-                    "difference": round(item.price - ticket, 2),
-                    "difference_pct": round(100 * (item.price - ticket) / ticket, 1)
-                    if ticket else np.nan,
-                }
-            )
-    columns = ["customer_id", "first_ticket", "rank", "product_id", "product_name", "category",
-               "price", "difference", "difference_pct"]
-    result = pd.DataFrame(rows, columns=columns)
+                    "products")
+    tol = as_number(tolerance, "tolerance (0.2 for ±20 %)", minimum=0)
+    limit = as_whole(top, "top", minimum=1)
+    ids = (first_orders["customer_id"] if "customer_id" in first_orders.columns
+           else first_orders.index).to_numpy()
+    tickets = pd.DataFrame({"position": np.arange(len(ids)), "customer_id": ids,
+                            "first_ticket": pd.to_numeric(first_orders["first_ticket"]).to_numpy(
+                                dtype="float64")})
+    pairs = tickets.merge(_catalogue(products).reset_index(), how="cross")
+    gap = pairs["price"] - pairs["first_ticket"]
+    size = pairs["first_ticket"].abs()
+    # a relative slack of 1e-9 keeps a price exactly on the bound inside despite floats
+    near = pairs[gap.abs() <= tol * size + 1e-9 * np.maximum(1.0, size)]
+    near = near.assign(difference=gap.round(2), distance=gap.abs().round(6))
+    near = near.sort_values(["position", "distance", "product_id"], kind="stable")
+    near = near.groupby("position").head(limit).reset_index(drop=True)
+    near["rank"] = near.groupby("position").cumcount() + 1
+    near["difference_pct"] = (100 * (near["price"] - near["first_ticket"])
+                              / near["first_ticket"].where(near["first_ticket"] != 0)).round(1)
+    matched = set(near["position"])
+    without = [customer for p, customer in enumerate(ids) if p not in matched]
+    columns = ["customer_id", "first_ticket", "rank", "product_id", *_PRODUCT_COLUMNS,
+               "difference", "difference_pct"]
+    result = near[columns]
+    result = result[columns]
     result.attrs = {"tolerance": tol, "without_match": list(without)}
     return result
-
-
-# ---------------------------------------------------------------------------------------------
-# new vs returning
 
 
 def new_vs_returning(orders: pd.DataFrame, freq: str = "MS", *, asof=None) -> pd.DataFrame:
@@ -345,36 +228,26 @@ def new_vs_returning(orders: pd.DataFrame, freq: str = "MS", *, asof=None) -> pd
     """
     if freq not in _FREQS:
         raise ValueError(f"freq must be one of {list(_FREQS)}, got {freq!r}")
-    purchases = _purchases(_lines(orders, asof))
+    purchases = _purchases(orders, asof)
     columns = ["period_start", "customers", "new_customers", "returning_customers",
                "new_share", "returning_share"]
     if purchases.empty:
         return pd.DataFrame(columns=columns)
-    period = purchases["day"].dt.to_period(_FREQS[freq])
+    period = purchases["order_date"].dt.to_period(_FREQS[freq])
     first_period = period.groupby(purchases["customer_id"]).transform("min")
     buyers = pd.DataFrame({"customer_id": purchases["customer_id"], "period": period,
                            "new": (period == first_period).to_numpy()})
-    buyers = buyers.drop_duplicates(["customer_id", "period"])
-    grouped = buyers.groupby("period")["new"]
+    grouped = buyers.drop_duplicates(["customer_id", "period"]).groupby("period")["new"]
     full = pd.period_range(period.min(), period.max(), freq=_FREQS[freq])
     total = grouped.size().reindex(full, fill_value=0).to_numpy(dtype="int64")
     new = grouped.sum().reindex(full, fill_value=0).to_numpy(dtype="int64")
-    result = pd.DataFrame(
-        {
-            "period_start": full.to_timestamp(how="start"),
-            "customers": total,
-            "new_customers": new,
-            "returning_customers": total - new,
-            "new_share": _percent(new, total),
-            "returning_share": _percent(total - new, total),
-        }
-    )
+    result = pd.DataFrame({
+        "period_start": full.to_timestamp(how="start"), "customers": total, "new_customers": new,
+        "returning_customers": total - new, "new_share": _share_pct(new, total),
+        "returning_share": _share_pct(total - new, total),
+    })
     result.attrs = {"freq": freq}
     return result
-
-
-# ---------------------------------------------------------------------------------------------
-# top products / categories per group
 
 
 def _groups(by, customers: np.ndarray) -> np.ndarray:
@@ -395,18 +268,17 @@ def _groups(by, customers: np.ndarray) -> np.ndarray:
 def _top(lines: pd.DataFrame, key: str, by, n: int, rank_by: str) -> pd.DataFrame:
     if rank_by not in ("spend", "buyers"):
         raise ValueError(f"rank_by must be 'spend' or 'buyers', got {rank_by!r}")
-    limit = _whole(n, "n", 1)
+    limit = as_whole(n, "n", minimum=1)
     lines = lines.assign(group=_groups(by, lines["customer_id"].to_numpy()))
     dropped = int(lines["group"].isna().sum())
     lines = lines[lines["group"].notna()]
-    spend = lines.groupby(["group", key])["amount"].sum().round(2)
-    bought = lines[lines["amount"] > 0]
-    buyers = bought.groupby(["group", key])["customer_id"].nunique()
+    spend = lines.groupby(["group", key])["fen"].sum() / 100
+    buyers = lines[lines["bought"]].groupby(["group", key])["customer_id"].nunique()
     table = pd.DataFrame({"spend": spend}).join(buyers.rename("buyers"), how="left")
     table["buyers"] = table["buyers"].fillna(0).astype("int64")
     table = table.reset_index()
-    group_total = table.groupby("group")["spend"].transform("sum")
-    table["spend_share"] = _percent(table["spend"], group_total)
+    table["spend_share"] = _share_pct(table["spend"],
+                                    table.groupby("group")["spend"].transform("sum"))
     other = "buyers" if rank_by == "spend" else "spend"
     table = table.sort_values(["group", rank_by, other, key],
                               ascending=[True, False, False, True], kind="stable")
@@ -422,50 +294,44 @@ def top_products(orders: pd.DataFrame, products: pd.DataFrame, by=None, n: int =
 
     ``by`` maps customer -> group: a Series (e.g. ``segments["segment"]``) or a DataFrame with
     a ``segment`` column; ``None`` puts everyone in one group ``"all"``. Customers without a
-    group are left out. ``spend`` is net spend in yuan (refund lines subtract), ``buyers`` the
-    customers with a positive line of the product, ``spend_share`` the % of the group's spend.
-    Ranked by ``rank_by`` (``"spend"`` or ``"buyers"``), then the other, then product_id.
+    group are left out. ``spend`` is net spend in yuan (refund lines subtract; added in whole
+    fen), ``buyers`` the customers who bought the product (a positive line in a purchase),
+    ``spend_share`` the % of the group's spend. Ranked by ``rank_by`` (``"spend"`` or
+    ``"buyers"``), then the other, then product_id.
 
-    Returns ``group``, ``rank``, ``product_id``, ``product_name`` (current language),
-    ``category``, ``spend``, ``buyers``, ``spend_share``.
+    Returns ``group``, ``rank``, ``product_id``, ``name``, ``name_zh`` (the products' own
+    names, NaN when not given), ``category`` (code), ``spend``, ``buyers``, ``spend_share``.
     """
-    lines = _lines(orders, asof, extra=("product_id",))
-    table = _top(lines, "product_id", by, n, rank_by)
-    info = _product_names(products).reindex(table["product_id"].to_numpy())
-    table["product_name"] = info["product_name"].to_numpy()
-    table["category"] = info["category"].to_numpy()
-    return table[["group", "rank", "product_id", "product_name", "category", "spend", "buyers",
-                  "spend_share"]]
+    table = _top(_lines(orders, asof), "product_id", by, n, rank_by)
+    info = _catalogue(products).reindex(table["product_id"].to_numpy())
+    for column in ("name", "name_zh", "category"):
+        table[column] = info[column].to_numpy()
+    return table[["group", "rank", "product_id", "name", "name_zh", "category", "spend",
+                  "buyers", "spend_share"]]
 
 
 def top_categories(orders: pd.DataFrame, products: pd.DataFrame, by=None, n: int = 5, *,
                    asof=None, rank_by: str = "spend") -> pd.DataFrame:
     """Like :func:`top_products` for product categories (lines of unknown products are left
-    out). Returns ``group``, ``rank``, ``category``, ``category_name`` (current language),
-    ``spend``, ``buyers``, ``spend_share``."""
+    out). Returns ``group``, ``rank``, ``category`` (the code; ``rfmkit.localise`` shows its
+    name), ``spend``, ``buyers``, ``spend_share``."""
     require_columns(products, {"product_id": "the product ID", "category": "the category"},
-                     "products")
-    lines = _lines(orders, asof, extra=("product_id",))
-    category = products.drop_duplicates("product_id").set_index("product_id")["category"]
+                    "products")
+    lines = _lines(orders, asof)
+    category = _catalogue(products)["category"]
     lines["category"] = category.reindex(lines["product_id"].to_numpy()).to_numpy()
-    lines = lines[lines["category"].notna()]
-    table = _top(lines, "category", by, n, rank_by)
-    table["category_name"] = [_category_name(c) for c in table["category"]]
-    return table[["group", "rank", "category", "category_name", "spend", "buyers",
-                  "spend_share"]]
-
-
-# ---------------------------------------------------------------------------------------------
-# co-occurrence
+    table = _top(lines[lines["category"].notna()], "category", by, n, rank_by)
+    return table[["group", "rank", "category", "spend", "buyers", "spend_share"]]
 
 
 def co_occurrence(orders: pd.DataFrame, min_support: float = 0.01, *, item: str = "product_id",
                   asof=None) -> pd.DataFrame:
     """Pairs of products bought by the same customers (customer-level baskets, 关联营销).
 
-    Each customer's basket is the set of items (``item`` column, default product_id) on their
-    lines with a positive amount (refund lines are not purchases), over the whole log (or up to
-    ``asof``). With N = customers with a basket, for items A and B:
+    Each customer's basket is the set of items (``item`` column, default product_id) they
+    bought: on a positive line of a purchase (refund lines and fully refunded orders buy
+    nothing), over the whole log (or up to ``asof``). With N = customers with a basket, for
+    items A and B:
 
     * ``support`` = customers who bought both / N (a fraction, 0-1);
     * ``confidence`` (A -> B) = customers who bought both / customers who bought A;
@@ -477,11 +343,11 @@ def co_occurrence(orders: pd.DataFrame, min_support: float = 0.01, *, item: str 
     ``customers_both``, ``support``, ``confidence``, ``lift`` (unrounded), sorted by lift,
     then support (both descending), then item_a, item_b. ``.attrs["customers"]`` is N.
     """
-    threshold = _number(min_support, "min_support")
+    threshold = as_number(min_support, "min_support")
     if not 0 <= threshold <= 1:
         raise ValueError(f"min_support must be a fraction between 0 and 1, got {min_support!r}")
-    lines = _lines(orders, asof, extra=(item,))
-    bought = lines[(lines["amount"] > 0) & lines[item].notna()]
+    lines = _lines(orders, asof, item)
+    bought = lines[lines["bought"] & lines[item].notna()]
     columns = ["item_a", "item_b", "customers_a", "customers_b", "customers_both", "support",
                "confidence", "lift"]
     if bought.empty:
@@ -489,25 +355,18 @@ def co_occurrence(orders: pd.DataFrame, min_support: float = 0.01, *, item: str 
     basket = pd.crosstab(bought["customer_id"], bought[item]).gt(0).astype("int64")
     n = len(basket)
     items = basket.columns.to_numpy()
-    matrix = basket.to_numpy()
-    both = matrix.T @ matrix
+    both = basket.to_numpy().T @ basket.to_numpy()
     single = np.diag(both).copy()
+    # 1e-9: a support of exactly min_support (2 of 5 = 0.4) passes despite floats
     a, b = np.nonzero(both >= threshold * n - 1e-9)
     keep = (a != b) & (both[a, b] > 0)
     a, b = a[keep], b[keep]
     together = both[a, b]
-    result = pd.DataFrame(
-        {
-            "item_a": items[a],
-            "item_b": items[b],
-            "customers_a": single[a],
-            "customers_b": single[b],
-            "customers_both": together,
-            "support": together / n,
-            "confidence": together / single[a],
-            "lift": together * n / (single[a] * single[b]),
-        }
-    )
+    result = pd.DataFrame({
+        "item_a": items[a], "item_b": items[b], "customers_a": single[a],
+        "customers_b": single[b], "customers_both": together, "support": together / n,
+        "confidence": together / single[a], "lift": together * n / (single[a] * single[b]),
+    })
     result = result.sort_values(["lift", "support", "item_a", "item_b"],
                                 ascending=[False, False, True, True], kind="stable")
     result = result.reset_index(drop=True)
@@ -515,19 +374,53 @@ def co_occurrence(orders: pd.DataFrame, min_support: float = 0.01, *, item: str 
     return result
 
 
-# ---------------------------------------------------------------------------------------------
-# tags
+def cross_sell(pairs: pd.DataFrame, products: pd.DataFrame, product, n: int = 5) -> pd.DataFrame:
+    """The products to suggest to buyers of ``product`` (关联营销), strongest link first.
+
+    Takes the pairs of :func:`co_occurrence` (product ids in ``item_a`` / ``item_b``), the
+    products (``product_id``; ``name``, ``name_zh``, ``category`` and ``price`` copied when
+    present) and one product id. Keeps the pairs ``product -> B``, ranked by lift, then
+    confidence (both descending), then B's id; at most ``n``.
+
+    Returns ``rank``, ``product_id`` (B), ``name``, ``name_zh``, ``category`` (code),
+    ``customers_both``, ``confidence`` (share of the product's buyers who also bought B, a
+    fraction), ``lift`` and ``price`` (yuan, NaN when not known). Empty when no pair passed
+    the support threshold. Raises ValueError when ``product`` is not among the products.
+    """
+    require_columns(pairs, {"item_a": "the first product", "item_b": "the second product",
+                            "customers_both": "customers who bought both",
+                            "confidence": "confidence A -> B", "lift": "lift"}, "pairs")
+    info = _catalogue(products)
+    if product not in info.index:
+        raise ValueError(f"product {product!r} is not among the products "
+                         f"(e.g. {list(info.index[:3])})")
+    limit = as_whole(n, "n", minimum=1)
+    chosen = pairs[pairs["item_a"].to_numpy() == product]
+    chosen = chosen.sort_values(["lift", "confidence", "item_b"],
+                                ascending=[False, False, True], kind="stable").head(limit)
+    named = info.reindex(chosen["item_b"].to_numpy())
+    result = pd.DataFrame({
+        "rank": np.arange(1, len(chosen) + 1, dtype="int64"),
+        "product_id": chosen["item_b"].to_numpy(),
+        **{column: named[column].to_numpy() for column in ("name", "name_zh", "category")},
+        "customers_both": chosen["customers_both"].to_numpy(dtype="int64"),
+        "confidence": chosen["confidence"].to_numpy(dtype="float64"),
+        "lift": chosen["lift"].to_numpy(dtype="float64"),
+        "price": named["price"].to_numpy(dtype="float64"),
+    })
+    result.attrs = {"product": product}
+    return result
 
 
 def tag_customers(orders: pd.DataFrame, products, start, end, min_times: int = 1,
                   max_times: int | None = None, tag: str = "tag") -> pd.DataFrame:
     """Tag customers who bought chosen products in a date range (客户档案自定义属性).
 
-    ``times`` = the number of distinct orders, dated from ``start`` to ``end`` (both days
-    included), that contain at least one of ``products`` (a list of product ids) on a line with
-    a positive amount (an order with two chosen products counts once; refunds never count).
-    A customer is tagged when ``min_times <= times <= max_times`` (``max_times=None``: no upper
-    bound).
+    ``times`` = the number of purchases (orders with a net total above 0, dated by their first
+    line) from ``start`` to ``end`` (both days included) in which the customer bought at least
+    one of ``products`` (a list of product ids) on a positive line (an order with two chosen
+    products counts once; refunds never count). A customer is tagged when
+    ``min_times <= times <= max_times`` (``max_times=None``: no upper bound).
 
     Returns a DataFrame indexed by ``customer_id`` (sorted) with ``tag``, ``times``,
     ``first_date`` and ``last_date`` (first and last such order). Several results can be
@@ -535,89 +428,75 @@ def tag_customers(orders: pd.DataFrame, products, start, end, min_times: int = 1
     Raises ValueError for an empty product list, start after end, min_times < 1, max_times <
     min_times or an empty tag.
     """
-    if isinstance(products, (str, bytes)) or not isinstance(products, (Sequence, set,
-                                                                        frozenset, pd.Index,
-                                                                        pd.Series, np.ndarray)):
+    if isinstance(products, (str, bytes)) or not isinstance(
+        products, (Sequence, set, frozenset, pd.Index, pd.Series, np.ndarray)
+    ):
         raise ValueError(f"products must be a list of product ids, e.g. ['P001'], "
                          f"got {products!r}")
     chosen = list(products)
     if not chosen:
         raise ValueError("products is empty: choose at least one product id")
-    first, last = _day(start, "start"), _day(end, "end")
+    first, last = as_day(start, "start"), as_day(end, "end")
     if last < first:
         raise ValueError(f"start {first.date()} is after end {last.date()}")
-    low = _whole(min_times, "min_times", 1)
-    high = None if max_times is None else _whole(max_times, "max_times", 1)
+    low = as_whole(min_times, "min_times", minimum=1)
+    high = None if max_times is None else as_whole(max_times, "max_times", minimum=1)
     if high is not None and high < low:
         raise ValueError(f"max_times ({high}) is smaller than min_times ({low})")
     if not isinstance(tag, str) or not tag.strip():
         raise ValueError(f"tag must be non-empty text, got {tag!r}")
-    lines = _lines(orders, extra=("product_id",))
-    hit = lines[lines["product_id"].isin(chosen) & (lines["amount"] > 0)
-                & (lines["day"] >= first) & (lines["day"] <= last)]
+    lines = _lines(orders)
+    hit = lines[lines["bought"] & lines["product_id"].isin(chosen)
+                & lines["order_date"].between(first, last)]
     per_customer = hit.groupby("customer_id").agg(
-        times=("order_id", "nunique"), first_date=("day", "min"), last_date=("day", "max")
+        times=("order_id", "nunique"), first_date=("order_date", "min"),
+        last_date=("order_date", "max"),
     )
-    keep = per_customer["times"] >= low
-    if high is not None:
-        keep &= per_customer["times"] <= high
-    per_customer = per_customer[keep].sort_index()
-    result = pd.DataFrame(
-        {
-            "tag": tag,
-            "times": per_customer["times"].astype("int64"),
-            "first_date": per_customer["first_date"],
-            "last_date": per_customer["last_date"],
-        },
-        index=per_customer.index,
-    )
+    keep = per_customer["times"].between(low, math.inf if high is None else high)
+    result = per_customer[keep].sort_index()
+    result.insert(0, "tag", tag)
+    result["times"] = result["times"].astype("int64")
     result.index.name = "customer_id"
     result.attrs = {"tag": tag, "products": chosen, "start": first, "end": last,
                     "min_times": low, "max_times": high}
     return result
 
 
+def _tag_pairs(tags: pd.DataFrame) -> pd.DataFrame:
+    require_columns(tags, {"tag": "the tag text"}, "tags")
+    pairs = pd.DataFrame({"customer_id": tags.index.to_numpy(), "tag": tags["tag"].to_numpy()})
+    return pairs.drop_duplicates()
+
+
 def customers_with_tag(tags: pd.DataFrame, tag: str) -> list:
     """The customer ids carrying ``tag`` (sorted, each once), from :func:`tag_customers`
     results (one, or several stacked with ``pd.concat``)."""
-    require_columns(tags, {"tag": "the tag text"}, "tags")
-    ids = tags.index[tags["tag"].to_numpy() == tag]
-    return sorted(set(ids))
-
-
-def _tag_lists(tags: pd.DataFrame) -> pd.Series:
-    require_columns(tags, {"tag": "the tag text"}, "tags")
-    pairs = pd.DataFrame({"customer_id": tags.index.to_numpy(), "tag": tags["tag"].to_numpy()})
-    pairs = pairs.drop_duplicates()
-    return pairs.groupby("customer_id")["tag"].agg(lambda t: ", ".join(sorted(t)))
+    pairs = _tag_pairs(tags)
+    return sorted(set(pairs.loc[pairs["tag"] == tag, "customer_id"]))
 
 
 def join_tags(segments: pd.DataFrame, tags: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``segments`` (indexed by customer) with a ``tags`` column: each customer's
     tags, sorted and comma-separated ("" when none)."""
+    lists = _tag_pairs(tags).groupby("customer_id")["tag"].agg(lambda t: ", ".join(sorted(t)))
     result = segments.copy()
-    result["tags"] = _tag_lists(tags).reindex(segments.index).fillna("").to_numpy()
+    result["tags"] = lists.reindex(segments.index).fillna("").to_numpy()
     return result
 
 
 def tags_by_segment(tags: pd.DataFrame, segments) -> pd.DataFrame:
-    """Customers per tag (rows) and segment (columns): how tags combine with RFM groups.
+    """Customers per tag (rows) and segment code (columns): how tags combine with RFM groups.
 
     ``segments`` is a DataFrame with a ``segment`` column or a Series, indexed by customer.
-    Tagged customers without a segment are counted under ``"(none)"``.
+    Tagged customers without a segment are counted under the code ``"(none)"``.
     """
-    require_columns(tags, {"tag": "the tag text"}, "tags")
     codes = segments["segment"] if isinstance(segments, pd.DataFrame) else segments
-    pairs = pd.DataFrame({"customer_id": tags.index.to_numpy(), "tag": tags["tag"].to_numpy()})
-    pairs = pairs.drop_duplicates()
+    pairs = _tag_pairs(tags)
     pairs["segment"] = codes.reindex(pairs["customer_id"].to_numpy()).fillna("(none)").to_numpy()
     table = pd.crosstab(pairs["tag"], pairs["segment"])
     table.columns.name = "segment"
     return table
 
-
-# ---------------------------------------------------------------------------------------------
-# segment profile
 
 _PROFILE_FIELDS = ("age_band", "income_band", "preferred_channel", "gender", "occupation")
 
@@ -626,90 +505,30 @@ def segment_profile(members: pd.DataFrame, customer_ids, fields=_PROFILE_FIELDS)
     """Who is in a group: the share of each profile value in the group vs all members.
 
     Takes the member profiles (``customer_id`` and the ``fields``), the ids of the group's
-    customers (a list, Index or Series; ids not found among the members are counted in
-    ``.attrs["not_in_members"]``) and the fields to compare. Blank answers count as a value
-    of their own, shown as "(blank)" / "(未填)", so shares add up to 100 %.
+    customers (a list, Index or Series; ids not found among the members are left out and
+    counted in ``.attrs["not_in_members"]``) and the fields to compare. This is
+    :func:`rfmkit.profiles.profile_comparison` against all members, rounded for reading: a
+    blank answer is the value ``"(missing)"``, so shares add up to 100 %.
 
-    Returns one row per field and value: ``field``, ``value``, ``segment_customers``,
-    ``segment_share`` (% of the group), ``all_customers``, ``all_share`` (% of all members)
-    and ``difference`` (segment_share - all_share, percentage points). Age and income bands
-    keep their natural order; other values go most common first.
+    Returns one row per field and value: ``field``, ``value`` (the data's own value),
+    ``segment_customers``, ``segment_share`` (% of the group, 0.1), ``all_customers``,
+    ``all_share`` (% of all members, 0.1) and ``difference_pct_points`` (segment_share -
+    all_share as shown, percentage points, 0.1). Age and income bands keep their natural
+    order; other values go most common in the group first, "(missing)" last. ``.attrs``:
+    ``segment_size``, ``members``, ``not_in_members``.
     """
-    require_columns(members, {"customer_id": "the customer's ID",
-                               **{f: "a profile field" for f in fields}}, "members")
-    ids = set(pd.Series(list(customer_ids), dtype=object))
-    inside = members["customer_id"].isin(ids).to_numpy()
-    blank = pick("(未填)", "(blank)")
-    rows = []
-    n_all, n_in = len(members), int(inside.sum())
-    for field in fields:
-        values = members[field].astype(object)
-        values = values.where(~values.map(lambda v: v is None or (isinstance(v, str)
-                                                                   and not v.strip())
-                                          ).to_numpy(dtype=bool), np.nan)
-        values = values.fillna(blank).astype(str)
-        everyone = values.value_counts()
-        group = values[inside].value_counts()
-        known = [v for v in _VALUE_ORDER.get(field, ()) if v in everyone.index]
-        rest = everyone.drop(index=known)
-        rest = sorted(rest.index, key=lambda v: (v == blank, -int(rest[v]), v))
-        for value in known + rest:
-            rows.append({"field": field, "value": value,
-                         "segment_customers": int(group.get(value, 0)),
-                         "all_customers": int(everyone[value])})
-    result = pd.DataFrame(rows, columns=["field", "value", "segment_customers",
-                                         "all_customers"])
-    result["segment_share"] = _percent(result["segment_customers"], n_in)
-    result["all_share"] = _percent(result["all_customers"], n_all)
-    result["difference"] = (result["segment_share"] - result["all_share"]).round(1)
-    result = result[["field", "value", "segment_customers", "segment_share", "all_customers",
-                     "all_share", "difference"]]
-    result.attrs = {"segment_size": n_in, "members": n_all,
-                    "not_in_members": len(ids - set(members["customer_id"]))}
-    return result
-
-
-# ---------------------------------------------------------------------------------------------
-# cross-selling
-
-
-def cross_sell(pairs: pd.DataFrame, products: pd.DataFrame, product, n: int = 5) -> pd.DataFrame:
-    """The products to suggest to buyers of ``product`` (关联营销), strongest link first.
-
-    Takes the pairs of :func:`co_occurrence` (product ids in ``item_a`` / ``item_b``), the
-    products (``product_id``; ``name``/``name_zh``, ``category`` and ``price`` used when
-    present) and one product id. Keeps the pairs ``product -> B``, ranked by lift, then
-    confidence (both descending), then B's id; at most ``n``.
-
-    Returns ``rank``, ``product_id`` (B), ``product_name`` (current language), ``category``,
-    ``customers_both``, ``confidence`` (share of the product's buyers who also bought B, a
-    fraction), ``lift`` and ``price`` (when known). Empty when no pair passed the support
-    threshold. Raises ValueError when ``product`` is not among the products.
-    """
-    require_columns(pairs, {"item_a": "the first product", "item_b": "the second product",
-                             "customers_both": "customers who bought both",
-                             "confidence": "confidence A -> B", "lift": "lift"}, "pairs")
-    info = _product_names(products)
-    if product not in info.index:
-        raise ValueError(f"product {product!r} is not among the products "
-                         f"(e.g. {list(info.index[:3])})")
-    limit = _whole(n, "n", 1)
-    chosen = pairs[pairs["item_a"].to_numpy() == product]
-    chosen = chosen.sort_values(["lift", "confidence", "item_b"],
-                                ascending=[False, False, True], kind="stable").head(limit)
-    named = info.reindex(chosen["item_b"].to_numpy())
-    result = pd.DataFrame(
-        {
-            "rank": np.arange(1, len(chosen) + 1, dtype="int64"),
-            "product_id": chosen["item_b"].to_numpy(),
-            "product_name": named["product_name"].to_numpy(),
-            "category": named["category"].to_numpy(),
-            "customers_both": chosen["customers_both"].to_numpy(dtype="int64"),
-            "confidence": chosen["confidence"].to_numpy(dtype="float64"),
-            "lift": chosen["lift"].to_numpy(dtype="float64"),
-        }
-    )
-    if "price" in named.columns:
-        result["price"] = named["price"].to_numpy(dtype="float64")
-    result.attrs = {"product": product}
+    profile = profile_comparison(members, customer_ids, fields, member="customer_id",
+                                 unknown_ids="count")
+    result = pd.DataFrame({
+        "field": profile["field"], "value": profile["field_value"],
+        "segment_customers": profile["group_members"],
+        "segment_share": profile["group_share_pct"].round(1),
+        "all_customers": profile["reference_members"],
+        "all_share": profile["reference_share_pct"].round(1),
+    })
+    # from the shares as shown, so that 37.4 - 35.7 reads 1.7 in the table, not 1.8
+    result["difference_pct_points"] = (result["segment_share"] - result["all_share"]).round(1)
+    result.attrs = {"segment_size": profile.attrs["group_size"],
+                    "members": profile.attrs["reference_size"],
+                    "not_in_members": profile.attrs["not_found"]}
     return result

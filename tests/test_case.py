@@ -27,13 +27,11 @@ from rfmkit.case import (
     group_profile,
     group_summary,
     month_totals,
-    round_one_rule_text,
     round_two,
     round_two_bands,
-    round_two_rule_text,
     uplift_summary,
 )
-from rfmkit.labels import LABELS
+from rfmkit.labels import LABELS, label, name
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GROUPS_1 = {"A0", "A1", "A2", "A3", "A4"}
@@ -186,7 +184,7 @@ def test_one_typed_member_in_each_group_with_hand_computed_rates():
     }
     u = uplift_of(rows)
     assert u["group"].tolist() == ["A1", "A2", "A3", "A4"]
-    assert u["group_name"].tolist() == [
+    assert [name("case_group", code) for code in u["group"]] == [
         "both targets met",
         "visits met, ticket not",
         "ticket met, visits not",
@@ -205,7 +203,7 @@ def test_one_typed_member_in_each_group_with_hand_computed_rates():
         "sales_before", "sales_after", "visit_growth", "ticket_growth", "sales_growth",
         "visit_growth_pct", "ticket_growth_pct", "sales_growth_pct",
         "visits_target_met", "ticket_target_met", "sales_target_met",
-        "baseline_zero", "group", "group_name",
+        "baseline_zero", "group",
     ]  # fmt: skip
     summary = group_summary(u)
     assert list(summary.index) == ["A1", "A2", "A3", "A4"]  # no A0 row when nobody is in A0
@@ -245,7 +243,7 @@ def test_no_visit_last_month_is_group_A0_with_undefined_rates_and_no_error():
     assert no_infinity(u)
     new, gone, free = u.loc["new"], u.loc["gone"], u.loc["free"]
     assert bool(new["baseline_zero"]) and new["group"] == "A0"
-    assert new["group_name"] == "no baseline (no purchase last month)"
+    assert name("case_group", new["group"]) == "no baseline (no purchase last month)"
     for col in ("visit_growth", "ticket_growth", "sales_growth", "ticket_before"):
         assert math.isnan(new[col])
     assert not new[["visits_target_met", "ticket_target_met", "sales_target_met"]].any()
@@ -286,7 +284,7 @@ def test_sales_without_a_visit_and_mismatched_members_are_rejected():
     before, after = frames({"x": (1, "100", 1, "100"), "y": (1, "100", 1, "100")})
     with pytest.raises(ValueError, match="only in before: \\['y'\\]"):
         campaign_uplift(before, after.drop(index="y"))
-    with pytest.raises(ValueError, match="negative"):
+    with pytest.raises(ValueError, match="before sales must be 0 or more"):
         campaign_uplift(before.assign(sales=[-1.0, 100.0]), after)
     with pytest.raises(ValueError, match="'visits'"):
         campaign_uplift(before.drop(columns="visits"), after)
@@ -337,7 +335,8 @@ def test_mean_of_rates_differs_from_the_ratio_of_totals():
     assert s.loc["ticket", "before"] == 100.0 and s.loc["ticket", "after"] == 100.0
     assert s.loc["sales", "before"] == 1100.0 and s.loc["sales", "after"] == 1200.0
     assert s["members_excluded"].tolist() == [0, 0, 0]
-    assert s.loc["sales", "metric_name"] == "monthly sales (yuan)"
+    assert "metric_name" not in s.columns  # codes in the index; names at display:
+    assert name("case_metric", "sales") == "monthly sales (yuan)"
     # targets come from the table's attrs, or are given
     u2 = uplift_of({"a": (1, "100", 2, "200")}, targets={"sales": 0.2})
     assert uplift_summary(u2).loc["sales", "target_pct"] == 20.0
@@ -385,9 +384,9 @@ def test_round_two_edges_are_exact_in_cents():
     assert bands.loc["g30", "sales_growth_pct"] == 30.0
     assert bands.loc["g20", "sales_growth"] == 0.2
     assert bands.loc["g10", "sales_growth_pct"] == 10.0
-    assert bands.loc["g30", "group_name"] == "20 % ≤ sales growth ≤ 30 %"
+    assert name("case_group", bands.loc["g30", "group"]) == "20 % ≤ sales growth ≤ 30 %"
     assert list(bands.columns) == [
-        "sales_before", "sales_after", "sales_growth", "sales_growth_pct", "group", "group_name",
+        "sales_before", "sales_after", "sales_growth", "sales_growth_pct", "group",
     ]  # fmt: skip
     summary = group_summary(bands)
     assert list(summary.index) == ["A41", "A42", "A43", "A44"]
@@ -535,20 +534,55 @@ def test_round_two_bands_follow_the_exact_rule(pairs):
 # rule texts, languages, labels
 
 
+def round_one_rule(targets=None) -> str:
+    """The round-1 rule as a notebook shows it: the label, filled with the targets in %."""
+    used = {**case.DEFAULT_TARGETS, **(targets or {})}
+    return label("case_rule.round_one").format(visits=used["visits"] * 100,
+                                               ticket=used["ticket"] * 100)
+
+
 def test_rule_texts_state_the_edges_in_both_languages():
-    en = round_two_rule_text()
+    en = label("case_rule.round_two")
     for piece in ("A41 growth > 30 %", "A42 20 % ≤ growth ≤ 30 %", "A44 growth < 10 %", "1430"):
         assert piece in en
-    assert "≥ 50 %" in round_one_rule_text() and "A0" in round_one_rule_text()
-    assert "≥ 60 %" in round_one_rule_text({"visits": 0.6})
+    assert "≥ 50 %" in round_one_rule() and "A0" in round_one_rule()
+    assert "≥ 60 %" in round_one_rule({"visits": 0.6})
+    assert "≥ 57 %" in round_one_rule({"visits": 0.57})  # 0.57 x 100 is 56.99999999999999
     rfmkit.use_language("zh")
-    zh = round_two_rule_text()
+    zh = label("case_rule.round_two")
     assert "A42 20 % ≤ 增长 ≤ 30 %" in zh and zh != en
-    assert "无基期" in round_one_rule_text()
-    u = uplift_of({"a": (2, "1100.00", 3, "2310.00"), "n": (0, "0", 1, "5")})
-    assert u["group_name"].tolist() == ["两项目标都达成", "无基期 (上月无消费)"]
-    assert uplift_summary(u).loc["ticket", "metric_name"] == "客单价 (元/次)"
-    assert group_summary(u).loc["A4", "group_name"] == "两项都未达标"
+    assert "无基期" in round_one_rule()
+    assert name("case_group", "A1") == "两项目标都达成"
+    assert name("case_group", "A0") == "无基期 (上月无消费)"
+    assert name("case_metric", "ticket") == "客单价 (元/次)"
+    assert name("case_group", "A4") == "两项都未达标"
+
+
+def test_results_are_codes_the_same_in_every_language():
+    def results():
+        u = uplift_of({"a": (2, "1100.00", 3, "2310.00"), "n": (0, "0", 1, "5"),
+                       "b": (2, "1100.00", 2, "1100.00")})
+        members_table = pd.DataFrame({"member_id": ["a", "n", "b"],
+                                      "occupation": ["student", None, "teacher"]})
+        return [u, uplift_summary(u), group_summary(u), round_two(campaign_rows()),
+                group_summary(round_two_bands(pd.Series({"a": 1.0}), pd.Series({"a": 2.0}))),
+                group_profile(members_table, ["a", "n"], fields=["occupation"])]
+
+    english = results()
+    assert english[0]["group"].tolist() == ["A1", "A0", "A4"]
+    # the blank answer is the code "(missing)", listed last
+    assert list(english[-1].index) == [("occupation", "student"), ("occupation", "teacher"),
+                                       ("occupation", "(missing)")]
+    assert english[-1]["group_members"].tolist() == [1, 0, 1]
+    rfmkit.use_language("zh")
+    for zh, en in zip(results(), english, strict=True):
+        pd.testing.assert_frame_equal(zh, en)
+    # every code a result can hold has a name in both languages
+    for code in (case.NO_BASELINE, *case.ROUND_ONE_GROUPS, *case.ROUND_TWO_GROUPS):
+        assert LABELS[f"case_group.{code}"][0] != LABELS[f"case_group.{code}"][1]
+    for metric in english[1].index:
+        assert f"case_metric.{metric}" in LABELS
+    assert LABELS["profile_value.(missing)"] == ("(未填)", "(missing)")
 
 
 def test_every_output_column_has_a_label_in_both_languages():
@@ -700,8 +734,8 @@ def test_bundled_profiles_tell_the_case_story(campaign):
 
 
 def test_module_lists_its_public_names():
-    for name in case.__all__:
-        assert hasattr(case, name)
+    for public in case.__all__:
+        assert hasattr(case, public)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -69,6 +69,7 @@ def test_first_order_bands_counts_and_shares():
     assert list(bands["ticket_band"]) == ["[0, 50)", "[50, 100)", "[100, 200)", "[200, 500)",
                                           "[500, ∞)"]
     assert list(bands["customers"]) == [2, 1, 2, 0, 1]
+    assert str(bands["customers"].dtype) == "int64"
     assert list(bands["customer_share"]) == [33.3, 16.7, 33.3, 0.0, 16.7]
     assert bands.attrs["customers"] == 6
     assert math.isinf(bands["band_upper"].iloc[-1])
@@ -78,6 +79,7 @@ def test_first_order_bands_custom_edges_and_outside():
     bands = first_order_bands(FIRST, (0, 100, 200), asof=ASOF)
     assert list(bands["ticket_band"]) == ["[0, 100)", "[100, 200)", "outside"]
     assert list(bands["customers"]) == [3, 2, 1]  # 500 is outside [0, 200)
+    assert str(bands["customers"].dtype) == "int64"
     assert bands["customer_share"].sum() == pytest.approx(100.0)
 
 
@@ -123,8 +125,10 @@ def test_products_near_ticket_bounds_are_inclusive():
     # 80 and 120 are exactly 20 % away: in; 79.99 and 120.01 are just outside
     assert list(near["product_id"]) == ["P5", "P6", "P7", "P1", "P2"]
     assert list(near["difference_pct"]) == [0.0, 0.0, -5.0, -20.0, 20.0]
+    # the data's own names, both of them: display chooses
+    assert list(near.loc[0, ["name", "name_zh", "category"]]) == ["hundred a", "一百甲", "snacks"]
     rfmkit.use_language("zh")
-    assert products_near_ticket(TICKETS, NEAR_PRODUCTS).loc[0, "product_name"] == "一百甲"
+    pd.testing.assert_frame_equal(products_near_ticket(TICKETS, NEAR_PRODUCTS, top=10), near)
 
 
 def test_products_near_ticket_takes_first_orders_output_and_validates():
@@ -204,6 +208,9 @@ def test_top_products_per_group():
     top = top_products(SPEND, SHOP, GROUPS)
     a = top[top["group"] == "a"]
     assert list(a["product_id"]) == ["P1", "P2", "P3"]
+    assert list(a["name"]) == ["Crisps", "Lipstick", "Towel"]
+    assert list(a["name_zh"]) == ["薯片", "口红", "毛巾"]
+    assert list(a["category"]) == ["snacks", "beauty", "home"]
     assert list(a["spend"]) == [120.0, 50.0, 0.0]
     assert list(a["buyers"]) == [2, 1, 1]
     assert list(a["spend_share"]) == [70.6, 29.4, 0.0]
@@ -230,8 +237,10 @@ def test_top_categories():
     a = top[top["group"] == "a"]
     assert list(a["category"]) == ["snacks", "beauty", "home"]
     assert list(a["spend"]) == [120.0, 50.0, 0.0]
-    rfmkit.use_language("zh")
-    assert top_categories(SPEND, SHOP, GROUPS)["category_name"].iloc[0] == "零食"
+    assert list(a["buyers"]) == [2, 1, 1]
+    assert list(top.columns) == ["group", "rank", "category", "spend", "buyers", "spend_share"]
+    rfmkit.use_language("zh")  # codes, not names: the same frame in any language
+    pd.testing.assert_frame_equal(top_categories(SPEND, SHOP, GROUPS), top)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,16 +387,69 @@ def test_segment_profile_by_hand():
     profile = segment_profile(MEMBERS, ["M1", "M2", "M3", "ZZ"], fields=("age_band", "gender"))
     assert profile.attrs == {"segment_size": 3, "members": 5, "not_in_members": 1}
     age = profile[profile["field"] == "age_band"]
-    assert list(age["value"]) == ["18-25", "26-35", "65+", "(blank)"]
+    assert list(age["value"]) == ["18-25", "26-35", "65+", "(missing)"]  # the code of a blank
     assert list(age["segment_customers"]) == [2, 1, 0, 0]
     assert list(age["segment_share"]) == [66.7, 33.3, 0.0, 0.0]
     assert list(age["all_share"]) == [40.0, 20.0, 20.0, 20.0]
-    assert list(age["difference"]) == [26.7, 13.3, -20.0, -20.0]
+    assert list(age["all_customers"]) == [2, 1, 1, 1]
+    assert list(age["difference_pct_points"]) == [26.7, 13.3, -20.0, -20.0]
     gender = profile[profile["field"] == "gender"]
     assert list(gender["value"]) == ["F", "M"]
     assert list(gender["segment_share"]) == [66.7, 33.3]
     with pytest.raises(ValueError, match="income_band"):
         segment_profile(MEMBERS, ["M1"], fields=("income_band",))
+
+
+def test_segment_profile_is_the_one_profile_comparison_rounded():
+    from rfmkit.case import group_profile
+
+    members = MEMBERS.rename(columns={"customer_id": "member_id"})
+    exact = group_profile(members, ["M1", "M2", "M3"], fields=("age_band", "gender"))
+    rounded = segment_profile(MEMBERS, ["M1", "M2", "M3"], fields=("age_band", "gender"))
+    assert list(zip(rounded["field"], rounded["value"], strict=True)) == list(exact.index)
+    assert list(rounded["segment_customers"]) == list(exact["group_members"])
+    assert list(rounded["all_customers"]) == list(exact["reference_members"])
+    assert list(rounded["segment_share"]) == list(exact["group_share_pct"].round(1))
+    rfmkit.use_language("zh")
+    pd.testing.assert_frame_equal(
+        segment_profile(MEMBERS, ["M1", "M2", "M3"], fields=("age_band", "gender")), rounded)
+
+
+# one purchase rule (rfmkit.orders): lines netted per order in whole fen, dated by the first
+# line; 0.10 + 0.20 - 0.30 is exactly 0, so order N1 is no purchase and buys nothing
+NETTED = orders_frame(
+    [
+        ("N1", "K", "2026-01-02", "A", 0.10),
+        ("N1", "K", "2026-01-02", "B", 0.20),
+        ("N1", "K", "2026-01-02", "A", -0.30),
+        ("N2", "K", "2026-01-05", "A", 10.0),  # K's first purchase, 10 yuan
+        ("N2", "K", "2026-01-05", "B", 5.0),
+        ("N3", "L", "2026-01-30", "B", 20.0),  # dated 01-30 by its first line ...
+        ("N3", "L", "2026-02-03", "B", -5.0),  # ... a later refund line does not move it
+    ]
+)
+
+
+def test_preferences_follow_the_one_purchase_rule():
+    first = first_orders(NETTED, asof=ASOF)
+    assert list(first["first_order_id"]) == ["N2", "N3"]
+    assert list(first["first_ticket"]) == [15.0, 15.0]
+    assert list(first["first_order_date"]) == list(pd.to_datetime(["2026-01-05", "2026-01-30"]))
+    assert list(new_vs_returning(NETTED)["customers"]) == [2]  # both in January, none in Feb
+    # K bought A and B together only in N2: one basket {A, B}; L's basket is {B}
+    pairs = co_occurrence(NETTED, min_support=0.0)
+    assert pairs.attrs["customers"] == 2
+    assert list(zip(pairs["item_a"], pairs["customers_both"], strict=True)) == [("A", 1),
+                                                                                 ("B", 1)]
+    # in January only N2 and N3 count (N3 is dated 01-30 although a line is in February)
+    tags = tag_customers(NETTED, ["A", "B"], "2026-01-01", "2026-01-31", tag="ab")
+    assert list(tags.index) == ["K", "L"] and list(tags["times"]) == [1, 1]
+    assert tags.loc["L", "last_date"] == pd.Timestamp("2026-01-30")
+    assert tag_customers(NETTED, ["A"], "2026-01-01", "2026-01-04", tag="a").empty
+    top = top_products(NETTED, SHOP.assign(product_id=["A", "B", "C"]))
+    assert list(top["product_id"]) == ["B", "A"]
+    assert list(top["spend"]) == [20.2, 9.8]  # B: 0.20 + 5 + 20 - 5; A: 0.10 + 10 - 0.30
+    assert list(top["buyers"]) == [2, 1]  # K bought A only in N2; the N1 lines buy nothing
 
 
 def test_inputs_are_not_mutated():
@@ -425,11 +487,13 @@ def test_cross_sell_by_hand():
     assert list(suggestions["customers_both"]) == [2, 1]
     assert suggestions["lift"].tolist() == pytest.approx([0.4 / 0.36, 0.2 / 0.36])
     assert suggestions["confidence"].tolist() == pytest.approx([2 / 3, 1 / 3])
-    assert list(suggestions["product_name"]) == ["Bread", "Cheese"]
+    assert list(suggestions["name"]) == ["Bread", "Cheese"]
+    assert list(suggestions["name_zh"]) == ["面包", "奶酪"]
+    assert list(suggestions["category"]) == ["bakery", "dairy"]
     assert list(suggestions["price"]) == [8.0, 30.0]
     assert list(cross_sell(pairs, BASKET_PRODUCTS, "A", n=1)["product_id"]) == ["B"]
     rfmkit.use_language("zh")
-    assert list(cross_sell(pairs, BASKET_PRODUCTS, "A")["product_name"]) == ["面包", "奶酪"]
+    pd.testing.assert_frame_equal(cross_sell(pairs, BASKET_PRODUCTS, "A"), suggestions)
 
 
 def test_cross_sell_ties_empty_and_errors():
