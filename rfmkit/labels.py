@@ -616,6 +616,9 @@ CODE_COLUMNS = {
     "lesson": "segment",
     "classic8": "segment",
     "nps_group": "nps",
+    "group": "case_group",
+    "metric": "case_metric",
+    "field_value": "profile_value",
 }
 
 
