@@ -467,6 +467,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- names of codes: preferences, members, products (rfmkit.preferences) ---
     # --- names of codes: the Sam's Club case (rfmkit.case) ---
     # --- chart and widget texts added by the chart/widget refactor ---
+    "chart.band_outside": ("区间外", "outside"),
     # --- exercise texts added by the exercise refactor ---
 }
 

@@ -52,7 +52,7 @@ ORDERS = pd.DataFrame(
 )
 
 
-pytestmark = pytest.mark.usefixtures("chart_state")
+pytestmark = pytest.mark.usefixtures("chart_state", "code_names")
 
 
 def plan():
@@ -232,7 +232,7 @@ def test_new_vs_returning_chart_by_hand():
 def test_preference_heatmap_by_hand():
     fig = charts.preference_heatmap(top_table())
     ax = fig.axes[0]
-    grid = np.asarray(ax.images[0].get_array())
+    grid = np.asarray(ax.collections[0].get_array())
     # rows: develop, maintain (sorted); columns by total spend: beauty 340, snacks 160
     assert [t.get_text() for t in ax.get_yticklabels()] == ["important: develop",
                                                             "important: maintain"]
