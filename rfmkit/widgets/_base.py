@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import io
+import math
+from fractions import Fraction
 
 import ipywidgets as w
 import pandas as pd
@@ -46,6 +48,21 @@ def png_of(fig) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=CHART_DPI)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def whole_percent(value, what: str, low: int, high: int) -> int:
+    """A fraction such as 0.35 as whole percent (35), from ``low`` to ``high`` %; a ValueError
+    naming ``what`` says what is wrong otherwise."""
+    if (isinstance(value, bool) or not isinstance(value, (int, float, Fraction))
+            or not math.isfinite(float(value))):
+        raise ValueError(f"{what} must be a fraction such as 0.5 (= 50 %), got {value!r}")
+    percent = Fraction(str(value) if isinstance(value, float) else value) * 100
+    if percent.denominator != 1:
+        raise ValueError(f"{what} must be a whole percent (e.g. 0.35 = 35 %), got {value!r}")
+    if not low <= percent <= high:
+        raise ValueError(f"{what} must be between {low / 100:g} and {high / 100:g} "
+                         f"({low} % to {high} %), got {float(value):g}")
+    return int(percent)
 
 
 class Explorer:

@@ -1,15 +1,7 @@
-"""UpliftExplorer: move the round-1 targets of the Sam's Club case and watch A1..A4 change.
-
-Two sliders set the targets for visit growth and ticket growth (in whole percent); the group
-table (:func:`rfmkit.case.group_summary`) and the members-per-group chart
-(:func:`rfmkit.charts.group_counts_chart`) follow. Computation stays in :mod:`rfmkit.case`;
-this module only wires controls to it.
-"""
+"""UpliftExplorer: move the round-1 targets of the Sam's Club case and watch A1..A4 change
+(computation in :mod:`rfmkit.case`)."""
 
 from __future__ import annotations
-
-import math
-from fractions import Fraction
 
 import ipywidgets as w
 import pandas as pd
@@ -17,28 +9,16 @@ import pandas as pd
 from rfmkit.case import DEFAULT_TARGETS, campaign_uplift, group_summary, round_one_rule_text
 from rfmkit.charts.case import group_counts_chart
 from rfmkit.labels import label
-from rfmkit.widgets._base import Explorer
+from rfmkit.widgets._base import Explorer, whole_percent
 
 SLIDER_RANGES = {"visits": (0, 200), "ticket": (0, 100)}  # whole percent
 SLIDER_STEP = 5  # dragging moves in steps of 5 %; any whole percent can be typed or set
 
 
-def _whole_percent(value, what: str) -> int:
-    """A target given as a fraction (0.5) as whole percent (50); ValueError otherwise."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
-        raise ValueError(f"{what} must be a fraction such as 0.5 (= +50 %), got {value!r}")
-    if not math.isfinite(float(value)):
-        raise ValueError(f"{what} must be a finite number, got {value!r}")
-    percent = Fraction(str(value)) * 100 if isinstance(value, float) else Fraction(value) * 100
-    if percent.denominator != 1:
-        raise ValueError(f"{what} must be a whole percent (e.g. 0.35 = 35 %), got {value!r}")
-    return int(percent)
-
-
 class UpliftExplorer(Explorer):
     """Sliders for the round-1 targets, the A1..A4 table and the members-per-group chart.
 
-    ``UpliftExplorer(before, after)`` shows itself when it ends a notebook cell. ``before`` and
+    ``before`` and
     ``after`` are last month's and this month's visits and sales per member, as for
     :func:`rfmkit.campaign_uplift` (e.g. ``UpliftExplorer(*rk.campaign_frames(campaign))``).
     ``visits_target`` and ``ticket_target`` are the starting targets as fractions (the case's
@@ -49,11 +29,9 @@ class UpliftExplorer(Explorer):
     set with ``.value``). Moving one regroups every member with the same rule as
     :func:`rfmkit.campaign_uplift` (reaching a target exactly counts as meeting it).
 
-    Current state, for tests and for students' own code: ``.targets`` (the targets in use, as
-    fractions), ``.uplift`` (the per-member table of :func:`rfmkit.campaign_uplift`),
-    ``.summary`` and ``.result`` (:func:`rfmkit.case.group_summary`: members and sales per
-    group), ``.counts`` (group code -> members); the whole layout is ``.widget``. Labels use the
-    language chosen when the explorer was built: after ``use_language(...)``, build a new one.
+    State: ``.targets`` (fractions in use), ``.uplift`` (:func:`rfmkit.campaign_uplift`),
+    ``.summary`` = ``.result`` (:func:`rfmkit.case.group_summary`), ``.counts`` (group code ->
+    members).
     """
 
     def __init__(
@@ -65,17 +43,8 @@ class UpliftExplorer(Explorer):
         ticket_target: float = DEFAULT_TARGETS["ticket"],
         chart: bool = True,
     ):
-        start = {
-            "visits": _whole_percent(visits_target, "visits_target"),
-            "ticket": _whole_percent(ticket_target, "ticket_target"),
-        }
-        for key, value in start.items():
-            low, high = SLIDER_RANGES[key]
-            if not low <= value <= high:
-                raise ValueError(
-                    f"{key}_target must be between {low / 100:g} and {high / 100:g} "
-                    f"(+{low} % to +{high} %), got {value / 100:g}"
-                )
+        start = {key: whole_percent(target, f"{key}_target", *SLIDER_RANGES[key])
+                 for key, target in (("visits", visits_target), ("ticket", ticket_target))}
         super().__init__(chart)
         self.before = before
         self.after = after

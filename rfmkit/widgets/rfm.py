@@ -1,10 +1,5 @@
-"""SegmentExplorer: try the RFM grouping rules live and watch the groups change.
-
-A student (or the instructor at the projector) picks a scheme (the lesson's six types or the
-common eight classes) and a cut rule (mean, median or custom thresholds) and sees at once the
-group table and the group chart. Computation stays in :mod:`rfmkit.rfm`; this module only
-wires controls to it.
-"""
+"""SegmentExplorer: pick a scheme and a cut rule (mean, median or custom thresholds) and see
+the segment table and chart change (computation in :mod:`rfmkit.rfm`)."""
 
 from __future__ import annotations
 
@@ -66,7 +61,7 @@ def _nice_step(span: float, positions: int = 500) -> float:
 class SegmentExplorer(Explorer):
     """Controls for scheme and cut rule, the group table and the group chart, kept in step.
 
-    ``SegmentExplorer(table)`` shows itself when it ends a notebook cell. ``table`` is an RFM
+    ``table`` is an RFM
     table (:func:`rfmkit.rfm_table`); ``scheme`` is ``"lesson"`` or ``"classic8"``; ``cut`` is
     ``"mean"``, ``"median"`` or ``"custom"`` (custom starts from the mean's thresholds).
     ``chart=False`` leaves the chart out (quicker on slow computers).
@@ -77,16 +72,10 @@ class SegmentExplorer(Explorer):
     **Moving a slider switches the rule to "custom"** and regroups by the three slider values,
     so a student can start from the mean and move one threshold at a time.
 
-    Current state, for tests and for students' own code: ``.segments`` (from
-    :func:`rfmkit.rfm_segments`), ``.summary`` and ``.result`` (from
-    :func:`rfmkit.segment_summary`), ``.cuts`` (the three thresholds in use), and the controls
-    ``.scheme``, ``.rule``, ``.r_slider``, ``.f_slider``, ``.m_slider``; the whole layout is
-    ``.widget``. Labels use the language chosen when the explorer was built: after
-    ``use_language(...)``, build a new one.
-
-    Every change runs ``_refresh()``: ``_compute()`` (regroup, table, slider positions) and
-    then the chart, redrawn into one figure that is kept (no figure per change). The
-    benchmark in ``benchmarks/bench_rfm.py`` times both.
+    State: ``.segments`` (:func:`rfmkit.rfm_segments`, codes), ``.summary`` = ``.result``
+    (:func:`rfmkit.segment_summary`), ``.cuts`` (the three thresholds in use); controls
+    ``.scheme``, ``.rule``, ``.r_slider``, ``.f_slider``, ``.m_slider``. The chart is redrawn
+    into one kept figure by blitting (``benchmarks/bench_rfm.py`` times it).
     """
 
     def __init__(

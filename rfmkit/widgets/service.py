@@ -4,9 +4,6 @@
   those customers with their personalised service and a preview of the message they would get.
 - :class:`TicketBandExplorer`: type the price-band edges and the "new customer" window, see how
   new customers' first orders fall into the bands (新客户客单价分析).
-
-Computation stays in :mod:`rfmkit.service` and :mod:`rfmkit.preferences`; these classes only
-wire controls to it. Each exposes its current result as ``.result``.
 """
 
 from __future__ import annotations
@@ -41,7 +38,7 @@ def _in_order(codes, kind: str) -> list:
 class ServiceExplorer(Explorer):
     """Choose customers by customer type or pyramid tier and by channel; see their service.
 
-    ``ServiceExplorer(plan, features)`` shows itself when it ends a notebook cell. ``plan`` is
+    ``plan`` is
     the output of :func:`rfmkit.service.service_plan`, ``features`` that of
     :func:`rfmkit.service.customer_features` (its ``segment`` and ``tier`` columns decide the
     groups). ``by`` is ``"segment"`` or ``"tier"``, ``group`` a segment or tier code (or
@@ -52,8 +49,7 @@ class ServiceExplorer(Explorer):
     the first customer of the selection by default). Current state: ``.result`` (the chosen
     customers, in plan order: customer_id, name, features, service and channel (codes), when
     and message, the text :func:`rfmkit.service.message_preview` gives) and ``.message`` (the
-    previewed text, "" when nobody matches). Labels use the language chosen when the explorer
-    was built.
+    previewed text, "" when nobody matches).
     """
 
     def __init__(self, plan: pd.DataFrame, features: pd.DataFrame, *, by: str = "segment",
@@ -216,7 +212,7 @@ def _edges_text(edges) -> str:
 class TicketBandExplorer(Explorer):
     """Type band edges and choose the "new customer" window; see the first-order bands.
 
-    ``TicketBandExplorer(orders, asof)`` shows itself when it ends a notebook cell. New
+    New
     customers are those whose first purchase is within the last ``days`` days (from
     ``asof - days`` to ``asof``, both included, as in :func:`rfmkit.service.new_customer_care`);
     their first order values are counted per band of ``edges`` (yuan, lower edge included).

@@ -4,11 +4,6 @@
 - :class:`CLVExplorer`: discount rate, years, margin and retention -> CLVs, customer equity
   and their distribution.
 - :class:`StageExplorer`: the two day thresholds -> stage counts, purchases x stage and chart.
-
-Computation stays in :mod:`rfmkit.value` and :mod:`rfmkit.lifecycle`; this module only wires
-controls to it. Each explorer has ``.widget`` (the layout), its controls as attributes,
-``.result`` (the table it shows now) and shows itself when it ends a notebook cell. Labels use
-the language chosen when it was built: after ``use_language(...)``, build a new one.
 """
 
 from __future__ import annotations
@@ -34,7 +29,7 @@ from rfmkit.value import (
     tier_summary,
     yearly_cash_flows,
 )
-from rfmkit.widgets._base import Explorer
+from rfmkit.widgets._base import Explorer, whole_percent
 
 # the pyramid table's money columns when customers are ranked by lifetime value
 _CLV_COLUMNS = {"revenue": "clv_total", "revenue_share": "clv_share", "average": "average_clv"}
@@ -44,7 +39,6 @@ _CLV_COLUMNS = {"revenue": "clv_total", "revenue_share": "clv_share", "average":
 class PyramidExplorer(Explorer):
     """Sliders for the tier shares and a choice of value, with the tier table and the pyramid.
 
-    ``PyramidExplorer(table, clv_values)`` shows itself when it ends a notebook cell.
     ``table`` is an RFM table (its ``monetary`` column, spend in yuan) or a Series of values
     per customer; ``clv_values`` (optional) is each customer's lifetime value, e.g. from
     :func:`rfmkit.clv`, for the same customers: then the *rank by* buttons switch between spend
@@ -125,7 +119,7 @@ class PyramidExplorer(Explorer):
 class CLVExplorer(Explorer):
     """Sliders for the CLV assumptions, with customer equity and the CLV distribution.
 
-    ``CLVExplorer(spend)`` shows itself when it ends a notebook cell. ``spend`` is each
+    ``spend`` is each
     customer's spend in yuan over the last year (e.g. :func:`rfmkit.value.yearly_spend`). For
     every customer the expected yearly net cash flow is spend x margin in year 1, then a share
     ``retention`` of that each later year (:func:`rfmkit.value.yearly_cash_flows` with one year
@@ -145,22 +139,14 @@ class CLVExplorer(Explorer):
             raise ValueError("there are no customers")
         super().__init__(chart)
         self.spend = spend
-        percent = {"rate": rate, "margin": margin, "retention": retention}
-        whole = {k: round(100 * float(v), 6) for k, v in percent.items()}
-        limits = {"rate": (0, 30), "margin": (1, 100), "retention": (0, 100)}
-        for name, value in whole.items():
-            low, high = limits[name]
-            if value != int(value) or not low <= value <= high:
-                raise ValueError(
-                    f"{name} must be a whole percent from {low} to {high} % (as a fraction, "
-                    f"e.g. 0.10), got {percent[name]!r}"
-                )
         if isinstance(years, bool) or int(years) != years or not 1 <= years <= 10:
             raise ValueError(f"years must be a whole number from 1 to 10, got {years!r}")
-        self.rate = self.slider("widget.rate", 0, 30, int(whole["rate"]))
+        self.rate = self.slider("widget.rate", 0, 30, whole_percent(rate, "rate", 0, 30))
         self.years = self.slider("widget.years", 1, 10, int(years))
-        self.margin = self.slider("widget.margin", 1, 100, int(whole["margin"]))
-        self.retention = self.slider("widget.retention", 0, 100, int(whole["retention"]))
+        self.margin = self.slider("widget.margin", 1, 100,
+                                  whole_percent(margin, "margin", 1, 100))
+        self.retention = self.slider("widget.retention", 0, 100,
+                                     whole_percent(retention, "retention", 0, 100))
         self.assumptions = w.HTML()
         self.layout(self.rate, self.years, self.margin, self.retention, self.assumptions)
         self._refresh()
@@ -188,7 +174,7 @@ class CLVExplorer(Explorer):
 class StageExplorer(Explorer):
     """Two sliders for the stage thresholds, with stage counts, purchases x stage and a chart.
 
-    ``StageExplorer(table)`` shows itself when it ends a notebook cell. ``table`` is an RFM
+    ``table`` is an RFM
     table (``recency_days`` and ``frequency``); ``active_days`` and ``sleeping_days`` are the
     starting thresholds (:func:`rfmkit.lifecycle_stages`); ``max_count`` is where the purchase
     counts are pooled ("5+"); ``chart=False`` leaves the chart out.
