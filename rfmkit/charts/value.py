@@ -46,7 +46,7 @@ def _check_basis(basis: str) -> None:
 
 # ---- the customer pyramid -------------------------------------------------------------------
 _PYRAMID_COLUMNS = {"customers": "customers per tier", "customer_share": "% of customers",
-                    "revenue_share": "% of the value"}
+                    "revenue": "yuan", "revenue_share": "% of the value"}
 
 
 def _half_width(y: float, height: float) -> float:
@@ -64,44 +64,23 @@ def _layer_corners(level: int, levels: int) -> list[tuple[float, float]]:
     return [*corners, (_half_width(top, levels), top), (-_half_width(top, levels), top)]
 
 
-def _key_figures(summary: pd.DataFrame) -> tuple[float, float, int]:
-    """(share of customers, share of value, customers) of the key customers (gold + silver)."""
-    attrs = summary.attrs
-    if "key_customer_share" in attrs and "key_customer_revenue_share" in attrs:
-        return (attrs["key_customer_share"], attrs["key_customer_revenue_share"],
-                int(attrs["key_customers"]))
-    if "key" in summary.index:
-        row = summary.loc["key"]
-        return row["customer_share"], row["revenue_share"], int(row["customers"])
-    top = summary.loc[["gold", "silver"]]
-    return (round(float(top["customer_share"].sum()), 1),
-            round(float(top["revenue_share"].sum()), 1), int(top["customers"].sum()))
-
-
-def _customers_word(n: int) -> str:
-    """"customer" or "customers" for the English templates (the Chinese ones do not use it)."""
-    return "customer" if n == 1 else "customers"
-
-
 def _pyramid_texts(summary: pd.DataFrame, basis: str) -> tuple[list[str], str]:
+    """The text beside each tier and the key customers' text (gold + silver, shares of the
+    whole computed from ``customers`` and ``revenue``)."""
     what = chart_text(f"chart.what.{basis}")
-    template = chart_text("chart.pyramid.layer")
-    layers = [
-        template.format(
-            n=f"{int(summary.at[code, 'customers']):,}",
-            customers=_customers_word(int(summary.at[code, "customers"])),
-            share=f"{float(summary.at[code, 'customer_share']):.1f}",
-            value_share=f"{float(summary.at[code, 'revenue_share']):.1f}",
-            what=what,
-        )
-        for code in TIERS
-    ]
-    share, value_share, n = _key_figures(summary)
-    key = chart_text("tier.key") + "\n" + chart_text("chart.pyramid.key").format(
-        n=f"{n:,}", customers=_customers_word(n), share=f"{share:.1f}",
-        value_share=f"{value_share:.1f}", what=what,
-    )
-    return layers, key
+
+    def text(template: str, n: int, share: float, value_share: float) -> str:
+        return chart_text(template).format(
+            n=f"{n:,}", customers="customer" if n == 1 else "customers", share=f"{share:.1f}",
+            value_share=f"{value_share:.1f}", what=what)
+
+    rows = summary.loc[list(TIERS)]
+    layers = [text("chart.pyramid.layer", int(row.customers), row.customer_share,
+                   row.revenue_share) for row in rows.itertuples()]
+    key, total = rows.loc[["gold", "silver"]].sum(), rows.sum()
+    shares = [100 * key[c] / total[c] if total[c] else 0.0 for c in ("customers", "revenue")]
+    return layers, chart_text("tier.key") + "\n" + text(
+        "chart.pyramid.key", int(key["customers"]), round(shares[0], 1), round(shares[1], 1))
 
 
 @styled
