@@ -38,10 +38,6 @@ __all__ = [
 ]
 
 
-def _require(table: pd.DataFrame, columns, what: str) -> None:
-    require_columns(table, dict.fromkeys(columns, "see the docstring"), what)
-
-
 def group_name(code) -> str:
     """A group code's name in the chart's language: a tier (gold...) or a segment code."""
     return chart_name("tier" if code in code_order("tier") else "segment", code)
@@ -60,7 +56,7 @@ def service_mix(plan: pd.DataFrame) -> Figure:
     its number of customers is written at the end of each bar (all bars add up to the plan).
     Returns the figure (1 axes).
     """
-    _require(plan, ["service", "channel"], "plan")
+    require_columns(plan, {"service": "service code", "channel": "channel code"}, "plan")
     counts = pd.crosstab(plan["service"], plan["channel"])
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     known = code_order("channel")
@@ -103,8 +99,8 @@ def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
     is written in a note). One bar per day from asof to asof + days. Returns the figure
     (1 axes).
     """
-    _require(birthdays, ["next_birthday"], "birthdays")
-    _require(holidays, ["date", "holiday"], "holidays")
+    require_columns(birthdays, {"next_birthday": "date"}, "birthdays")
+    require_columns(holidays, {"date": "date", "holiday": "holiday code"}, "holidays")
     start = pd.Timestamp(asof if asof is not None else birthdays.attrs["asof"]).normalize()
     window = int(days if days is not None else birthdays.attrs["days"])
     calendar = pd.date_range(start, periods=window + 1, freq="D")
@@ -148,7 +144,7 @@ def nps_chart(breakdown: pd.DataFrame) -> Figure:
     ``promoters``, ``passives``, ``detractors`` with ``count`` and ``share`` in %). The three
     parts add up to 100 %; each shows its share. Returns the figure (1 axes).
     """
-    _require(breakdown, ["count", "share"], "breakdown")
+    require_columns(breakdown, {"count": "answers", "share": "%"}, "breakdown")
     groups = ["detractors", "passives", "promoters"]
     missing = [g for g in groups if g not in breakdown.index]
     if missing:
@@ -189,7 +185,8 @@ def ticket_bands_chart(bands: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     of customers in the title. ``fig``: a figure an earlier call returned, cleared and redrawn
     (for widgets). Returns the figure (1 axes).
     """
-    _require(bands, ["ticket_band", "customers", "customer_share"], "bands")
+    require_columns(bands, {"ticket_band": "band", "customers": "count",
+                            "customer_share": "%"}, "bands")
     fig, ax = new_figure("bars", fig=fig)
     counts = bands["customers"].to_numpy(dtype="float64")
     sns.barplot(x=np.arange(len(bands)), y=counts, ax=ax, color=COLOURS["bars"], width=0.7,
@@ -218,8 +215,8 @@ def new_vs_returning_chart(table: pd.DataFrame) -> Figure:
     ``table`` is the output of :func:`rfmkit.preferences.new_vs_returning`. Returns the figure
     (2 axes: the bars and the share axis on the right).
     """
-    _require(table, ["period_start", "new_customers", "returning_customers", "new_share"],
-             "table")
+    require_columns(table, {"period_start": "date", "new_customers": "count",
+                            "returning_customers": "count", "new_share": "%"}, "table")
     fig, ax = new_figure("wide")
     x = np.arange(len(table))
     new = table["new_customers"].to_numpy(dtype="float64")
@@ -257,7 +254,8 @@ def preference_heatmap(top: pd.DataFrame) -> Figure:
     name. Categories are ordered by their share over all groups. Returns the figure (the grid
     and its colour bar: 2 axes).
     """
-    _require(top, ["group", "category", "spend_share"], "top")
+    require_columns(top, {"group": "group code", "category": "category code",
+                          "spend_share": "% of the group's spend"}, "top")
     grid = top.pivot_table(index="group", columns="category", values="spend_share",
                            aggfunc="sum", fill_value=0.0)
     order = top.groupby("category")["spend"].sum() if "spend" in top.columns else grid.sum()
@@ -284,7 +282,8 @@ def profile_chart(profile: pd.DataFrame, group: str = "", *,
     field two bars: the share in the group and the share among all members (%). Returns the
     figure (one axes per field).
     """
-    _require(profile, ["field", "value", "segment_share", "all_share"], "profile")
+    require_columns(profile, {"field": "field name", "value": "value",
+                              "segment_share": "%", "all_share": "%"}, "profile")
     fields = [f for f in fields if f in set(profile["field"])]
     if not fields:
         raise ValueError("profile has none of the fields asked for")
