@@ -87,22 +87,20 @@ def service_mix(plan: pd.DataFrame) -> Figure:
 
 @styled
 def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
-                  new_customers: pd.DataFrame | None = None, *, asof=None,
-                  days: int | None = None) -> Figure:
+                  new_customers: pd.DataFrame | None = None, *, asof, days: int,
+                  new_days: int = 15) -> Figure:
     """The coming days at a glance: members' birthdays per day and the holidays.
 
-    ``birthdays`` is the output of :func:`rfmkit.service.birthdays_within` (its
-    ``.attrs`` give ``asof`` and ``days`` unless passed), ``holidays`` that of
+    ``birthdays``: :func:`rfmkit.service.birthdays_within` (``next_birthday``); ``holidays``:
     :func:`rfmkit.service.holiday_greetings` (``date``, ``holiday`` code named by
-    ``holiday.<code>``: a dashed line with its name) and
-    ``new_customers`` optionally that of :func:`rfmkit.service.new_customer_care` (their number
-    is written in a note). One bar per day from asof to asof + days. Returns the figure
-    (1 axes).
+    ``holiday.<code>``: a dashed line with its name); ``new_customers`` (optional):
+    :func:`rfmkit.service.new_customer_care` found within ``new_days`` days (their number is
+    written in a note). One bar per day from ``asof`` to ``asof + days`` (days, whole).
+    Returns the figure (1 axes).
     """
     require_columns(birthdays, {"next_birthday": "date"}, "birthdays")
     require_columns(holidays, {"date": "date", "holiday": "holiday code"}, "holidays")
-    start = pd.Timestamp(asof if asof is not None else birthdays.attrs["asof"]).normalize()
-    window = int(days if days is not None else birthdays.attrs["days"])
+    start, window = pd.Timestamp(asof).normalize(), int(days)
     calendar = pd.date_range(start, periods=window + 1, freq="D")
     per_day = (pd.to_datetime(birthdays["next_birthday"]).dt.normalize().value_counts()
                .reindex(calendar, fill_value=0))
@@ -126,9 +124,8 @@ def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
     ax.set_ylabel(chart_text("chart.birthdays_per_day"))
     ax.set_xlabel(chart_text("date"))
     if new_customers is not None:
-        within = new_customers.attrs.get("within_days", "")
         note = chart_text("chart.new_customer_note").format(n=f"{len(new_customers):,}",
-                                                             days=within)
+                                                             days=new_days)
         ax.text(0.99, 0.97, note, transform=ax.transAxes, ha="right", va="top",
                 fontsize=FONT_SIZES["annotation"],
                 bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#999999"})
