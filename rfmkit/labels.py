@@ -502,6 +502,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "in fen: 1100 -> 1430 yuan is exactly 30 %, so A42.",
     ),
     # --- chart and widget texts added by the chart/widget refactor ---
+    "chart.band_outside": ("区间外", "outside"),
     # --- exercise texts added by the exercise refactor ---
     "exercise.not_attempted": (
         "还没有作答: 把 ____ 换成你的答案, 然后再运行这个单元格。",

@@ -62,6 +62,17 @@ def every_chart():
     ]
 
 
+def cell_texts(ax) -> dict:
+    """The text written in each cell of a heatmap, by (column, row); cells are centred at
+    (column + 0.5, row + 0.5)."""
+    cells = {}
+    for t in ax.texts:
+        x, y = t.get_position()
+        assert x % 1 == 0.5 and y % 1 == 0.5
+        cells[(int(x), int(y))] = t.get_text()
+    return cells
+
+
 def dashed_x(ax) -> float:
     (line,) = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
     xs = set(np.asarray(line.get_xdata(), dtype=float))
@@ -164,6 +175,22 @@ def test_charts_return_figures_never_show_and_leave_nothing_open(monkeypatch):
     assert plt.get_fignums() == before
 
 
+def test_charts_leave_the_students_rcparams_alone_and_keep_their_own_style():
+    plt.rcParams["font.size"] = 9.0  # the student's own setting
+    before = dict(plt.rcParams)
+    figures = every_chart()
+    for _, fig in figures:
+        fig.canvas.draw()  # drawn outside any rfmkit context: the style travels with the figure
+    assert dict(plt.rcParams) == before
+    _, fig = figures[0]
+    ticks = fig.axes[0].get_xticklabels()
+    assert ticks and all(t.get_fontsize() == _style.FONT_SIZES["tick"] for t in ticks)
+    assert fig._suptitle.get_fontsize() == _style.FONT_SIZES["title"]
+    own = plt.figure()
+    assert own.text(0, 0, "x").get_fontsize() == 9.0
+    plt.close(own)
+
+
 def test_charts_are_deterministic():
     def pixels(fig):
         fig.canvas.draw()
@@ -246,14 +273,12 @@ def test_segment_chart_shows_every_group_with_its_numbers():
     assert fig._suptitle.get_text() == "Customers and revenue per group  (lesson's six types)"
 
 
-def test_segment_chart_classic8_and_a_localised_summary(cjk_font_known):
-    from rfmkit import localise
-
+def test_segment_chart_classic8_in_chinese(cjk_font_known):
     fig = charts.segment_chart(summary("classic8"))
     assert len(fig.axes[0].patches) == 8
     assert [p.get_width() for p in fig.axes[0].patches] == [1, 0, 1, 0, 0, 2, 0, 1]
     use_language("zh")
-    fig = charts.segment_chart(localise(summary("classic8")))
+    fig = charts.segment_chart(summary("classic8"))
     assert [p.get_width() for p in fig.axes[0].patches] == [1, 0, 1, 0, 0, 2, 0, 1]
     assert fig.axes[0].get_yticklabels()[0].get_text() == "重要价值客户  R↓F↑M↑"
     assert fig._suptitle.get_text().startswith(LABELS["chart.segment_counts"][0])
@@ -277,11 +302,10 @@ def test_rf_grid_two_by_two_counts_and_average_spend():
     fig = charts.rf_grid(TABLE)
     assert len(fig.axes) == 2  # grid + colour bar
     ax = fig.axes[0]
-    cells = {(round(t.get_position()[0]), round(t.get_position()[1])): t.get_text()
-             for t in ax.texts}
+    cells = cell_texts(ax)
     # rows: R↓ (recent) on top = row 0; columns: F↓ left = column 0.  (x, y) = (column, row)
     assert cells == {(0, 0): "2", (1, 0): "1", (0, 1): "1", (1, 1): "1"}
-    average_m = ax.images[0].get_array()
+    average_m = ax.collections[0].get_array()
     assert np.asarray(average_m).tolist() == [[150.0, 500.0], [50.0, 400.0]]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["R↓ recent", "R↑ longer ago"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["F↓ less often", "F↑ more often"]
@@ -300,11 +324,10 @@ def test_rf_grid_scores_puts_recent_on_top_and_counts_everyone():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["2", "1"]  # top = most recent
     assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "2"]
-    cells = {(round(t.get_position()[0]), round(t.get_position()[1])): t.get_text()
-             for t in ax.texts}
+    cells = cell_texts(ax)
     # recent half (R score 2) bought often (F score 2): 4 customers; the other 4 the opposite
     assert cells == {(0, 0): "0", (1, 0): "4", (0, 1): "4", (1, 1): "0"}
-    assert ax.images[0].get_array().mask.tolist() == [[True, False], [False, True]]
+    assert ax.collections[0].get_array().mask.tolist() == [[True, False], [False, True]]
     assert ax.get_ylabel() == "R score (higher = more recent)"
 
 

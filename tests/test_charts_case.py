@@ -17,10 +17,11 @@ import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from rfmkit import campaign_uplift, charts, decile_table, localise, use_language  # noqa: E402
+from rfmkit import campaign_uplift, charts, decile_table, use_language  # noqa: E402
 from rfmkit.case import group_summary, round_two_bands  # noqa: E402
 from rfmkit.charts import _style  # noqa: E402
-from rfmkit.charts.case import BEFORE_COLOUR, before_after_values  # noqa: E402
+from rfmkit.charts._style import COLOURS  # noqa: E402
+from rfmkit.charts.case import before_after_values  # noqa: E402
 from rfmkit.labels import LABELS  # noqa: E402
 
 # Ten customers in five groups of two: averages 800, 400, 200, 100, 10 yuan.
@@ -62,7 +63,7 @@ def round_two_table() -> pd.DataFrame:
     return round_two_bands(before, after)
 
 
-pytestmark = pytest.mark.usefixtures("chart_state")
+pytestmark = pytest.mark.usefixtures("chart_state", "code_names")
 
 
 def every_chart():
@@ -99,7 +100,7 @@ def test_decile_chart_bars_are_the_group_averages_and_the_target_is_highlighted(
     assert ax.get_title() == LABELS["chart.deciles"][1]
 
 
-def test_decile_chart_highlight_none_or_several_and_localised_headers(cjk_font_known):
+def test_decile_chart_highlight_none_or_several_and_chinese(cjk_font_known):
     deciles = decile_table(SPEND, groups=5)
     plain = charts.decile_chart(deciles, highlight=None)
     assert len({to_hex(b.get_facecolor()) for b in plain.axes[0].patches}) == 1
@@ -108,7 +109,7 @@ def test_decile_chart_highlight_none_or_several_and_localised_headers(cjk_font_k
     colours = [to_hex(b.get_facecolor()) for b in two.axes[0].patches]
     assert colours.count(_style.COLOURS["revenue"].lower()) == 2
     use_language("zh")
-    zh = charts.decile_chart(localise(deciles))
+    zh = charts.decile_chart(deciles)
     assert [b.get_height() for b in zh.axes[0].patches] == [800.0, 400.0, 200.0, 100.0, 10.0]
     assert zh.axes[0].get_title() == LABELS["chart.deciles"][0]
     assert "每组 2 人" in zh.axes[0].get_xlabel()
@@ -146,7 +147,7 @@ def test_before_after_chart_draws_those_values_with_the_growth_on_top():
     assert len(fig.axes) == 3
     for ax, metric in zip(fig.axes, ("visits", "ticket", "sales"), strict=True):
         values = before_after_values(u, metric)
-        light = BEFORE_COLOUR.lower()
+        light = COLOURS["before"].lower()
         before = [b.get_height() for b in ax.patches if to_hex(b.get_facecolor()) == light]
         after = [b.get_height() for b in ax.patches if to_hex(b.get_facecolor()) != light]
         assert before == pytest.approx(values["before"].tolist())

@@ -52,7 +52,7 @@ ORDERS = pd.DataFrame(
 )
 
 
-pytestmark = pytest.mark.usefixtures("chart_state")
+pytestmark = pytest.mark.usefixtures("chart_state", "code_names")
 
 
 def plan():
@@ -87,7 +87,8 @@ def every_chart():
         ("service_mix", charts.service_mix(plan())),
         ("care_calendar", charts.care_calendar(birthdays_within(MEMBERS, ASOF, 10),
                                                holiday_greetings(ASOF, 10),
-                                               new_customer_care(ORDERS, ASOF))),
+                                               new_customer_care(ORDERS, ASOF),
+                                               asof=ASOF, days=10)),
         ("nps", charts.nps_chart(nps_breakdown(scores))),
         ("ticket_bands", charts.ticket_bands_chart(bands())),
         ("new_vs_returning", charts.new_vs_returning_chart(new_vs_returning(ORDERS,
@@ -177,7 +178,8 @@ def test_service_mix_counts_every_customer_once_by_channel():
 def test_care_calendar_bars_per_day_and_holidays():
     birthdays = birthdays_within(MEMBERS, ASOF, 10)  # A today, B and C on 06-12
     fig = charts.care_calendar(birthdays, holiday_greetings(ASOF, 10),
-                               new_customer_care(ORDERS, ASOF))
+                               new_customer_care(ORDERS, ASOF, within_days=15), asof=ASOF,
+                               days=10, new_days=15)
     ax = fig.axes[0]
     heights = [p.get_height() for p in ax.patches]
     assert len(heights) == 11  # 06-10 .. 06-20
@@ -186,7 +188,7 @@ def test_care_calendar_bars_per_day_and_holidays():
     assert dashed == [8, 9]  # 618 festival (06-18), Dragon Boat Festival (06-19)
     texts = [t.get_text() for t in ax.texts]
     assert " 618 shopping festival" in texts and " Dragon Boat Festival" in texts
-    assert any("plus 1 new customers" in t for t in texts)  # D, only purchase 5 days ago
+    assert any("plus 1 new customers" in t and "15 days" in t for t in texts)  # D: 5 days ago
     assert "next 10 days" in ax.get_title()
 
 
@@ -232,7 +234,7 @@ def test_new_vs_returning_chart_by_hand():
 def test_preference_heatmap_by_hand():
     fig = charts.preference_heatmap(top_table())
     ax = fig.axes[0]
-    grid = np.asarray(ax.images[0].get_array())
+    grid = np.asarray(ax.collections[0].get_array())
     # rows: develop, maintain (sorted); columns by total spend: beauty 340, snacks 160
     assert [t.get_text() for t in ax.get_yticklabels()] == ["important: develop",
                                                             "important: maintain"]

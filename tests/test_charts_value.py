@@ -17,7 +17,7 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Polygon  # noqa: E402
 
-from rfmkit import charts, localise, pyramid_tiers, tier_summary, use_language  # noqa: E402
+from rfmkit import charts, pyramid_tiers, tier_summary, use_language  # noqa: E402
 from rfmkit.labels import LABELS  # noqa: E402
 
 # 100 customers worth 1..100 yuan (c001 = 1 yuan ... c100 = 100 yuan), total 5050.
@@ -168,9 +168,9 @@ def test_pyramid_by_clv_says_lifetime_value():
         charts.pyramid_chart(summary(), basis="visits")
 
 
-def test_pyramid_accepts_a_localised_summary_with_the_key_row(cjk_font_known):
+def test_pyramid_in_chinese_from_a_summary_with_the_key_row(cjk_font_known):
     use_language("zh")
-    table = localise(tier_summary(pyramid_tiers(VALUES), with_key_row=True))
+    table = tier_summary(pyramid_tiers(VALUES), with_key_row=True)
     table.attrs = {}  # only the rows are left to read the key customers from
     fig = charts.pyramid_chart(table)
     assert fig.axes[0].get_title() == "客户金字塔 (按消费金额 M 分层)"
@@ -271,7 +271,7 @@ def test_churn_chart_stacks_retained_and_lost():
 
 def test_churn_chart_titles_in_both_languages(cjk_font_known):
     use_language("zh")
-    fig = charts.churn_chart(localise(PERIODS))
+    fig = charts.churn_chart(PERIODS)
     assert fig.axes[0].get_title() == LABELS["chart.churn"][0]
     assert "流失 40.0%\n留存 60.0%" in texts_of(fig)
 
@@ -294,7 +294,7 @@ def test_stage_chart_counts_and_row_shares():
 
 def test_stage_chart_zh_and_redraw(cjk_font_known):
     use_language("zh")
-    fig = charts.stage_chart(localise(CROSS))
+    fig = charts.stage_chart(CROSS)
     assert fig.axes[0].get_title() == "各生命周期阶段的客户数"
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["活跃", "睡眠", "流失"]
     assert [t.get_text() for t in fig.axes[1].get_yticklabels()][-1] == "全部"

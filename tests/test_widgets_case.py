@@ -72,7 +72,7 @@ def independent_counts(visits_pct: int, ticket_pct: int) -> dict[str, int]:
     return counts
 
 
-pytestmark = pytest.mark.usefixtures("chart_state")
+pytestmark = pytest.mark.usefixtures("chart_state", "code_names")
 
 
 def test_default_targets_by_hand():

@@ -29,7 +29,7 @@ EXPECTED = {  # customer -> (service, channel), by hand as above
 }
 
 
-pytestmark = pytest.mark.usefixtures("chart_state")
+pytestmark = pytest.mark.usefixtures("chart_state", "code_names")
 
 
 def plan():
@@ -50,8 +50,8 @@ def test_default_shows_everyone_in_plan_order():
     ex = ServiceExplorer(plan(), FEATURES)
     assert isinstance(ex.widget, ipywidgets.VBox)
     assert ids(ex) == ["C1", "C2", "C3", "C4", "C5"]
-    assert list(ex.result.columns) == ["customer_id", "name", "features", "service_name",
-                                       "channel_name", "when", "message"]
+    assert list(ex.result.columns) == ["customer_id", "name", "features", "service",
+                                       "channel", "when", "message"]
     assert ex.customer.value == "C1"
     assert ex.message == ("Dear 王小明, thank you for your loyalty! Before the launch, a free "
                           "trial sample is waiting for you.")
@@ -65,8 +65,10 @@ def test_pick_a_tier():
                        "iron": "iron (2)"}
     ex.group.value = "silver"
     assert ids(ex) == ["C3", "C4"]  # silver: C3, C4
-    services = dict(zip(ex.result["customer_id"], ex.result["service_name"], strict=True))
-    assert services == {"C3": "birthday gift", "C4": "priority service"}
+    services = dict(zip(ex.result["customer_id"], ex.result["service"], strict=True))
+    assert services == {"C3": "birthday_gift", "C4": "priority_service"}
+    html = ex.table_output.outputs[0]["data"]["text/html"]  # shown by name
+    assert "birthday gift" in html and "priority service" in html
 
 
 def test_pick_a_segment_and_a_channel():
@@ -75,7 +77,7 @@ def test_pick_a_segment_and_a_channel():
     assert ids(ex) == ["C1", "C4"]
     ex.channel.value = "e-mail"
     assert ids(ex) == ["C4"]
-    assert ex.result["channel_name"].tolist() == ["e-mail"]
+    assert ex.result["channel"].tolist() == ["e-mail"]
     assert ex.message.startswith("Dear 赵敏, as one of our most valued members")
     ex.channel.value = "SMS"  # no maintain customer is reached by SMS
     assert ids(ex) == [] and ex.message == ""

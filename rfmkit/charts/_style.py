@@ -1,45 +1,61 @@
-"""One place for how every rfmkit chart looks: font sizes, figure sizes and the Chinese font.
+"""One place for how every rfmkit chart looks: font sizes, figure sizes, colours, the Chinese
+font, and the names of codes in the chart's language.
 
-Classroom charts are read from the back of the room, so sizes are larger than matplotlib's
-defaults. Chinese text needs a CJK font: :func:`find_cjk_font` looks for one the computer
-already has and :func:`apply_style` adds it as a *fallback* after the usual Latin font, so
-Latin letters and digits look the same as always and only Chinese characters come from the CJK
-font. Nothing is changed when this module is imported; charts call :func:`apply_style`.
+Sizes are for a projector. The style is kept with each figure and applied while it is built
+and drawn (:func:`new_figure`, :func:`styled`), so a chart never changes ``plt.rcParams``;
+:func:`apply_style` gives a student's own plots the same look, only when asked.
 
-When Chinese is asked for (``use_language("zh")``) but no CJK font exists, charts would show
-empty boxes instead of characters. :func:`chart_text` then returns the English text and one
-notice per session says how to install a font.
+Chinese text needs a CJK font: :func:`find_cjk_font` looks for one the computer has and it is
+added as a *fallback* after the usual Latin font. When Chinese is asked for but no CJK font
+exists, chart texts are English and one notice per session says how to install a font.
 """
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Iterable
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from rfmkit.labels import LABELS, current_language, label
 
-# Font sizes (points) and figure sizes (inches), chosen for a projector.
-FONT_SIZES = {
-    "base": 14,
-    "title": 17,
-    "label": 14,
-    "tick": 13,
-    "legend": 13,
-    "annotation": 13,
-}
+# Font sizes (points) and figure sizes (inches, width x height): the only place for both.
+FONT_SIZES = {"base": 14, "title": 17, "label": 14, "tick": 13, "legend": 13, "annotation": 13}
 FIGURE_SIZES = {
-    "three_panels": (15.0, 5.2),  # rfm_distributions
-    "two_panels": (14.0, 6.2),  # segment_chart
-    "grid": (9.0, 7.0),  # rf_grid
+    "three_panels": (15.0, 5.2),
+    "two_panels": (14.0, 6.2),
+    "grid": (9.0, 7.0),
+    "pyramid": (12.0, 7.0),
+    "histogram": (12.0, 6.0),
+    "bars": (12.0, 6.0),
+    "stages": (15.0, 6.2),
+    "wide": (14.0, 5.5),
+    "strip": (13.0, 3.6),
+    "heatmap": (12.0, 6.5),
+    "deciles": (12.0, 5.8),
+    "before_after_1": (9.5, 5.4),
+    "before_after_2": (12.5, 5.4),
+    "before_after_3": (15.0, 5.4),
+    "counts": (11.0, 4.8),
 }
-# A colour-blind-safe pair used for bars and marker lines.
-COLOURS = {"bars": "#4C72B0", "revenue": "#DD8452", "cut": "#C44E52", "text": "#222222"}
+# Colours: one table, so a palette change (e.g. colour-blind-safe everywhere) is one edit.
+COLOURS = {"bars": "#4C72B0", "revenue": "#DD8452", "cut": "#C44E52", "text": "#222222",
+           "before": "#A8BDDA", "light": "#A6C8E0", "missing": "#e6e6e6", "note": "#555555"}
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#999999")  # Okabe-Ito, for channels and other series without a meaning of colour
+CODE_COLOURS = {
+    "tier": {"gold": "#D4AF37", "silver": "#BCC3CB", "bronze": "#B87333", "iron": "#585F68"},
+    "stage": {"active": "#55A868", "sleeping": "#E1B84B", "lost": "#C44E52"},
+    "nps": {"detractors": "#D55E00", "passives": "#BBBBBB", "promoters": "#009E73"},
+}
+WHITE_TEXT = {"tier.bronze", "tier.iron", "stage.active", "stage.lost"}
+HEATMAP = "YlGnBu"
 
 RC = {
     "font.size": FONT_SIZES["base"],
@@ -49,27 +65,17 @@ RC = {
     "xtick.labelsize": FONT_SIZES["tick"],
     "ytick.labelsize": FONT_SIZES["tick"],
     "legend.fontsize": FONT_SIZES["legend"],
-    # Many CJK fonts lack the Unicode minus sign; a plain hyphen shows everywhere.
-    "axes.unicode_minus": False,
+    "axes.unicode_minus": False,  # many CJK fonts lack the Unicode minus sign
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
 
 # Searched in this order; the first one the computer has is used.
 CJK_FONTS = (
-    "Microsoft YaHei",  # Windows
-    "SimHei",  # Windows
-    "PingFang SC",  # macOS
-    "Hiragino Sans GB",  # macOS
-    "Heiti SC",  # macOS
-    "STHeiti",  # macOS (older)
-    "Noto Sans CJK SC",  # Linux: fonts-noto-cjk
-    "Noto Sans CJK JP",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "Source Han Sans CN",
-    "WenQuanYi Zen Hei",  # Linux
-    "WenQuanYi Micro Hei",
+    "Microsoft YaHei", "SimHei",  # Windows
+    "PingFang SC", "Hiragino Sans GB", "Heiti SC", "STHeiti",  # macOS
+    "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans SC", "Source Han Sans SC",
+    "Source Han Sans CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",  # Linux
 )
 
 NO_CJK_FONT_NOTICE = (
@@ -92,87 +98,133 @@ def _available_font_names() -> list[str]:
 
 
 def find_cjk_font(available_names: Iterable[str] | None = None) -> str | None:
-    """Return the first font of :data:`CJK_FONTS` that is available, or ``None``.
-
-    ``available_names`` defaults to the fonts matplotlib has found on this computer; pass a
-    list to test the choice without touching the system.
-    """
+    """Return the first font of :data:`CJK_FONTS` in ``available_names`` (default: the fonts
+    matplotlib found on this computer), or ``None``."""
     names = set(_available_font_names() if available_names is None else available_names)
-    for name in CJK_FONTS:
-        if name in names:
-            return name
-    return None
-
-
-def chinese_charts_possible() -> bool:
-    """True when charts can show Chinese: the language is ``"zh"`` and a CJK font exists."""
-    return current_language() == "zh" and find_cjk_font() is not None
+    return next((name for name in CJK_FONTS if name in names), None)
 
 
 def chart_language() -> str:
-    """The language charts are drawn in: the current one, or ``"en"`` when Chinese is asked for
-    but no CJK font exists (the notice about it is then given once per session)."""
+    """``"zh"`` or ``"en"``: the current language, but English when Chinese is asked for and no
+    CJK font exists (then the notice about it is given, once per session)."""
     if current_language() != "zh":
         return "en"
     if find_cjk_font() is not None:
         return "zh"
-    _notify_no_cjk_font()
+    if not _Notice.given:
+        _Notice.given = True
+        warnings.warn(NO_CJK_FONT_NOTICE.format(cachedir=matplotlib.get_cachedir()),
+                      UserWarning, stacklevel=3)
     return "en"
 
 
-def _notify_no_cjk_font() -> None:
-    if _Notice.given:
-        return
-    _Notice.given = True
-    warnings.warn(
-        NO_CJK_FONT_NOTICE.format(cachedir=matplotlib.get_cachedir()), UserWarning, stacklevel=3
-    )
-
-
 def chart_text(key: str) -> str:
-    """The chart text for ``key``: ``label(key)``, or its English label when Chinese is asked
-    for but no CJK font exists."""
+    """The label of ``key`` in :func:`chart_language` (the key itself if it has none)."""
     if chart_language() == "zh":
         return label(key)
     pair = LABELS.get(key)
     return key if pair is None else pair[1]
 
 
-def chart_pick(zh: str, en: str) -> str:
-    """``zh`` or ``en`` by :func:`chart_language` (for names kept in data tables)."""
-    return zh if chart_language() == "zh" else en
+def chart_name(kind: str, code) -> str:
+    """The name of a code (key ``"<kind>.<code>"``, as :func:`rfmkit.labels.name`) in
+    :func:`chart_language`; a code without a name is shown as it is."""
+    key = f"{kind}.{code}"
+    return chart_text(key) if key in LABELS else str(code)
+
+
+def code_order(kind: str) -> list[str]:
+    """The codes of ``kind`` that have a name, in the order of the label table."""
+    prefix = f"{kind}."
+    return [key[len(prefix):] for key in LABELS if key.startswith(prefix)]
+
+
+def style_rc() -> dict:
+    """The rcParams of rfmkit's charts: :data:`RC` and ``font.family`` with the CJK font (if
+    any) as a fallback after the current families."""
+    families = [f for f in matplotlib.rcParams["font.family"] if f not in CJK_FONTS]
+    found = find_cjk_font()
+    return {**RC, "font.family": (families or ["sans-serif"]) + ([found] if found else [])}
 
 
 def apply_style() -> None:
-    """Set rfmkit's font sizes and add a CJK fallback font to ``font.family``.
+    """Give the student's own plots rfmkit's look: set :func:`style_rc` in
+    ``matplotlib.rcParams`` (charts do not need this and never call it). Calling it again
+    changes nothing; matplotlib's installed files are never changed."""
+    matplotlib.rcParams.update(style_rc())
 
-    Safe to call any number of times: the result is the same. Changes ``matplotlib.rcParams``
-    (so a student's own plots get readable sizes and Chinese characters too); it never changes
-    matplotlib's installed files.
+
+class ChartFigure(Figure):
+    """A Figure that keeps rfmkit's style and applies it whenever it is drawn or saved."""
+
+    rfmkit_rc: dict = {}
+
+    def draw(self, renderer):
+        with matplotlib.rc_context(self.rfmkit_rc):
+            return super().draw(renderer)
+
+
+def styled(func):
+    """Decorator: run a chart function inside rfmkit's style (``rcParams`` restored after)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(style_rc()):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, **kwargs):
+    """``(figure, axes)``: a new figure of ``FIGURE_SIZES[size]`` with ``ncols`` axes in one
+    row, or ``fig`` (one an earlier chart returned) cleared for a fresh drawing.
+
+    Made through pyplot (so Jupyter's inline backend shows a returned figure) and closed at
+    once (so it is not shown twice nor picked up by ``plt.show()``); it gets an Agg canvas so
+    ``fig.canvas.draw()`` and ``fig.savefig`` work anywhere. Call inside :func:`styled`.
     """
-    matplotlib.rcParams.update(RC)
-    families = [f for f in matplotlib.rcParams["font.family"] if f not in CJK_FONTS]
-    if not families:
-        families = ["sans-serif"]
-    found = find_cjk_font()
-    if found is not None:
-        families.append(found)
-    matplotlib.rcParams["font.family"] = families
-
-
-def new_figure(size: str, ncols: int = 1, **kwargs) -> tuple[Figure, object]:
-    """Create a styled figure and its axes, already removed from pyplot's list of open figures.
-
-    Through pyplot so that Jupyter's inline backend is loaded and shows a returned figure as a
-    picture; closed at once so that the backend does not show it a second time at the end of
-    the cell (and ``plt.show()`` elsewhere does not pick it up). Never calls ``plt.show()``.
-    """
-    apply_style()
-    fig, axes = plt.subplots(
-        1, ncols, figsize=FIGURE_SIZES[size], layout="constrained", **kwargs
-    )
+    if fig is not None:
+        fig.clear()
+        fig.set_layout_engine("constrained")
+        return fig, fig.subplots(1, ncols, **kwargs)
+    fig, axes = plt.subplots(1, ncols, figsize=FIGURE_SIZES[size], layout="constrained",
+                             FigureClass=ChartFigure, **kwargs)
+    fig.rfmkit_rc = style_rc()
     plt.close(fig)
-    # Closing leaves a bare canvas that cannot draw; give it an Agg one so that
-    # ``fig.canvas.draw()`` and ``fig.savefig(...)`` work anywhere.
     FigureCanvasAgg(fig)
     return fig, axes
+
+
+def fmt(value: float, decimals: int = 2) -> str:
+    """A number as a student reads it: thousands separated; whole numbers without decimals,
+    numbers of 1,000 and more with one, others with ``decimals``."""
+    value = float(value)
+    if value.is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.1f}" if abs(value) >= 1000 else f"{value:,.{decimals}f}"
+
+
+def clip_tail(values, floor: float | None = None, stretch: float = 3.0) -> tuple[float, str]:
+    """Where a histogram of heavy-tailed ``values`` should stop, and the note that says so.
+
+    When the top 1 % would stretch the axis to more than ``stretch`` times the range of
+    everyone else, the axis stops at the 99th percentile (or at ``floor``, if higher) and the
+    note gives how many customers lie beyond and the largest value; otherwise it is the
+    largest value and the note is "".
+    """
+    low, high = float(np.min(values)), float(np.max(values))
+    p99 = float(np.percentile(values, 99))
+    if not (high - low > stretch * (p99 - low) and p99 > low):
+        return high, ""
+    limit = max(p99, floor if floor is not None else p99)
+    note = chart_text("chart.clipped_note").format(
+        n=f"{int((np.asarray(values) > limit).sum()):,}", limit=fmt(round(limit, 2)),
+        max=fmt(round(high, 2)))
+    return limit, note
+
+
+def no_frame(ax) -> None:
+    """Hide an axes' four spines and tick marks (for grids of cells)."""
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)

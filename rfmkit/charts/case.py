@@ -1,9 +1,4 @@
-"""Charts of the Sam's Club case (山姆会员店案例): deciles, before/after per group, group sizes.
-
-Every function takes the data it draws, returns a :class:`matplotlib.figure.Figure` and never
-calls ``plt.show()``: in a notebook, end a cell with the call to see it. Texts follow
-``rfmkit.use_language``; fonts and font sizes come from :mod:`rfmkit.charts._style`.
-"""
+"""Charts of the Sam's Club case (山姆会员店案例): deciles, before/after per group, group sizes."""
 
 from __future__ import annotations
 
@@ -12,23 +7,20 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from rfmkit.case import GROUP_NAMES, ROUND_TWO_GROUPS, group_summary
-from rfmkit.charts._style import COLOURS, FONT_SIZES, chart_pick, chart_text, new_figure
-from rfmkit.labels import LABELS
+from rfmkit.case import ROUND_TWO_GROUPS, group_summary
+from rfmkit.charts._style import (
+    COLOURS,
+    FONT_SIZES,
+    chart_name,
+    chart_text,
+    new_figure,
+    styled,
+)
 
-# Figure sizes (inches) of this module's charts, for a projector like the other charts.
-CASE_FIGURE_SIZES = {
-    "deciles": (12.0, 5.8),
-    "before_after_1": (9.5, 5.4),
-    "before_after_2": (12.5, 5.4),
-    "before_after_3": (15.0, 5.4),
-    "counts": (11.0, 4.8),
-}
-# Last month is drawn in a light tone of the usual bar colour, this month in the colour itself.
-BEFORE_COLOUR = "#A8BDDA"
 METRICS = ("visits", "ticket", "sales")
 _METRIC_TEXT = {
     "visits": "chart.visits_per_member",
@@ -37,26 +29,8 @@ _METRIC_TEXT = {
 }
 
 
-def _figure(size: str, ncols: int = 1) -> tuple[Figure, object]:
-    fig, axes = new_figure("grid", ncols=ncols)
-    fig.set_size_inches(CASE_FIGURE_SIZES[size])
-    return fig, axes
-
-
-def _canonical(table: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
-    """Accept a table whose headers were translated by ``localise`` (either language)."""
-    keys = tuple(keys)
-    key_of = {text: key for key in keys for text in LABELS.get(key, ())}
-    return table.rename(columns=lambda name: key_of.get(name, name))
-
-
-def _group_name(code: str) -> str:
-    zh, en = GROUP_NAMES[code]
-    return chart_pick(zh, en)
-
-
 def _pct(value: float) -> str:
-    """A growth in percent with its sign: "+44.3 %", "-17.3 %"."""
+    """A growth in percent with its sign: "+44.3 %", "-17.3 %"; "-" when unknown."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
     return f"{value:+.1f} %"
@@ -66,16 +40,16 @@ def _pct(value: float) -> str:
 # deciles
 
 
+@styled
 def decile_chart(deciles: pd.DataFrame, highlight: int | Iterable[int] | None = 8) -> Figure:
-    """Average monthly spend per decile group, as bars, with the target group highlighted.
+    """Average monthly spend per decile group (yuan), as bars, the target group highlighted.
 
-    ``deciles`` is the result of :func:`rfmkit.decile_table` (a ``"total"`` row is left out;
-    headers may be localised); ``highlight`` is the group number (or numbers) drawn in the
-    accent colour and marked "target group" (default 8, the case's choice; ``None`` for none).
-    Each bar carries its average in yuan. Returns the figure (1 axes).
+    ``deciles``: :func:`rfmkit.decile_table` (``group``, ``customers``, ``average``; a
+    ``"total"`` row is left out). ``highlight``: the group number(s) drawn in the accent colour
+    and marked "target group" (default 8, the case's choice; ``None`` for none). Each bar
+    carries its average. Returns the figure (1 axes).
     """
-    table = _canonical(deciles, ("group", "customers", "average"))
-    table = table[table["group"].astype(str) != "total"]
+    table = deciles[deciles["group"].astype(str) != "total"]
     groups = [int(g) for g in table["group"]]
     averages = table["average"].to_numpy(dtype="float64")
     if highlight is None:
@@ -84,13 +58,14 @@ def decile_chart(deciles: pd.DataFrame, highlight: int | Iterable[int] | None = 
         chosen = {int(g) for g in highlight}
     else:
         chosen = {int(highlight)}
-    colours = [COLOURS["revenue"] if g in chosen else COLOURS["bars"] for g in groups]
-
-    fig, ax = _figure("deciles")
+    fig, ax = new_figure("deciles")
     positions = np.arange(len(groups))
-    bars = ax.bar(positions, averages, color=colours, width=0.72)
-    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in averages], padding=3,
-                 fontsize=FONT_SIZES["annotation"])
+    sns.barplot(x=positions, y=averages, hue=positions, legend=False, ax=ax, width=0.72,
+                palette=[COLOURS["revenue"] if g in chosen else COLOURS["bars"] for g in groups],
+                saturation=1, native_scale=True)
+    for bars in ax.containers:
+        ax.bar_label(bars, labels=[f"{v:,.0f}" for v in bars.datavalues], padding=3,
+                     fontsize=FONT_SIZES["annotation"])
     top = max(float(np.max(averages, initial=0.0)), 1.0)
     ax.set_ylim(0, top * 1.18)
     for position, group, value in zip(positions, groups, averages, strict=True):
@@ -158,6 +133,7 @@ def before_after_values(table: pd.DataFrame, metric: str) -> pd.DataFrame:
     return result.rename_axis("group")
 
 
+@styled
 def before_after_chart(table: pd.DataFrame, metrics: Sequence[str] | None = None) -> Figure:
     """Last month next to this month for each group: one panel per metric.
 
@@ -185,7 +161,7 @@ def before_after_chart(table: pd.DataFrame, metrics: Sequence[str] | None = None
     before_text = chart_text("chart.before_round1" if round_two else "chart.last_month")
     after_text = chart_text("chart.round2_month" if round_two else "chart.this_month")
 
-    fig, axes = _figure(f"before_after_{len(metrics)}", ncols=len(metrics))
+    fig, axes = new_figure(f"before_after_{len(metrics)}", ncols=len(metrics))
     axes = np.atleast_1d(axes)
     positions = np.arange(len(codes))
     width = 0.38
@@ -193,7 +169,7 @@ def before_after_chart(table: pd.DataFrame, metrics: Sequence[str] | None = None
         values = before_after_values(table, metric)
         before = values["before"].to_numpy(dtype="float64")
         after = values["after"].to_numpy(dtype="float64")
-        ax.bar(positions - width / 2, before, width, color=BEFORE_COLOUR, label=before_text)
+        ax.bar(positions - width / 2, before, width, color=COLOURS["before"], label=before_text)
         ax.bar(positions + width / 2, after, width, color=COLOURS["bars"], label=after_text)
         tops = np.fmax(np.nan_to_num(before), np.nan_to_num(after))
         for position, top, growth in zip(positions, tops, values["growth_pct"], strict=True):
@@ -235,6 +211,7 @@ def _counts_title(table: pd.DataFrame, codes: Sequence[str]) -> str:
     )
 
 
+@styled
 def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Figure:
     """Members per group as horizontal bars: A1..A4 (and A0 if any) or A41..A44.
 
@@ -250,18 +227,13 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     codes = [str(code) for code in summary.index]
     counts = summary["members"].to_numpy(dtype="int64")
     total = int(counts.sum())
-    if fig is None:
-        fig, ax = _figure("counts")
-    else:
-        fig.clear()
-        fig.set_layout_engine("constrained")
-        ax = fig.subplots()
+    fig, ax = new_figure("counts", fig=fig)
     positions = np.arange(len(codes))
     bars = ax.barh(positions, counts, color=COLOURS["bars"], height=0.66)
     shares = [n * 100 / total if total else 0.0 for n in counts]
     ax.bar_label(bars, labels=[f"{n:,} ({s:.1f}%)" for n, s in zip(counts, shares, strict=True)],
                  padding=4, fontsize=FONT_SIZES["annotation"])
-    ax.set_yticks(positions, [f"{code}  {_group_name(code)}" for code in codes])
+    ax.set_yticks(positions, [f"{code}  {chart_name('group', code)}" for code in codes])
     ax.invert_yaxis()
     ax.set_xlim(0, max(int(counts.max(initial=0)), 1) * 1.3)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))

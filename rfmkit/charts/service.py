@@ -1,23 +1,31 @@
 """Charts of notebooks 06 and 07: the service plan, the care calendar, NPS, first-order bands,
 new vs returning customers, category preference and a group's member profile.
 
-Every function takes the table it draws (the output of a function of :mod:`rfmkit.service`,
-:mod:`rfmkit.preferences` or :mod:`rfmkit.metrics`), returns a
-:class:`matplotlib.figure.Figure` and never calls ``plt.show()``. Texts follow
-``rfmkit.use_language`` (English when Chinese is asked for but no CJK font exists); see
-:mod:`rfmkit.charts._style` for fonts and sizes.
+Each takes the table it draws (from :mod:`rfmkit.service`, :mod:`rfmkit.preferences` or
+:mod:`rfmkit.metrics`) with codes; names come from the label table at draw time.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from rfmkit.charts._style import COLOURS, FONT_SIZES, chart_pick, chart_text, new_figure
-from rfmkit.rfm import SCHEMES
-from rfmkit.service import CATEGORY_NAMES, CHANNELS, SERVICES
+from rfmkit.charts._style import (
+    CODE_COLOURS,
+    COLOURS,
+    FONT_SIZES,
+    PALETTE,
+    chart_name,
+    chart_text,
+    code_order,
+    new_figure,
+    styled,
+)
+from rfmkit.charts.rfm import cell_heatmap
+from rfmkit.validation import require_columns
 
 __all__ = [
     "care_calendar",
@@ -29,93 +37,40 @@ __all__ = [
     "ticket_bands_chart",
 ]
 
-# Figure sizes (inches) of this module's charts, for a projector.
-SIZES = {
-    "bars": (12.0, 6.0),
-    "wide": (14.0, 5.5),
-    "strip": (13.0, 3.6),
-    "heatmap": (12.0, 6.5),
-}
-# Colour-blind-safe colours (Okabe-Ito) for channels, NPS groups and new/returning.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#999999")
-NPS_COLOURS = {"detractors": "#D55E00", "passives": "#BBBBBB", "promoters": "#009E73"}
-TIER_ORDER = ("gold", "silver", "bronze", "iron")
-_TIER_NAMES = {"gold": ("金质客户", "gold"), "silver": ("银质客户", "silver"),
-               "bronze": ("铜质客户", "bronze"), "iron": ("铁质客户", "iron")}
 
-
-def _figure(size: str, ncols: int = 1, **kwargs):
-    """A styled figure (see :func:`rfmkit.charts._style.new_figure`) of one of :data:`SIZES`."""
-    fig, axes = new_figure("two_panels", ncols=ncols, **kwargs)
-    fig.set_size_inches(*SIZES[size])
-    return fig, axes
-
-
-def _require(table: pd.DataFrame, columns, what: str) -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(f"{what} is missing {missing}; columns found: {list(table.columns)}")
-
-
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-
-
-def segment_display_name(code) -> str:
-    """A segment code's name in the chart's language (the code itself if unknown)."""
-    for scheme in SCHEMES.values():
-        row = scheme[scheme["code"] == code]
-        if len(row):
-            return chart_pick(row["name_zh"].iloc[0], row["name_en"].iloc[0])
-    return str(code)
-
-
-def _group_name(code) -> str:
-    if code in _TIER_NAMES:
-        return chart_pick(*_TIER_NAMES[code])
-    return segment_display_name(code)
-
-
-def _category_name(code) -> str:
-    return chart_pick(CATEGORY_NAMES.get(code, str(code)), str(code))
-
-
-def _channel_name(code) -> str:
-    return chart_pick(*CHANNELS[code]) if code in CHANNELS else str(code)
+def group_name(code) -> str:
+    """A group code's name in the chart's language: a tier (gold...) or a segment code."""
+    return chart_name("tier" if code in code_order("tier") else "segment", code)
 
 
 # ---------------------------------------------------------------------------------------------
 # notebook 06
 
 
+@styled
 def service_mix(plan: pd.DataFrame) -> Figure:
     """Customers per service in a service plan, each bar split by channel.
 
-    ``plan`` is the output of :func:`rfmkit.service.service_plan` (``service`` and ``channel``
-    are used; ``service_name`` names a service that is not one of
-    :data:`rfmkit.service.SERVICES`). The largest service is on top; the number of customers
-    is written at the end of each bar, and the bars add up to every customer in the plan.
+    ``plan``: :func:`rfmkit.service.service_plan` (``service`` and ``channel`` codes, named by
+    the labels ``service.<code>`` and ``channel.<code>``). The largest service is on top;
+    its number of customers is written at the end of each bar (all bars add up to the plan).
     Returns the figure (1 axes).
     """
-    _require(plan, ["service", "channel"], "plan")
+    require_columns(plan, {"service": "service code", "channel": "channel code"}, "plan")
     counts = pd.crosstab(plan["service"], plan["channel"])
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    channel_order = [c for c in CHANNELS if c in counts.columns]
-    channel_order += sorted(c for c in counts.columns if c not in CHANNELS)
+    known = code_order("channel")
+    channel_order = [c for c in known if c in counts.columns]
+    channel_order += sorted(c for c in counts.columns if c not in known)
     counts = counts[channel_order]
-    given = {}
-    if "service_name" in plan.columns:
-        given = dict(zip(plan["service"], plan["service_name"], strict=True))
-    names = [chart_pick(*SERVICES[s]) if s in SERVICES else str(given.get(s, s))
-             for s in counts.index]
-    fig, ax = _figure("bars")
+    names = [chart_name("service", s) for s in counts.index]
+    fig, ax = new_figure("bars")
     positions = np.arange(len(counts))
     left = np.zeros(len(counts))
     for k, channel in enumerate(channel_order):
         values = counts[channel].to_numpy(dtype="float64")
         ax.barh(positions, values, left=left, height=0.7, color=PALETTE[k % len(PALETTE)],
-                label=_channel_name(channel))
+                label=chart_name("channel", channel))
         left += values
     for y, total in zip(positions, left, strict=True):
         ax.text(total, y, f" {total:,.0f}", va="center", fontsize=FONT_SIZES["annotation"])
@@ -130,33 +85,32 @@ def service_mix(plan: pd.DataFrame) -> Figure:
     return fig
 
 
+@styled
 def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
-                  new_customers: pd.DataFrame | None = None, *, asof=None,
-                  days: int | None = None) -> Figure:
+                  new_customers: pd.DataFrame | None = None, *, asof, days: int,
+                  new_days: int = 15) -> Figure:
     """The coming days at a glance: members' birthdays per day and the holidays.
 
-    ``birthdays`` is the output of :func:`rfmkit.service.birthdays_within` (its
-    ``.attrs`` give ``asof`` and ``days`` unless passed), ``holidays`` that of
-    :func:`rfmkit.service.holiday_greetings` (each holiday is a dashed line with its name) and
-    ``new_customers`` optionally that of :func:`rfmkit.service.new_customer_care` (their number
-    is written in a note). One bar per day from asof to asof + days. Returns the figure
-    (1 axes).
+    ``birthdays``: :func:`rfmkit.service.birthdays_within` (``next_birthday``); ``holidays``:
+    :func:`rfmkit.service.holiday_greetings` (``date``, ``holiday`` code named by
+    ``holiday.<code>``: a dashed line with its name); ``new_customers`` (optional):
+    :func:`rfmkit.service.new_customer_care` found within ``new_days`` days (their number is
+    written in a note). One bar per day from ``asof`` to ``asof + days`` (days, whole).
+    Returns the figure (1 axes).
     """
-    _require(birthdays, ["next_birthday"], "birthdays")
-    _require(holidays, ["date"], "holidays")
-    start = pd.Timestamp(asof if asof is not None else birthdays.attrs["asof"]).normalize()
-    window = int(days if days is not None else birthdays.attrs["days"])
+    require_columns(birthdays, {"next_birthday": "date"}, "birthdays")
+    require_columns(holidays, {"date": "date", "holiday": "holiday code"}, "holidays")
+    start, window = pd.Timestamp(asof).normalize(), int(days)
     calendar = pd.date_range(start, periods=window + 1, freq="D")
     per_day = (pd.to_datetime(birthdays["next_birthday"]).dt.normalize().value_counts()
                .reindex(calendar, fill_value=0))
-    fig, ax = _figure("wide")
+    fig, ax = new_figure("wide")
     x = np.arange(len(calendar))
     ax.bar(x, per_day.to_numpy(), color=COLOURS["bars"], width=0.8)
     top = max(int(per_day.max()), 1)
     ax.set_ylim(0, top * 1.45 + 0.5)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
-    names = (holidays["holiday_name"] if "holiday_name" in holidays.columns
-             else holidays.get("holiday", pd.Series([""] * len(holidays))))
+    names = [chart_name("holiday", code) for code in holidays["holiday"]]
     for day, name in zip(pd.to_datetime(holidays["date"]), names, strict=True):
         offset = (day.normalize() - start).days
         if 0 <= offset <= window:
@@ -170,9 +124,8 @@ def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
     ax.set_ylabel(chart_text("chart.birthdays_per_day"))
     ax.set_xlabel(chart_text("date"))
     if new_customers is not None:
-        within = new_customers.attrs.get("within_days", "")
         note = chart_text("chart.new_customer_note").format(n=f"{len(new_customers):,}",
-                                                             days=within)
+                                                             days=new_days)
         ax.text(0.99, 0.97, note, transform=ax.transAxes, ha="right", va="top",
                 fontsize=FONT_SIZES["annotation"],
                 bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#999999"})
@@ -180,6 +133,7 @@ def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
     return fig
 
 
+@styled
 def nps_chart(breakdown: pd.DataFrame) -> Figure:
     """One bar split into detractors, passives and promoters, with the NPS in the title.
 
@@ -187,18 +141,18 @@ def nps_chart(breakdown: pd.DataFrame) -> Figure:
     ``promoters``, ``passives``, ``detractors`` with ``count`` and ``share`` in %). The three
     parts add up to 100 %; each shows its share. Returns the figure (1 axes).
     """
-    _require(breakdown, ["count", "share"], "breakdown")
+    require_columns(breakdown, {"count": "answers", "share": "%"}, "breakdown")
     groups = ["detractors", "passives", "promoters"]
     missing = [g for g in groups if g not in breakdown.index]
     if missing:
         raise ValueError(f"breakdown is missing the rows {missing}")
     shares = breakdown["share"].reindex(groups).to_numpy(dtype="float64")
     answered = int(breakdown["count"].sum())
-    fig, ax = _figure("strip")
+    fig, ax = new_figure("strip")
     left = 0.0
     for group, share in zip(groups, shares, strict=True):
-        ax.barh([0], [share], left=left, color=NPS_COLOURS[group], height=0.6,
-                label=chart_text(f"nps.{group}"))
+        ax.barh([0], [share], left=left, color=CODE_COLOURS["nps"][group], height=0.6,
+                label=chart_name("nps", group))
         if share >= 4:
             ax.text(left + share / 2, 0, f"{share:.1f}%", ha="center", va="center",
                     fontsize=FONT_SIZES["title"], fontweight="bold", color=COLOURS["text"])
@@ -219,6 +173,7 @@ def nps_chart(breakdown: pd.DataFrame) -> Figure:
 # notebook 07
 
 
+@styled
 def ticket_bands_chart(bands: pd.DataFrame, *, fig: Figure | None = None) -> Figure:
     """New customers per first-order value band (新客户客单价分析), with their shares.
 
@@ -227,22 +182,19 @@ def ticket_bands_chart(bands: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     of customers in the title. ``fig``: a figure an earlier call returned, cleared and redrawn
     (for widgets). Returns the figure (1 axes).
     """
-    _require(bands, ["ticket_band", "customers", "customer_share"], "bands")
-    if fig is None:
-        fig, ax = _figure("bars")
-    else:
-        fig.clear()
-        ax = fig.subplots()
-    x = np.arange(len(bands))
+    require_columns(bands, {"ticket_band": "band", "customers": "count",
+                            "customer_share": "%"}, "bands")
+    fig, ax = new_figure("bars", fig=fig)
     counts = bands["customers"].to_numpy(dtype="float64")
-    bars = ax.bar(x, counts, color=COLOURS["bars"], width=0.7)
-    ax.bar_label(bars, labels=[f"{c:,.0f}\n({s:.1f}%)" for c, s in
-                               zip(counts, bands["customer_share"], strict=True)],
-                 padding=3, fontsize=FONT_SIZES["annotation"])
+    sns.barplot(x=np.arange(len(bands)), y=counts, ax=ax, color=COLOURS["bars"], width=0.7,
+                saturation=1, native_scale=True)
+    ax.bar_label(ax.containers[0], padding=3, fontsize=FONT_SIZES["annotation"],
+                 labels=[f"{c:,.0f}\n({s:.1f}%)" for c, s in
+                         zip(counts, bands["customer_share"], strict=True)])
     ax.set_ylim(0, max(float(counts.max(initial=0.0)), 1.0) * 1.3)
-    names = [chart_pick("区间外", "outside") if b == "outside" else str(b)
+    names = [chart_text("chart.band_outside") if b == "outside" else str(b)
              for b in bands["ticket_band"]]
-    ax.set_xticks(x, names)
+    ax.set_xticks(np.arange(len(bands)), names)
     ax.set_xlabel(chart_text("ticket_band"))
     ax.set_ylabel(chart_text("customers"))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
@@ -252,6 +204,7 @@ def ticket_bands_chart(bands: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     return fig
 
 
+@styled
 def new_vs_returning_chart(table: pd.DataFrame) -> Figure:
     """Buyers per period as stacked bars (new below, returning on top) and the new customers'
     share as a line on a second axis (新老客户占比).
@@ -259,9 +212,9 @@ def new_vs_returning_chart(table: pd.DataFrame) -> Figure:
     ``table`` is the output of :func:`rfmkit.preferences.new_vs_returning`. Returns the figure
     (2 axes: the bars and the share axis on the right).
     """
-    _require(table, ["period_start", "new_customers", "returning_customers", "new_share"],
-             "table")
-    fig, ax = _figure("wide")
+    require_columns(table, {"period_start": "date", "new_customers": "count",
+                            "returning_customers": "count", "new_share": "%"}, "table")
+    fig, ax = new_figure("wide")
     x = np.arange(len(table))
     new = table["new_customers"].to_numpy(dtype="float64")
     returning = table["returning_customers"].to_numpy(dtype="float64")
@@ -288,6 +241,7 @@ def new_vs_returning_chart(table: pd.DataFrame) -> Figure:
     return fig
 
 
+@styled
 def preference_heatmap(top: pd.DataFrame) -> Figure:
     """Groups (rows) by categories (columns), coloured by each category's share of the group's
     spend, with the share written in each cell (客户产品喜好分析).
@@ -297,32 +251,25 @@ def preference_heatmap(top: pd.DataFrame) -> Figure:
     name. Categories are ordered by their share over all groups. Returns the figure (the grid
     and its colour bar: 2 axes).
     """
-    _require(top, ["group", "category", "spend_share"], "top")
+    require_columns(top, {"group": "group code", "category": "category code",
+                          "spend_share": "% of the group's spend"}, "top")
     grid = top.pivot_table(index="group", columns="category", values="spend_share",
                            aggfunc="sum", fill_value=0.0)
     order = top.groupby("category")["spend"].sum() if "spend" in top.columns else grid.sum()
     grid = grid[order.sort_values(ascending=False, kind="stable").index]
-    values = grid.to_numpy(dtype="float64")
-    fig, ax = _figure("heatmap")
-    image = ax.imshow(values, cmap="YlGnBu", aspect="auto", vmin=0)
-    bar = fig.colorbar(image, ax=ax)
-    bar.set_label(chart_text("spend_share"))
-    high = float(values.max(initial=0.0))
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            colour = "white" if high and values[i, j] > 0.6 * high else COLOURS["text"]
-            ax.text(j, i, f"{values[i, j]:.0f}", ha="center", va="center", color=colour,
-                    fontsize=FONT_SIZES["annotation"])
-    ax.set_xticks(range(values.shape[1]), [_category_name(c) for c in grid.columns],
-                  rotation=30, ha="right")
-    ax.set_yticks(range(values.shape[0]), [_group_name(g) for g in grid.index])
-    ax.tick_params(length=0)
-    for side in ("top", "right", "bottom", "left"):
-        ax.spines[side].set_visible(False)
+    fig, ax = new_figure("heatmap")
+    grid.index = [group_name(g) for g in grid.index]
+    grid.columns = [chart_name("category", c) for c in grid.columns]
+    cell_heatmap(ax, grid, np.vectorize("{:.0f}".format)(grid.to_numpy(dtype="float64")),
+                 chart_text("spend_share"), fontsize=FONT_SIZES["annotation"], vmin=0)
+    ax.tick_params(axis="x", rotation=30)
+    for tick in ax.get_xticklabels():
+        tick.set_horizontalalignment("right")
     ax.set_title(chart_text("chart.preference_heatmap"))
     return fig
 
 
+@styled
 def profile_chart(profile: pd.DataFrame, group: str = "", *,
                   fields=("age_band", "income_band", "preferred_channel")) -> Figure:
     """A group's member profile next to all members', one panel per field.
@@ -332,16 +279,17 @@ def profile_chart(profile: pd.DataFrame, group: str = "", *,
     field two bars: the share in the group and the share among all members (%). Returns the
     figure (one axes per field).
     """
-    _require(profile, ["field", "value", "segment_share", "all_share"], "profile")
+    require_columns(profile, {"field": "field name", "value": "value",
+                              "segment_share": "%", "all_share": "%"}, "profile")
     fields = [f for f in fields if f in set(profile["field"])]
     if not fields:
         raise ValueError("profile has none of the fields asked for")
-    fig, axes = _figure("wide", ncols=len(fields))
+    fig, axes = new_figure("wide", ncols=len(fields))
     axes = np.atleast_1d(axes)
     for ax, field in zip(axes, fields, strict=True):
         rows = profile[profile["field"] == field]
         y = np.arange(len(rows))
-        values = [_channel_name(v) if field == "preferred_channel" else str(v)
+        values = [chart_name("channel", v) if field == "preferred_channel" else str(v)
                   for v in rows["value"]]
         ax.barh(y - 0.2, rows["segment_share"], height=0.4, color=PALETTE[0],
                 label=chart_text("chart.this_group"))
@@ -353,7 +301,7 @@ def profile_chart(profile: pd.DataFrame, group: str = "", *,
         ax.set_title(chart_text(field))
         ax.grid(axis="x", alpha=0.3)
     axes[0].legend(loc="lower right", frameon=False)
-    name = _group_name(group) if group else ""
+    name = group_name(group) if group else ""
     size = profile.attrs.get("segment_size", "")
     fig.suptitle(chart_text("chart.profile").format(group=name, n=f"{size:,}"
                                                     if isinstance(size, int) else size))

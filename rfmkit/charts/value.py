@@ -1,83 +1,42 @@
 """Charts of customer value and the lifecycle: the customer pyramid, lifetime value (CLV),
 churn per period and the lifecycle stages (the decile chart is in :mod:`rfmkit.charts.case`).
 
-Every function takes the data it draws (the tables of :mod:`rfmkit.value` and
-:mod:`rfmkit.lifecycle`, whose headers may have been translated by ``localise``), returns a
-:class:`matplotlib.figure.Figure` and never calls ``plt.show()``. Texts follow
-``rfmkit.use_language``; see :mod:`rfmkit.charts._style` for fonts and sizes.
-
-The functions a widget redraws (:func:`pyramid_chart`, :func:`clv_histogram`,
+The charts a widget redraws (:func:`pyramid_chart`, :func:`clv_histogram`,
 :func:`stage_chart`) take ``fig=``: a figure an earlier call returned, redrawn in place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
+import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator
 
 from rfmkit.charts._style import (
+    CODE_COLOURS,
     COLOURS,
     FONT_SIZES,
-    apply_style,
+    WHITE_TEXT,
     chart_language,
+    chart_name,
     chart_text,
+    clip_tail,
+    fmt,
     new_figure,
+    styled,
 )
-from rfmkit.charts.rfm import TAIL_STRETCH, _fmt
-from rfmkit.labels import LABELS
 from rfmkit.lifecycle import STAGES
+from rfmkit.validation import require_columns
 from rfmkit.value import TIERS
 
-# Figure sizes (inches) of this module's charts; fonts come from _style.FONT_SIZES.
-SIZES = {
-    "pyramid": (12.0, 7.0),
-    "histogram": (12.0, 6.0),
-    "bars": (12.0, 6.0),
-    "stages": (15.0, 6.2),
-}
-TIER_COLOURS = {"gold": "#D4AF37", "silver": "#BCC3CB", "bronze": "#B87333", "iron": "#585F68"}
-TIER_TEXT = {"gold": "#222222", "silver": "#222222", "bronze": "white", "iron": "white"}
-STAGE_COLOURS = {"active": "#55A868", "sleeping": "#E1B84B", "lost": "#C44E52"}
-STAGE_TEXT = {"active": "white", "sleeping": "#222222", "lost": "white"}
 BASES = ("monetary", "clv")
 LAYER_GAP = 0.05  # white space between two pyramid layers (a layer is 1 unit high)
 
 
-def _figure(size: str, ncols: int = 1, fig: Figure | None = None, **kwargs):
-    """A new styled figure of ``SIZES[size]``, or ``fig`` cleared for a fresh drawing."""
-    if fig is None:
-        fig, axes = new_figure("grid", ncols=ncols, **kwargs)
-        fig.set_size_inches(SIZES[size])
-        return fig, axes
-    apply_style()
-    fig.clear()
-    fig.set_layout_engine("constrained")
-    return fig, fig.subplots(1, ncols, **kwargs)
-
-
-def _canonical(frame: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
-    """Accept a table whose headers were translated by ``localise`` (either language)."""
-    keys = tuple(keys)
-    key_of = {text: key for key in keys for text in LABELS.get(key, ())}
-
-    def key(name):
-        return name if name in keys or not isinstance(name, str) else key_of.get(name, name)
-
-    renamed = frame.rename(columns=key)
-    return renamed.rename_axis([key(n) for n in renamed.index.names])
-
-
-def _require(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(
-            f"{what} is missing column(s) {missing}; columns found: {list(frame.columns)}"
-        )
+def _text_colour(kind: str, code: str) -> str:
+    return "white" if f"{kind}.{code}" in WHITE_TEXT else COLOURS["text"]
 
 
 def _check_basis(basis: str) -> None:
@@ -86,7 +45,8 @@ def _check_basis(basis: str) -> None:
 
 
 # ---- the customer pyramid -------------------------------------------------------------------
-_PYRAMID_KEYS = ("tier", "tier_name", "customers", "customer_share", "revenue", "revenue_share")
+_PYRAMID_COLUMNS = {"customers": "customers per tier", "customer_share": "% of customers",
+                    "revenue": "yuan", "revenue_share": "% of the value"}
 
 
 def _half_width(y: float, height: float) -> float:
@@ -104,51 +64,31 @@ def _layer_corners(level: int, levels: int) -> list[tuple[float, float]]:
     return [*corners, (_half_width(top, levels), top), (-_half_width(top, levels), top)]
 
 
-def _key_figures(summary: pd.DataFrame) -> tuple[float, float, int]:
-    """(share of customers, share of value, customers) of the key customers (gold + silver)."""
-    attrs = summary.attrs
-    if "key_customer_share" in attrs and "key_customer_revenue_share" in attrs:
-        return (attrs["key_customer_share"], attrs["key_customer_revenue_share"],
-                int(attrs["key_customers"]))
-    if "key" in summary.index:
-        row = summary.loc["key"]
-        return row["customer_share"], row["revenue_share"], int(row["customers"])
-    top = summary.loc[["gold", "silver"]]
-    return (round(float(top["customer_share"].sum()), 1),
-            round(float(top["revenue_share"].sum()), 1), int(top["customers"].sum()))
-
-
-def _customers_word(n: int) -> str:
-    """"customer" or "customers" for the English templates (the Chinese ones do not use it)."""
-    return "customer" if n == 1 else "customers"
-
-
 def _pyramid_texts(summary: pd.DataFrame, basis: str) -> tuple[list[str], str]:
+    """The text beside each tier and the key customers' text (gold + silver, shares of the
+    whole computed from ``customers`` and ``revenue``)."""
     what = chart_text(f"chart.what.{basis}")
-    template = chart_text("chart.pyramid.layer")
-    layers = [
-        template.format(
-            n=f"{int(summary.at[code, 'customers']):,}",
-            customers=_customers_word(int(summary.at[code, "customers"])),
-            share=f"{float(summary.at[code, 'customer_share']):.1f}",
-            value_share=f"{float(summary.at[code, 'revenue_share']):.1f}",
-            what=what,
-        )
-        for code in TIERS
-    ]
-    share, value_share, n = _key_figures(summary)
-    key = chart_text("tier.key") + "\n" + chart_text("chart.pyramid.key").format(
-        n=f"{n:,}", customers=_customers_word(n), share=f"{share:.1f}",
-        value_share=f"{value_share:.1f}", what=what,
-    )
-    return layers, key
+
+    def text(template: str, n: int, share: float, value_share: float) -> str:
+        return chart_text(template).format(
+            n=f"{n:,}", customers="customer" if n == 1 else "customers", share=f"{share:.1f}",
+            value_share=f"{value_share:.1f}", what=what)
+
+    rows = summary.loc[list(TIERS)]
+    layers = [text("chart.pyramid.layer", int(row.customers), row.customer_share,
+                   row.revenue_share) for row in rows.itertuples()]
+    key, total = rows.loc[["gold", "silver"]].sum(), rows.sum()
+    shares = [100 * key[c] / total[c] if total[c] else 0.0 for c in ("customers", "revenue")]
+    return layers, chart_text("tier.key") + "\n" + text(
+        "chart.pyramid.key", int(key["customers"]), round(shares[0], 1), round(shares[1], 1))
 
 
+@styled
 def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
                   fig: Figure | None = None) -> Figure:
     """The customer pyramid (客户金字塔): four stacked layers, gold at the top, iron at the base.
 
-    ``summary`` is the output of :func:`rfmkit.tier_summary` (headers may be localised; a
+    ``summary`` is the output of :func:`rfmkit.tier_summary` (indexed by tier code; a
     ``"key"`` row is ignored). ``basis`` says what the customers were ranked by, for the texts:
     ``"monetary"`` (spend, "revenue") or ``"clv"`` (lifetime value). Each layer is named inside
     and labelled on the right with its customers (count and % of customers) and its % of the
@@ -161,8 +101,7 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
     numbers change (quick, for :class:`rfmkit.widgets.PyramidExplorer`).
     """
     _check_basis(basis)
-    summary = _canonical(summary, _PYRAMID_KEYS)
-    _require(summary, _PYRAMID_KEYS[2:], "the tier summary")
+    require_columns(summary, _PYRAMID_COLUMNS, "the tier summary")
     absent = [code for code in TIERS if code not in summary.index]
     if absent:
         raise ValueError(f"the tier summary has no row for {absent}; use rfmkit.tier_summary")
@@ -174,17 +113,17 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
             text.set_text(new)
         state["key_text"].set_text(key)
         return fig
-    fig, ax = _figure("pyramid", fig=fig)
+    fig, ax = new_figure("pyramid", fig=fig)
     levels = len(TIERS)
     layer_texts = []
     for level, code in enumerate(TIERS):
         corners = _layer_corners(level, levels)
-        ax.add_patch(Polygon(corners, closed=True, facecolor=TIER_COLOURS[code],
+        ax.add_patch(Polygon(corners, closed=True, facecolor=CODE_COLOURS["tier"][code],
                              edgecolor="white", linewidth=1.5, gid=f"tier.{code}"))
         middle = levels - level - 0.5
         name_y = middle - (0.25 if level == 0 else 0.0)  # lower in the narrow triangle
-        ax.text(0, name_y, chart_text(f"tier.{code}"), ha="center", va="center",
-                color=TIER_TEXT[code], fontsize=FONT_SIZES["label"], fontweight="bold")
+        ax.text(0, name_y, chart_name("tier", code), ha="center", va="center",
+                color=_text_colour("tier", code), fontsize=FONT_SIZES["label"], fontweight="bold")
         right = _half_width(middle, levels) + 0.12
         layer_texts.append(ax.text(right, middle, layers[level], ha="left", va="center",
                                    fontsize=FONT_SIZES["annotation"], color=COLOURS["text"]))
@@ -196,7 +135,7 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
     key_text = ax.text(x - 0.08, (low + high) / 2, key, ha="right", va="center",
                        fontsize=FONT_SIZES["annotation"], color=COLOURS["text"])
     ax.text(0, -0.12, chart_text("chart.pyramid.note"), ha="center", va="top",
-            fontsize=FONT_SIZES["annotation"] - 2, color="#555555", style="italic")
+            fontsize=FONT_SIZES["annotation"] - 2, color=COLOURS["note"], style="italic")
     ax.set_xlim(-2.45, 2.45)
     ax.set_ylim(-0.45, levels + 0.1)
     ax.set_aspect("auto")
@@ -208,6 +147,7 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
 
 
 # ---- lifetime value -------------------------------------------------------------------------
+@styled
 def discount_chart(cash_flows, rate: float) -> Figure:
     """One customer's yearly cash flows next to what each is worth today.
 
@@ -221,9 +161,9 @@ def discount_chart(cash_flows, rate: float) -> Figure:
         raise ValueError("cash_flows must be one customer's yearly cash flows (numbers)")
     years = np.arange(1, flows.size + 1)
     present = flows / (1 + float(rate)) ** years
-    fig, ax = _figure("bars")
+    fig, ax = new_figure("bars")
     width = 0.38
-    raw = ax.bar(years - width / 2, flows, width, color="#A6C8E0",
+    raw = ax.bar(years - width / 2, flows, width, color=COLOURS["light"],
                  label=chart_text("chart.cash_flow"))
     now = ax.bar(years + width / 2, present, width, color=COLOURS["bars"],
                  label=chart_text("chart.present_value"))
@@ -237,12 +177,13 @@ def discount_chart(cash_flows, rate: float) -> Figure:
     ax.set_ylim(min(float(flows.min()), 0.0) * 1.2, top * 1.25 or 1.0)
     ax.legend(loc="upper right")
     ax.set_title(chart_text("chart.discount").format(
-        total=_fmt(round(float(np.sum(flows)), 2)), n=flows.size,
+        total=fmt(round(float(np.sum(flows)), 2)), n=flows.size,
         clv=f"{float(np.sum(present)):,.2f}", rate=f"{100 * float(rate):g}",
     ))
     return fig
 
 
+@styled
 def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
     """How the customers' lifetime values spread: a histogram with the mean and the median.
 
@@ -256,19 +197,12 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
     values = np.asarray(pd.Series(clv_values).to_numpy(), dtype="float64")
     if values.size == 0 or np.isnan(values).any():
         raise ValueError("clv_values must be at least one number per customer, none missing")
-    fig, ax = _figure("histogram", fig=fig)
-    low, high = float(values.min()), float(values.max())
-    shown_high, note = high, None
-    p99 = float(np.percentile(values, 99))
-    if high - low > TAIL_STRETCH * (p99 - low) and p99 > low:
-        shown_high = p99
-        note = chart_text("chart.clipped_note").format(
-            n=f"{int((values > p99).sum()):,}", limit=_fmt(round(p99, 2)),
-            max=_fmt(round(high, 2)),
-        )
+    fig, ax = new_figure("histogram", fig=fig)
+    low = float(values.min())
+    shown_high, note = clip_tail(values)
     edges = np.linspace(low, shown_high, 31) if shown_high > low else [low - 0.5, low + 0.5]
-    ax.hist(values[values <= shown_high], bins=edges, color=COLOURS["bars"],
-            edgecolor="white", linewidth=0.6)
+    sns.histplot(x=values[values <= shown_high], bins=edges, ax=ax, color=COLOURS["bars"],
+                 alpha=1, edgecolor="white", linewidth=0.6)
     mean, median = float(values.mean()), float(np.median(values))
     ax.axvline(mean, color=COLOURS["cut"], linestyle="--", linewidth=2.2,
                label=f"{chart_text('chart.mean')} = {mean:,.2f}")
@@ -276,10 +210,7 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
                label=f"{chart_text('cut.median')} = {median:,.2f}")
     ax.legend(loc="upper right", title=chart_text("chart.equity_box").format(
         equity=f"{float(np.sum(values)):,.2f}", n=f"{values.size:,}"))
-    xlabel = chart_text("clv")
-    if note is not None:
-        xlabel += "\n" + note
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel("\n".join(t for t in (chart_text("clv"), note) if t))
     ax.set_ylabel(chart_text("customers"))
     ax.xaxis.set_major_formatter("{x:,.0f}")
     ax.set_title(chart_text("chart.clv_distribution"))
@@ -287,20 +218,21 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
 
 
 # ---- churn and lifecycle --------------------------------------------------------------------
-_CHURN_KEYS = ("period", "next_period", "active_customers", "retained_customers",
-               "lost_customers", "churn_rate", "retention_rate")
+_CHURN_COLUMNS = {"period": "the period", "retained_customers": "customers kept",
+                  "lost_customers": "customers lost", "churn_rate": "%",
+                  "retention_rate": "%"}
 
 
+@styled
 def churn_chart(periods: pd.DataFrame) -> Figure:
     """Customers of each period split into retained and lost in the next period.
 
-    ``periods`` is the output of :func:`rfmkit.period_churn` (headers may be localised). One
+    ``periods`` is the output of :func:`rfmkit.period_churn` (canonical headers). One
     stacked bar per period: retained (kept, bottom) and lost (top) customers; above each bar
     its churn rate and retention rate (CRR). Returns the figure (one axes).
     """
-    periods = _canonical(periods, _CHURN_KEYS)
-    _require(periods, _CHURN_KEYS, "the period table")
-    fig, ax = _figure("bars")
+    require_columns(periods, _CHURN_COLUMNS, "the period table")
+    fig, ax = new_figure("bars")
     positions = np.arange(len(periods))
     kept = periods["retained_customers"].to_numpy(dtype="float64")
     lost = periods["lost_customers"].to_numpy(dtype="float64")
@@ -323,30 +255,31 @@ def churn_chart(periods: pd.DataFrame) -> Figure:
     return fig
 
 
-_STAGE_KEYS = ("purchases", *STAGES, "customers", *(f"{code}_share" for code in STAGES))
+_STAGE_COLUMNS = {**{code: "customers" for code in STAGES},
+                  **{f"{code}_share": "% of the row" for code in STAGES}}
 
 
+@styled
 def stage_chart(cross: pd.DataFrame, *, active_days: float | None = None,
                 sleeping_days: float | None = None, fig: Figure | None = None) -> Figure:
     """Lifecycle stages (活跃/睡眠/流失): how many customers are in each, and how the stages
     spread over customers with 1, 2, ... purchases.
 
-    ``cross`` is the output of :func:`rfmkit.lifecycle.stage_by_purchases` (headers may be
-    localised; an ``"all"`` row is drawn last, set apart). Left panel: customers per stage,
+    ``cross`` is the output of :func:`rfmkit.lifecycle.stage_by_purchases` (stage-code
+    columns; an ``"all"`` row is drawn last, set apart). Left panel: customers per stage,
     labelled with count and %. Right panel: one 100 % bar per number of purchases, split into
     the three stages, with the % written in every part of at least 6 %. ``active_days`` and
     ``sleeping_days`` (the thresholds used) go into the left panel's title when given.
     Returns the figure (2 axes). ``fig``: a figure an earlier call returned, redrawn.
     """
-    cross = _canonical(cross, _STAGE_KEYS)
-    _require(cross, [*STAGES, *(f"{code}_share" for code in STAGES)], "the cross-table")
+    require_columns(cross, _STAGE_COLUMNS, "the cross-table")
     rows = cross[[str(i) != "all" for i in cross.index]]
     totals = rows[list(STAGES)].sum().to_numpy(dtype="float64")
     n = totals.sum()
-    fig, (left, right) = _figure("stages", ncols=2, fig=fig, width_ratios=[2, 3])
-    names = [chart_text(f"stage.{code}") for code in STAGES]
+    fig, (left, right) = new_figure("stages", ncols=2, fig=fig, width_ratios=[2, 3])
+    names = [chart_name("stage", code) for code in STAGES]
     bars = left.bar(np.arange(len(STAGES)), totals,
-                    color=[STAGE_COLOURS[c] for c in STAGES])
+                    color=[CODE_COLOURS["stage"][c] for c in STAGES])
     shares = 100 * totals / n if n else np.zeros(len(STAGES))
     left.bar_label(bars, labels=[f"{int(t):,} ({s:.1f}%)" for t, s in
                                  zip(totals, shares, strict=True)],
@@ -369,12 +302,12 @@ def stage_chart(cross: pd.DataFrame, *, active_days: float | None = None,
     start = np.zeros(len(shown))
     for code, name in zip(STAGES, names, strict=True):
         part = cross[f"{code}_share"].to_numpy(dtype="float64")
-        right.barh(positions, part, left=start, color=STAGE_COLOURS[code], label=name,
+        right.barh(positions, part, left=start, color=CODE_COLOURS["stage"][code], label=name,
                    height=0.72)
         for y, x0, width in zip(positions, start, part, strict=True):
             if width >= 6:
                 right.text(x0 + width / 2, y, f"{width:.0f}%", ha="center", va="center",
-                           color=STAGE_TEXT[code], fontsize=FONT_SIZES["annotation"])
+                           color=_text_colour("stage", code), fontsize=FONT_SIZES["annotation"])
         start += part
     right.set_yticks(positions, labels)
     right.invert_yaxis()

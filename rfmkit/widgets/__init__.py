@@ -1,7 +1,9 @@
 """Interactive controls for the course (ipywidgets). Import with ``from rfmkit import widgets``.
 
-Each widget object shows itself when it ends a notebook cell and exposes its current result
-(e.g. ``.summary``) so that code and tests can read what the student sees.
+Every explorer is built on :class:`rfmkit.widgets._base.Explorer`: it shows itself when it
+ends a notebook cell, is labelled in the language current when it was built (after
+``use_language(...)``, build a new one) and exposes ``.result`` (codes, the same in any
+language) so that code and tests can read what the student sees.
 """
 
 from rfmkit.widgets.case import UpliftExplorer

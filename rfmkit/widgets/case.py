@@ -1,54 +1,24 @@
-"""UpliftExplorer: move the round-1 targets of the Sam's Club case and watch A1..A4 change.
-
-Two sliders set the targets for visit growth and ticket growth (in whole percent); the group
-table (:func:`rfmkit.case.group_summary`) and the members-per-group chart
-(:func:`rfmkit.charts.group_counts_chart`) follow. Computation stays in :mod:`rfmkit.case`;
-this module only wires controls to it.
-"""
+"""UpliftExplorer: move the round-1 targets of the Sam's Club case and watch A1..A4 change
+(computation in :mod:`rfmkit.case`)."""
 
 from __future__ import annotations
-
-import base64
-import io
-import math
-from fractions import Fraction
 
 import ipywidgets as w
 import pandas as pd
 
 from rfmkit.case import DEFAULT_TARGETS, campaign_uplift, group_summary, round_one_rule_text
 from rfmkit.charts.case import group_counts_chart
-from rfmkit.labels import label, localise
+from rfmkit.labels import label
+from rfmkit.widgets._base import Explorer, whole_percent
 
-CHART_DPI = 72  # pixels per inch of the chart inside the widget (the figure is 11 in wide)
 SLIDER_RANGES = {"visits": (0, 200), "ticket": (0, 100)}  # whole percent
 SLIDER_STEP = 5  # dragging moves in steps of 5 %; any whole percent can be typed or set
 
-_TABLE_FORMATS = {
-    "members": "{:,}".format,
-    "member_share_pct": "{:.1f}".format,
-    "sales_before": "{:,.2f}".format,
-    "sales_after": "{:,.2f}".format,
-    "sales_growth_pct": "{:+.1f}".format,
-}
 
-
-def _whole_percent(value, what: str) -> int:
-    """A target given as a fraction (0.5) as whole percent (50); ValueError otherwise."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
-        raise ValueError(f"{what} must be a fraction such as 0.5 (= +50 %), got {value!r}")
-    if not math.isfinite(float(value)):
-        raise ValueError(f"{what} must be a finite number, got {value!r}")
-    percent = Fraction(str(value)) * 100 if isinstance(value, float) else Fraction(value) * 100
-    if percent.denominator != 1:
-        raise ValueError(f"{what} must be a whole percent (e.g. 0.35 = 35 %), got {value!r}")
-    return int(percent)
-
-
-class UpliftExplorer:
+class UpliftExplorer(Explorer):
     """Sliders for the round-1 targets, the A1..A4 table and the members-per-group chart.
 
-    ``UpliftExplorer(before, after)`` shows itself when it ends a notebook cell. ``before`` and
+    ``before`` and
     ``after`` are last month's and this month's visits and sales per member, as for
     :func:`rfmkit.campaign_uplift` (e.g. ``UpliftExplorer(*rk.campaign_frames(campaign))``).
     ``visits_target`` and ``ticket_target`` are the starting targets as fractions (the case's
@@ -59,11 +29,9 @@ class UpliftExplorer:
     set with ``.value``). Moving one regroups every member with the same rule as
     :func:`rfmkit.campaign_uplift` (reaching a target exactly counts as meeting it).
 
-    Current state, for tests and for students' own code: ``.targets`` (the targets in use, as
-    fractions), ``.uplift`` (the per-member table of :func:`rfmkit.campaign_uplift`),
-    ``.summary`` and ``.result`` (:func:`rfmkit.case.group_summary`: members and sales per
-    group), ``.counts`` (group code -> members); the whole layout is ``.widget``. Labels use the
-    language chosen when the explorer was built: after ``use_language(...)``, build a new one.
+    State: ``.targets`` (fractions in use), ``.uplift`` (:func:`rfmkit.campaign_uplift`),
+    ``.summary`` = ``.result`` (:func:`rfmkit.case.group_summary`), ``.counts`` (group code ->
+    members).
     """
 
     def __init__(
@@ -75,56 +43,23 @@ class UpliftExplorer:
         ticket_target: float = DEFAULT_TARGETS["ticket"],
         chart: bool = True,
     ):
-        start = {
-            "visits": _whole_percent(visits_target, "visits_target"),
-            "ticket": _whole_percent(ticket_target, "ticket_target"),
-        }
-        for key, value in start.items():
-            low, high = SLIDER_RANGES[key]
-            if not low <= value <= high:
-                raise ValueError(
-                    f"{key}_target must be between {low / 100:g} and {high / 100:g} "
-                    f"(+{low} % to +{high} %), got {value / 100:g}"
-                )
+        start = {key: whole_percent(target, f"{key}_target", *SLIDER_RANGES[key])
+                 for key, target in (("visits", visits_target), ("ticket", ticket_target))}
+        super().__init__(chart)
         self.before = before
         self.after = after
-        self.show_chart = chart
-        self._figure = None
-        self.uplift: pd.DataFrame
-        self.summary: pd.DataFrame
         self.targets: dict[str, float] = {}
         self.counts: dict[str, int] = {}
         # Check the data once, plainly, before any control exists.
         campaign_uplift(before, after, self._targets_for(start["visits"], start["ticket"]))
-
-        self.visits_slider = self._slider("visits", "widget.visits_target", start["visits"])
-        self.ticket_slider = self._slider("ticket", "widget.ticket_target", start["ticket"])
+        self.visits_slider, self.ticket_slider = (
+            self.slider(f"widget.{key}_target", *SLIDER_RANGES[key], start[key], SLIDER_STEP,
+                        readout_format="d") for key in ("visits", "ticket"))
         self.rule_text = w.HTML()
-        self.table_output = w.Output()
-        self.chart_output = w.Output()
-        self.widget = w.VBox(
-            [
-                w.HTML(f"<i>{label('widget.targets_hint')}</i>"),
-                self.visits_slider,
-                self.ticket_slider,
-                self.rule_text,
-                self.table_output,
-                self.chart_output,
-            ]
-        )
+        self.layout(w.HTML(f"<i>{label('widget.targets_hint')}</i>"), self.visits_slider,
+                    self.ticket_slider, self.rule_text)
         self._refresh()
-        self.visits_slider.observe(self._on_slider, names="value")
-        self.ticket_slider.observe(self._on_slider, names="value")
-
-    # ---- controls -----------------------------------------------------------------------
-    @staticmethod
-    def _slider(key: str, text: str, value: int) -> w.IntSlider:
-        low, high = SLIDER_RANGES[key]
-        return w.IntSlider(
-            min=low, max=high, step=SLIDER_STEP, value=value, description=label(text),
-            readout_format="d", continuous_update=False,
-            style={"description_width": "initial"}, layout=w.Layout(width="560px"),
-        )
+        self.watch(self._refresh, self.visits_slider, self.ticket_slider)
 
     @staticmethod
     def _targets_for(visits_pct: int, ticket_pct: int) -> dict[str, float]:
@@ -132,53 +67,16 @@ class UpliftExplorer:
         # the exact decimal (e.g. 0.35), so the edges stay exact.
         return {"visits": visits_pct / 100, "ticket": ticket_pct / 100}
 
-    def _on_slider(self, change) -> None:
-        self._refresh()
-
     # ---- state and views ----------------------------------------------------------------
-    @property
-    def result(self) -> pd.DataFrame:
-        """The group table now shown (same as ``.summary``)."""
-        return self.summary
-
     def _compute(self) -> None:
         """Regroup with the slider values and redraw the rule and the table (not the chart)."""
         self.targets = self._targets_for(int(self.visits_slider.value),
                                          int(self.ticket_slider.value))
         self.uplift = campaign_uplift(self.before, self.after, self.targets)
-        self.summary = group_summary(self.uplift)
+        self.summary = self.result = group_summary(self.uplift)
         self.counts = {str(code): int(n) for code, n in self.summary["members"].items()}
         self.rule_text.value = round_one_rule_text(self.targets)
-        shown = localise(self.summary)
-        formats = {label(column): fmt for column, fmt in _TABLE_FORMATS.items()}
-        html = shown.to_html(formatters=formats, na_rep="-", classes="rfmkit-table")
-        self.table_output.outputs = (
-            {
-                "output_type": "display_data",
-                "data": {"text/html": html, "text/plain": shown.to_string()},
-                "metadata": {},
-            },
-        )
+        self.show_table(self.table_output, self.summary)
 
-    def _draw_chart(self) -> None:
-        """Redraw the members-per-group chart into the one figure this explorer keeps."""
-        self._figure = group_counts_chart(self.uplift, fig=self._figure)
-        buffer = io.BytesIO()
-        self._figure.savefig(buffer, format="png", dpi=CHART_DPI)
-        png = base64.b64encode(buffer.getvalue()).decode("ascii")
-        self.chart_output.outputs = (
-            {
-                "output_type": "display_data",
-                "data": {"image/png": png, "text/plain": "<group counts chart>"},
-                "metadata": {},
-            },
-        )
-
-    def _refresh(self) -> None:
-        """Regroup, then redraw the table and (unless ``chart=False``) the chart."""
-        self._compute()
-        if self.show_chart:
-            self._draw_chart()
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def _chart(self, fig):
+        return group_counts_chart(self.uplift, fig=fig)

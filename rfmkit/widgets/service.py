@@ -4,74 +4,41 @@
   those customers with their personalised service and a preview of the message they would get.
 - :class:`TicketBandExplorer`: type the price-band edges and the "new customer" window, see how
   new customers' first orders fall into the bands (新客户客单价分析).
-
-Computation stays in :mod:`rfmkit.service` and :mod:`rfmkit.preferences`; these classes only
-wire controls to it. Each exposes its current result as ``.result``.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 import math
 
 import ipywidgets as w
 import pandas as pd
 
+from rfmkit.charts._style import code_order
 from rfmkit.charts.service import ticket_bands_chart
-from rfmkit.labels import label, localise, pick
+from rfmkit.labels import label, name
 from rfmkit.preferences import DEFAULT_EDGES, first_order_bands, first_orders
-from rfmkit.rfm import SCHEMES
-from rfmkit.service import CHANNELS, message_preview
+from rfmkit.service import message_preview
+from rfmkit.validation import require_columns
+from rfmkit.widgets._base import Explorer
 
 __all__ = ["ServiceExplorer", "TicketBandExplorer", "parse_edges"]
 
 BY_OPTIONS = ("segment", "tier")
-TIER_ORDER = ("gold", "silver", "bronze", "iron")
-_TIER_NAMES = {"gold": ("金质客户", "gold"), "silver": ("银质客户", "silver"),
-               "bronze": ("铜质客户", "bronze"), "iron": ("铁质客户", "iron")}
 ALL = "all"
-RESULT_COLUMNS = ["customer_id", "name", "features", "service_name", "channel_name", "when",
-                  "message"]
-CHART_DPI = 72
+RESULT_COLUMNS = ["customer_id", "name", "features", "service", "channel", "when", "message"]
 
 
-def _segment_order() -> list[str]:
-    order: list[str] = []
-    for scheme in SCHEMES.values():
-        order += [c for c in scheme["code"] if c not in order]
-    return order
+def _in_order(codes, kind: str) -> list:
+    """``codes`` (distinct) in the label table's order of ``kind``, unknown ones sorted last."""
+    known = [c for c in code_order(kind) if c in set(codes)]
+    return known + sorted(set(codes) - set(known))
 
 
-def _segment_name(code) -> str:
-    for scheme in SCHEMES.values():
-        row = scheme[scheme["code"] == code]
-        if len(row):
-            return pick(row["name_zh"].iloc[0], row["name_en"].iloc[0])
-    return str(code)
-
-
-def _group_name(by: str, code) -> str:
-    if by == "tier":
-        return pick(*_TIER_NAMES[code]) if code in _TIER_NAMES else str(code)
-    return _segment_name(code)
-
-
-def _html_output(output: w.Output, html_text: str, plain: str) -> None:
-    output.outputs = (
-        {
-            "output_type": "display_data",
-            "data": {"text/html": html_text, "text/plain": plain},
-            "metadata": {},
-        },
-    )
-
-
-class ServiceExplorer:
+class ServiceExplorer(Explorer):
     """Choose customers by customer type or pyramid tier and by channel; see their service.
 
-    ``ServiceExplorer(plan, features)`` shows itself when it ends a notebook cell. ``plan`` is
+    ``plan`` is
     the output of :func:`rfmkit.service.service_plan`, ``features`` that of
     :func:`rfmkit.service.customer_features` (its ``segment`` and ``tier`` columns decide the
     groups). ``by`` is ``"segment"`` or ``"tier"``, ``group`` a segment or tier code (or
@@ -80,75 +47,53 @@ class ServiceExplorer:
 
     Controls: ``.by``, ``.group``, ``.channel`` and ``.customer`` (whose message is previewed;
     the first customer of the selection by default). Current state: ``.result`` (the chosen
-    customers, in plan order: customer_id, name, features, service_name, channel_name, when
+    customers, in plan order: customer_id, name, features, service and channel (codes), when
     and message, the text :func:`rfmkit.service.message_preview` gives) and ``.message`` (the
-    previewed text, "" when nobody matches). Labels use the language chosen when the explorer
-    was built.
+    previewed text, "" when nobody matches).
     """
 
     def __init__(self, plan: pd.DataFrame, features: pd.DataFrame, *, by: str = "segment",
                  group: str = ALL, channel: str = ALL, rows: int = 10):
         if by not in BY_OPTIONS:
             raise ValueError(f"by must be one of {BY_OPTIONS}, got {by!r}")
-        needed = ["customer_id", "service", "channel"]
-        missing = [c for c in needed if c not in plan.columns]
-        if missing:
-            raise ValueError(f"plan is missing {missing}; columns found: {list(plan.columns)}")
-        missing = [c for c in BY_OPTIONS if c not in features.columns]
-        if missing:
-            raise ValueError(f"features is missing {missing}; columns found: "
-                             f"{list(features.columns)}")
+        require_columns(plan, dict.fromkeys(["customer_id", "service", "channel"], "codes"),
+                        "plan")
+        require_columns(features, dict.fromkeys(BY_OPTIONS, "codes"), "features")
+        super().__init__(chart=False)
         self.plan = plan.reset_index(drop=True)
-        groups = features[list(BY_OPTIONS)].reindex(self.plan["customer_id"].to_numpy())
-        self._codes = {by_: groups[by_].to_numpy(dtype=object) for by_ in BY_OPTIONS}
-        self._favourite = (features["favourite_category"].reindex(
-            self.plan["customer_id"].to_numpy()).to_numpy(dtype=object)
-            if "favourite_category" in features.columns else None)
+        customers = self.plan["customer_id"].to_numpy()
+        self._codes = {b: features[b].reindex(customers).to_numpy(dtype=object)
+                       for b in BY_OPTIONS}
+        self._favourite = (features["favourite_category"].reindex(customers)
+                           .to_numpy(dtype=object)
+                           if "favourite_category" in features.columns else None)
         self._records = self.plan.to_dict("records")
         self.rows = int(rows)
         self._syncing = False
-        self.result: pd.DataFrame
         self.message = ""
-
-        wide = {"description_width": "initial"}
-        self.by = w.ToggleButtons(
-            options=[(label(f"widget.by.{name}"), name) for name in BY_OPTIONS], value=by,
-            description=label("widget.choose_by"), style={**wide, "button_width": "auto"},
-        )
-        self.group = w.Dropdown(options=self._group_options(by), description=label("widget.group"),
-                                style=wide, layout=w.Layout(width="420px"))
+        self.by = self.buttons("widget.choose_by", [(label(f"widget.by.{b}"), b)
+                                                    for b in BY_OPTIONS], by)
+        self.group = self.dropdown("widget.group", self._group_options(by))
         self.group.value = group
-        channels = [c for c in CHANNELS if c in set(self.plan["channel"])]
-        channels += sorted(set(self.plan["channel"]) - set(channels))
-        self.channel = w.Dropdown(
-            options=[(label("widget.all"), ALL)]
-            + [(pick(*CHANNELS[c]) if c in CHANNELS else str(c), c) for c in channels],
-            value=channel, description=label("widget.channel"), style=wide,
-            layout=w.Layout(width="420px"),
-        )
-        self.customer = w.Dropdown(options=[], description=label("widget.preview_for"),
-                                   style=wide, layout=w.Layout(width="420px"))
+        self.channel = self.dropdown(
+            "widget.channel", [(label("widget.all"), ALL)] + [
+                (name("channel", c), c) for c in _in_order(self.plan["channel"], "channel")],
+            channel)
+        self.customer = self.dropdown("widget.preview_for", [])
         self.summary_text = w.HTML()
-        self.table_output = w.Output()
         self.message_box = w.HTML()
-        self.widget = w.VBox([self.by, self.group, self.channel, self.summary_text,
-                              self.table_output, self.customer, self.message_box])
+        self.layout(self.by, self.group, self.channel, self.summary_text,
+                    extra=[self.customer, self.message_box], chart=False)
         self._refresh()
         self.by.observe(self._on_by, names="value")
-        self.group.observe(self._on_filter, names="value")
-        self.channel.observe(self._on_filter, names="value")
-        self.customer.observe(self._on_customer, names="value")
+        self.watch(self._on_filter, self.group, self.channel)
+        self.watch(self._on_customer, self.customer)
 
     # ---- controls -----------------------------------------------------------------------
     def _group_options(self, by: str) -> list[tuple[str, str]]:
-        codes = pd.Series(self._codes[by]).dropna()
-        counts = codes.value_counts()
-        order = list(TIER_ORDER) if by == "tier" else _segment_order()
-        present = [c for c in order if c in counts.index]
-        present += sorted(c for c in counts.index if c not in present)
+        counts = pd.Series(self._codes[by]).dropna().value_counts()
         return [(label("widget.all"), ALL)] + [
-            (f"{_group_name(by, c)} ({int(counts[c]):,})", c) for c in present
-        ]
+            (f"{name(by, c)} ({int(counts[c]):,})", c) for c in _in_order(counts.index, by)]
 
     def _on_by(self, change) -> None:
         self._syncing = True
@@ -159,11 +104,11 @@ class ServiceExplorer:
             self._syncing = False
         self._refresh()
 
-    def _on_filter(self, change) -> None:
+    def _on_filter(self) -> None:
         if not self._syncing:
             self._refresh()
 
-    def _on_customer(self, change) -> None:
+    def _on_customer(self) -> None:
         if not self._syncing:
             self._show_message()
 
@@ -182,7 +127,7 @@ class ServiceExplorer:
             row["favourite_category"] = self._favourite[position]
         return message_preview(row)
 
-    def _refresh(self) -> None:
+    def _compute(self) -> None:
         keep = self._selected().to_numpy()
         positions = [int(i) for i in self.plan.index[keep]]
         chosen = self.plan.iloc[positions]
@@ -194,9 +139,8 @@ class ServiceExplorer:
         if len(result):
             self.summary_text.value = html.escape(
                 label("widget.selection").format(n=f"{len(result):,}", shown=shown))
-            table = localise(result.drop(columns="message").head(self.rows))
-            _html_output(self.table_output, table.to_html(index=False, na_rep="-"),
-                         table.to_string(index=False))
+            self.show_table(self.table_output, result.drop(columns="message").head(self.rows),
+                            index=False)
         else:
             self.summary_text.value = html.escape(label("widget.no_customers"))
             self.table_output.outputs = ()
@@ -220,10 +164,6 @@ class ServiceExplorer:
         body = html.escape(self.message) if self.message else "-"
         self.message_box.value = (f"<b>{title}</b><div style='border:1px solid #999; "
                                   f"padding:8px; max-width:640px'>{body}</div>")
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
 
 # ---------------------------------------------------------------------------------------------
 # first-order bands
@@ -269,10 +209,10 @@ def _edges_text(edges) -> str:
     return ", ".join(f"{e:g}" for e in edges if not math.isinf(e))
 
 
-class TicketBandExplorer:
+class TicketBandExplorer(Explorer):
     """Type band edges and choose the "new customer" window; see the first-order bands.
 
-    ``TicketBandExplorer(orders, asof)`` shows itself when it ends a notebook cell. New
+    New
     customers are those whose first purchase is within the last ``days`` days (from
     ``asof - days`` to ``asof``, both included, as in :func:`rfmkit.service.new_customer_care`);
     their first order values are counted per band of ``edges`` (yuan, lower edge included).
@@ -286,32 +226,22 @@ class TicketBandExplorer:
 
     def __init__(self, orders: pd.DataFrame, asof, *, edges=DEFAULT_EDGES, days: int = 90,
                  chart: bool = True):
+        super().__init__(chart)
         self.orders = orders
         self.asof = pd.Timestamp(asof).normalize()
-        self.show_chart = chart
-        self._figure = None
         self.error = ""
         self.edges_used = [float(e) for e in edges]
         span = (self.asof - pd.to_datetime(orders["order_date"]).min().normalize()).days
-        self.result: pd.DataFrame
-        self.first_orders: pd.DataFrame
-
-        wide = {"description_width": "initial"}
         self.edges = w.Text(value=_edges_text(self.edges_used), description=label("widget.edges"),
-                            continuous_update=False, style=wide, layout=w.Layout(width="560px"))
-        self.days = w.IntSlider(value=int(days), min=1, max=max(int(span), int(days), 1), step=1,
-                                description=label("widget.new_days"), continuous_update=False,
-                                style=wide, layout=w.Layout(width="560px"))
+                            continuous_update=False, style={"description_width": "initial"},
+                            layout=w.Layout(width="560px"))
+        self.days = self.slider("widget.new_days", 1, max(int(span), int(days), 1), int(days))
         self.message = w.HTML()
-        self.table_output = w.Output()
-        self.chart_output = w.Output()
-        self.widget = w.VBox([
-            self.edges, w.HTML(f"<i>{html.escape(label('widget.edges_hint'))}</i>"), self.days,
-            self.message, self.table_output, self.chart_output,
-        ])
+        self.layout(self.edges, w.HTML(f"<i>{html.escape(label('widget.edges_hint'))}</i>"),
+                    self.days, self.message)
         self._refresh()
         self.edges.observe(self._on_edges, names="value")
-        self.days.observe(self._on_days, names="value")
+        self.watch(self._refresh, self.days)
 
     @property
     def since(self) -> pd.Timestamp:
@@ -330,27 +260,14 @@ class TicketBandExplorer:
         self.edges_used = edges
         self._refresh()
 
-    def _on_days(self, change) -> None:
-        self._refresh()
-
-    def _refresh(self) -> None:
+    def _compute(self) -> None:
         self.result = first_order_bands(self.orders, self.edges_used, asof=self.asof,
                                         since=self.since)
         self.first_orders = first_orders(self.orders, asof=self.asof, edges=self.edges_used,
                                          since=self.since)
         self.message.value = ""
-        table = localise(self.result[["ticket_band", "customers", "customer_share"]])
-        _html_output(self.table_output, table.to_html(index=False), table.to_string(index=False))
-        if self.show_chart:
-            self._figure = ticket_bands_chart(self.result, fig=self._figure)
-            buffer = io.BytesIO()
-            self._figure.savefig(buffer, format="png", dpi=CHART_DPI)
-            png = base64.b64encode(buffer.getvalue()).decode("ascii")
-            self.chart_output.outputs = (
-                {"output_type": "display_data",
-                 "data": {"image/png": png, "text/plain": "<first-order bands chart>"},
-                 "metadata": {}},
-            )
+        self.show_table(self.table_output,
+                        self.result[["ticket_band", "customers", "customer_share"]], index=False)
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    def _chart(self, fig):
+        return ticket_bands_chart(self.result, fig=fig)

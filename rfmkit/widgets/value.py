@@ -4,31 +4,23 @@
 - :class:`CLVExplorer`: discount rate, years, margin and retention -> CLVs, customer equity
   and their distribution.
 - :class:`StageExplorer`: the two day thresholds -> stage counts, purchases x stage and chart.
-
-Computation stays in :mod:`rfmkit.value` and :mod:`rfmkit.lifecycle`; this module only wires
-controls to it. Each explorer has ``.widget`` (the layout), its controls as attributes,
-``.result`` (the table it shows now) and shows itself when it ends a notebook cell. Labels use
-the language chosen when it was built: after ``use_language(...)``, build a new one.
 """
 
 from __future__ import annotations
 
-import base64
-import io
-
 import ipywidgets as w
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from rfmkit.charts.value import clv_histogram, pyramid_chart, stage_chart
-from rfmkit.labels import label, localise
+from rfmkit.labels import label
 from rfmkit.lifecycle import (
     lifecycle_stages,
     one_time_sleeping_or_lost,
     stage_by_purchases,
     stage_summary,
 )
+from rfmkit.validation import require_columns
 from rfmkit.value import (
     DEFAULT_SHARES,
     clv_table,
@@ -37,80 +29,16 @@ from rfmkit.value import (
     tier_summary,
     yearly_cash_flows,
 )
-from rfmkit.widgets.rfm import CHART_DPI
+from rfmkit.widgets._base import Explorer, whole_percent
 
-_WIDE = {"description_width": "initial"}
-_SLIDER_LAYOUT = {"width": "520px"}
-
-_FORMATS = {
-    "customers": "{:,}".format,
-    "customer_share": "{:.1f}".format,
-    "revenue": "{:,.2f}".format,
-    "revenue_share": "{:.1f}".format,
-    "average": "{:,.2f}".format,
-    "clv_total": "{:,.2f}".format,
-    "clv_share": "{:.1f}".format,
-    "average_clv": "{:,.2f}".format,
-    "median_clv": "{:,.2f}".format,
-    "customer_equity": "{:,.2f}".format,
-    "undiscounted_total": "{:,.2f}".format,
-}
 # the pyramid table's money columns when customers are ranked by lifetime value
 _CLV_COLUMNS = {"revenue": "clv_total", "revenue_share": "clv_share", "average": "average_clv"}
 
 
-def _show_table(output: w.Output, table: pd.DataFrame) -> None:
-    """Put ``table`` (canonical headers) into ``output``, headers in the current language."""
-    shown = localise(table)
-    formats = {label(column): fmt for column, fmt in _FORMATS.items()}
-    html = shown.to_html(formatters=formats, na_rep="-", classes="rfmkit-table")
-    output.outputs = (
-        {
-            "output_type": "display_data",
-            "data": {"text/html": html, "text/plain": shown.to_string()},
-            "metadata": {},
-        },
-    )
-
-
-def _show_figure(output: w.Output, fig: Figure, name: str) -> None:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=CHART_DPI)
-    output.outputs = (
-        {
-            "output_type": "display_data",
-            "data": {
-                "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-                "text/plain": f"<{name}>",
-            },
-            "metadata": {},
-        },
-    )
-
-
-def _pct(value: float) -> str:
-    return f"{value:g}"
-
-
-class _Explorer:
-    """What every explorer shares: chart switch, output areas and showing itself."""
-
-    widget: w.VBox
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    def _int_slider(self, key: str, low: int, high: int, value: int, step: int = 1):
-        return w.IntSlider(min=low, max=high, value=value, step=step, description=label(key),
-                           continuous_update=False, style=_WIDE,
-                           layout=w.Layout(**_SLIDER_LAYOUT))
-
-
 # ---- the customer pyramid -------------------------------------------------------------------
-class PyramidExplorer(_Explorer):
+class PyramidExplorer(Explorer):
     """Sliders for the tier shares and a choice of value, with the tier table and the pyramid.
 
-    ``PyramidExplorer(table, clv_values)`` shows itself when it ends a notebook cell.
     ``table`` is an RFM table (its ``monetary`` column, spend in yuan) or a Series of values
     per customer; ``clv_values`` (optional) is each customer's lifetime value, e.g. from
     :func:`rfmkit.clv`, for the same customers: then the *rank by* buttons switch between spend
@@ -153,36 +81,17 @@ class PyramidExplorer(_Explorer):
                 "the sliders cover gold 0.5-10 %, silver 1-40 %, bronze 1-45 % (iron at least "
                 f"5 %); got shares {tuple(shares)}"
             )
-        self.show_chart = chart
-        self._figure = None
-        self.gold = w.FloatSlider(
-            min=0.5, max=10.0, step=0.5, value=gold, description=label("widget.gold_share"),
-            readout_format=".1f", continuous_update=False, style=_WIDE,
-            layout=w.Layout(**_SLIDER_LAYOUT),
-        )
-        self.silver = self._int_slider("widget.silver_share", 1, 40, int(silver))
-        self.bronze = self._int_slider("widget.bronze_share", 1, 45, int(bronze))
-        self.basis = w.ToggleButtons(
-            options=[(label(f"basis.{name}"), name) for name in self._values],
-            value=basis, description=label("widget.basis"),
-            style={**_WIDE, "button_width": "auto"},
-        )
+        super().__init__(chart)
+        self.gold = self.slider("widget.gold_share", 0.5, 10.0, gold, 0.5, whole=False,
+                                readout_format=".1f")
+        self.silver = self.slider("widget.silver_share", 1, 40, int(silver))
+        self.bronze = self.slider("widget.bronze_share", 1, 45, int(bronze))
+        self.basis = self.buttons("widget.basis", [(label(f"basis.{name}"), name)
+                                                   for name in self._values], basis)
         self.iron_text = w.HTML()
-        self.table_output = w.Output()
-        self.chart_output = w.Output()
-        self.widget = w.VBox([self.basis, self.gold, self.silver, self.bronze, self.iron_text,
-                              self.table_output, self.chart_output])
+        self.layout(self.basis, self.gold, self.silver, self.bronze, self.iron_text)
         self._refresh()
-        for control in (self.gold, self.silver, self.bronze, self.basis):
-            control.observe(self._on_change, names="value")
-
-    @property
-    def result(self) -> pd.DataFrame:
-        """The tier summary now shown (with the key-customer row)."""
-        return self.summary
-
-    def _on_change(self, change) -> None:
-        self._refresh()
+        self.watch(self._refresh, self.gold, self.silver, self.bronze, self.basis)
 
     def _current_shares(self) -> tuple[float, float, float, float]:
         gold, silver, bronze = float(self.gold.value), self.silver.value, self.bronze.value
@@ -195,25 +104,22 @@ class PyramidExplorer(_Explorer):
     def _compute(self) -> None:
         self.shares = self._current_shares()
         self.tiers = pyramid_tiers(self._values[self.basis.value], self.shares)
-        self.summary = tier_summary(self.tiers, with_key_row=True)
-        self.iron_text.value = label("widget.iron_rest").format(iron=_pct(100 * self.shares[3]))
+        self.summary = self.result = tier_summary(self.tiers, with_key_row=True)
+        self.iron_text.value = label("widget.iron_rest").format(iron=f"{100 * self.shares[3]:g}")
         shown = self.summary
         if self.basis.value == "clv":
             shown = shown.rename(columns=_CLV_COLUMNS)
-        _show_table(self.table_output, shown)
+        self.show_table(self.table_output, shown)
 
-    def _refresh(self) -> None:
-        self._compute()
-        if self.show_chart:
-            self._figure = pyramid_chart(self.summary, self.basis.value, fig=self._figure)
-            _show_figure(self.chart_output, self._figure, "customer pyramid")
+    def _chart(self, fig):
+        return pyramid_chart(self.summary, self.basis.value, fig=fig)
 
 
 # ---- lifetime value -------------------------------------------------------------------------
-class CLVExplorer(_Explorer):
+class CLVExplorer(Explorer):
     """Sliders for the CLV assumptions, with customer equity and the CLV distribution.
 
-    ``CLVExplorer(spend)`` shows itself when it ends a notebook cell. ``spend`` is each
+    ``spend`` is each
     customer's spend in yuan over the last year (e.g. :func:`rfmkit.value.yearly_spend`). For
     every customer the expected yearly net cash flow is spend x margin in year 1, then a share
     ``retention`` of that each later year (:func:`rfmkit.value.yearly_cash_flows` with one year
@@ -231,36 +137,20 @@ class CLVExplorer(_Explorer):
         spend = pd.Series(spend)
         if len(spend) == 0:
             raise ValueError("there are no customers")
+        super().__init__(chart)
         self.spend = spend
-        self.show_chart = chart
-        self._figure = None
-        percent = {"rate": rate, "margin": margin, "retention": retention}
-        whole = {k: round(100 * float(v), 6) for k, v in percent.items()}
-        limits = {"rate": (0, 30), "margin": (1, 100), "retention": (0, 100)}
-        for name, value in whole.items():
-            low, high = limits[name]
-            if value != int(value) or not low <= value <= high:
-                raise ValueError(
-                    f"{name} must be a whole percent from {low} to {high} % (as a fraction, "
-                    f"e.g. 0.10), got {percent[name]!r}"
-                )
         if isinstance(years, bool) or int(years) != years or not 1 <= years <= 10:
             raise ValueError(f"years must be a whole number from 1 to 10, got {years!r}")
-        self.rate = self._int_slider("widget.rate", 0, 30, int(whole["rate"]))
-        self.years = self._int_slider("widget.years", 1, 10, int(years))
-        self.margin = self._int_slider("widget.margin", 1, 100, int(whole["margin"]))
-        self.retention = self._int_slider("widget.retention", 0, 100, int(whole["retention"]))
+        self.rate = self.slider("widget.rate", 0, 30, whole_percent(rate, "rate", 0, 30))
+        self.years = self.slider("widget.years", 1, 10, int(years))
+        self.margin = self.slider("widget.margin", 1, 100,
+                                  whole_percent(margin, "margin", 1, 100))
+        self.retention = self.slider("widget.retention", 0, 100,
+                                     whole_percent(retention, "retention", 0, 100))
         self.assumptions = w.HTML()
-        self.table_output = w.Output()
-        self.chart_output = w.Output()
-        self.widget = w.VBox([self.rate, self.years, self.margin, self.retention,
-                              self.assumptions, self.table_output, self.chart_output])
+        self.layout(self.rate, self.years, self.margin, self.retention, self.assumptions)
         self._refresh()
-        for control in (self.rate, self.years, self.margin, self.retention):
-            control.observe(self._on_change, names="value")
-
-    def _on_change(self, change) -> None:
-        self._refresh()
+        self.watch(self._refresh, self.rate, self.years, self.margin, self.retention)
 
     def _compute(self) -> None:
         self.flows = yearly_cash_flows(self.spend, years=self.years.value,
@@ -274,20 +164,17 @@ class CLVExplorer(_Explorer):
             margin=self.margin.value, retention=self.retention.value, years=self.years.value,
             rate=self.rate.value,
         )
-        _show_table(self.table_output, self.result)
+        self.show_table(self.table_output, self.result)
 
-    def _refresh(self) -> None:
-        self._compute()
-        if self.show_chart:
-            self._figure = clv_histogram(self.clv, fig=self._figure)
-            _show_figure(self.chart_output, self._figure, "CLV distribution")
+    def _chart(self, fig):
+        return clv_histogram(self.clv, fig=fig)
 
 
 # ---- lifecycle stages -----------------------------------------------------------------------
-class StageExplorer(_Explorer):
+class StageExplorer(Explorer):
     """Two sliders for the stage thresholds, with stage counts, purchases x stage and a chart.
 
-    ``StageExplorer(table)`` shows itself when it ends a notebook cell. ``table`` is an RFM
+    ``table`` is an RFM
     table (``recency_days`` and ``frequency``); ``active_days`` and ``sleeping_days`` are the
     starting thresholds (:func:`rfmkit.lifecycle_stages`); ``max_count`` is where the purchase
     counts are pooled ("5+"); ``chart=False`` leaves the chart out.
@@ -301,9 +188,7 @@ class StageExplorer(_Explorer):
 
     def __init__(self, table: pd.DataFrame, active_days: int = 90, sleeping_days: int = 180,
                  *, max_count: int = 5, chart: bool = True):
-        missing = [c for c in ("recency_days", "frequency") if c not in table.columns]
-        if missing:
-            raise ValueError(f"table is missing {missing}; columns found: {list(table.columns)}")
+        require_columns(table, {"recency_days": "days", "frequency": "orders"}, "table")
         if len(table) == 0:
             raise ValueError("the RFM table has no customers")
         top = int(np.ceil(table["recency_days"].max())) + 1
@@ -312,19 +197,16 @@ class StageExplorer(_Explorer):
                 f"thresholds must satisfy 0 <= active_days < sleeping_days <= {top}, got "
                 f"{active_days} and {sleeping_days}"
             )
+        super().__init__(chart)
         self.table = table
         self.max_count = max_count
-        self.show_chart = chart
-        self._figure = None
         self._syncing = False
-        self.active_days = self._int_slider("widget.active_days", 0, top - 1, int(active_days))
-        self.sleeping_days = self._int_slider("widget.sleeping_days", 1, top, int(sleeping_days))
+        self.active_days = self.slider("widget.active_days", 0, top - 1, int(active_days))
+        self.sleeping_days = self.slider("widget.sleeping_days", 1, top, int(sleeping_days))
         self.rule_text = w.HTML()
-        self.table_output = w.Output()
         self.cross_output = w.Output()
-        self.chart_output = w.Output()
-        self.widget = w.VBox([self.active_days, self.sleeping_days, self.rule_text,
-                              self.table_output, self.cross_output, self.chart_output])
+        self.layout(self.active_days, self.sleeping_days, self.rule_text,
+                    extra=[self.cross_output])
         self._refresh()
         self.active_days.observe(self._on_active, names="value")
         self.sleeping_days.observe(self._on_sleeping, names="value")
@@ -360,12 +242,9 @@ class StageExplorer(_Explorer):
         if not np.isnan(self.one_time_share):
             text += " " + label("widget.one_time").format(share=f"{self.one_time_share:.1f}")
         self.rule_text.value = text
-        _show_table(self.table_output, self.result)
-        _show_table(self.cross_output, self.cross)
+        self.show_table(self.table_output, self.result)
+        self.show_table(self.cross_output, self.cross)
 
-    def _refresh(self) -> None:
-        self._compute()
-        if self.show_chart:
-            self._figure = stage_chart(self.cross, active_days=self.active_days.value,
-                                       sleeping_days=self.sleeping_days.value, fig=self._figure)
-            _show_figure(self.chart_output, self._figure, "lifecycle stages")
+    def _chart(self, fig):
+        return stage_chart(self.cross, active_days=self.active_days.value,
+                           sleeping_days=self.sleeping_days.value, fig=fig)
