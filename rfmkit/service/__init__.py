@@ -1,14 +1,8 @@
-"""Serving customers differently (区别对待客户): the personalised-service kit of notebook 06.
-
-- :mod:`~rfmkit.service.rules`: the service rules as data and one registry of condition keys;
-- :mod:`~rfmkit.service.plan`: :func:`customer_features`, :func:`service_plan` (codes) and
-  :func:`plan_summary`;
-- :mod:`~rfmkit.service.care`: birthdays, holidays and new customers to care for;
-- :mod:`~rfmkit.service.complaints`: the five complaint-handling steps;
-- :mod:`~rfmkit.service.text`: the display step (names, reasons, message texts).
-
-Computation returns codes and gives the same frame in any language; names are added by
-:func:`with_names`, :func:`describe_plan`, :func:`rules_table` or ``rfmkit.localise``.
+"""Serving customers differently (区别对待客户), notebook 06: :mod:`~rfmkit.service.rules` (rules
+as data, one registry of condition keys), :mod:`~rfmkit.service.plan` (features, plan, summary),
+:mod:`~rfmkit.service.care` (birthdays, holidays, new customers),
+:mod:`~rfmkit.service.complaints` (the five steps) and :mod:`~rfmkit.service.text` (the display
+step: names, reasons, messages). Computation returns codes, the same in any language.
 CAC and retention live in :mod:`rfmkit.metrics` (re-exported here).
 """
 

@@ -206,22 +206,19 @@ def plan_summary(plan: pd.DataFrame, compare: pd.DataFrame | None = None) -> pd.
     ``change`` (customers_new - customers); services found in only one plan show 0 in the
     other. Sorted by customers (the first plan's), then customers_new, then service code.
     """
-    counts = {}
     for what, table in (("plan", plan), ("compare", compare)):
         if table is not None:
             require_columns(table, {"service": "the service code"}, what)
-            counts[what] = table["service"].value_counts()
-    codes = list(dict.fromkeys([*counts["plan"].index, *counts.get("compare", {}).keys()]))
-    result = pd.DataFrame({"service": codes})
-    result["customers"] = counts["plan"].reindex(codes, fill_value=0).to_numpy(dtype="int64")
-    total = len(plan)
-    result["customer_share"] = np.round(100 * result["customers"] / total, 1) if total else 0.0
-    sort = ["customers"]
+    counts = pd.DataFrame({"customers": plan["service"].value_counts()})
     if compare is not None:
-        result["customers_new"] = counts["compare"].reindex(codes, fill_value=0).to_numpy(
-            dtype="int64")
+        counts = counts.join(compare["service"].value_counts().rename("customers_new"),
+                             how="outer")
+    result = counts.fillna(0).astype("int64").rename_axis("service").reset_index()
+    share = np.round(100 * result["customers"] / len(plan), 1) if len(plan) else 0.0
+    result.insert(2, "customer_share", share)
+    sort = [c for c in ("customers", "customers_new") if c in result.columns]
+    if compare is not None:
         result["change"] = result["customers_new"] - result["customers"]
-        sort.append("customers_new")
     result = result.sort_values(sort + ["service"], ascending=[False] * len(sort) + [True],
                                 kind="stable")
     return result.reset_index(drop=True)

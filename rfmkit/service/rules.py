@@ -40,12 +40,10 @@ _RULE_FIELDS = ("rule", "priority", "condition", "service", "service_zh", "servi
 
 def is_blank(value) -> bool:
     """True for None, NaN, NaT, pd.NA and text that is empty or only spaces."""
-    if value is None:
-        return True
     if isinstance(value, str):
         return value.strip() == ""
     try:
-        return bool(pd.isna(value))
+        return value is None or bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
 
@@ -81,7 +79,7 @@ class Condition:
     explain: Callable
 
 
-def _numbers(features: pd.DataFrame, column: str) -> np.ndarray:
+def _as_floats(features: pd.DataFrame, column: str) -> np.ndarray:
     return pd.to_numeric(features[column]).astype("float64").to_numpy()
 
 
@@ -113,7 +111,7 @@ def bound(key: str, column: str, *, at_least: bool) -> Condition:
     return Condition(
         needs=(column,),
         check=as_whole,
-        select=lambda features, value, asof: compare(_numbers(features, column), value),
+        select=lambda features, value, asof: compare(_as_floats(features, column), value),
         describe=lambda value: (f"condition.{key}", {"n": value}),
         explain=lambda row, value, asof: (f"reason.{column}", {"n": row[column]}),
     )
@@ -127,7 +125,7 @@ def _birthday_reason(row, value, asof: pd.Timestamp) -> tuple[str, dict]:
 
 
 def _birthday_within(features, value, asof) -> np.ndarray:
-    days = _numbers(features, "days_to_birthday")
+    days = _as_floats(features, "days_to_birthday")
     return (days >= 0) & (days <= value)
 
 
@@ -135,7 +133,7 @@ def _new_customer(features, value, asof: pd.Timestamp) -> np.ndarray:
     """Exactly one purchase, dated asof - value .. asof (as in new_customer_care)."""
     first = pd.to_datetime(features["first_purchase_date"]).dt.normalize()
     inside = (first >= asof - pd.Timedelta(days=value)) & (first <= asof)
-    return (_numbers(features, "orders") == 1) & inside.to_numpy(dtype=bool)
+    return (_as_floats(features, "orders") == 1) & inside.to_numpy(dtype=bool)
 
 
 def _new_customer_reason(row, value, asof: pd.Timestamp) -> tuple[str, dict]:
@@ -168,33 +166,26 @@ CONDITIONS: dict[str, Condition] = {
 #: The default service rules, in priority order (a smaller number is checked first). Each
 #: customer gets the service of the first rule that matches, and the other matching rules'
 #: services are listed under "also". The last rule ({} = everyone) catches the rest.
-DEFAULT_RULES: tuple[dict, ...] = (
-    {"rule": "birthday", "priority": 10, "condition": {"birthday_within_days": 14},
-     "service": "birthday_gift", "channel": "WeChat", "when": "on_birthday"},
-    {"rule": "new_customer", "priority": 20, "condition": {"new_customer_within_days": 15},
-     "service": "coupon", "channel": "SMS", "when": "within_3_days"},
-    {"rule": "key_customer_lost", "priority": 30,
-     "condition": {"tier": ["gold", "silver"], "stage": ["lost"]},
-     "service": "win_back_offer", "channel": "phone", "when": "within_3_days"},
-    {"rule": "win_back_group", "priority": 40,
-     "condition": {"segment": ["win_back", "important_keep", "important_winback",
-                               "unnamed_lapsed_big"]},
-     "service": "revisit_call", "channel": "phone", "when": "within_7_days"},
-    {"rule": "gold_tier", "priority": 50, "condition": {"tier": ["gold"]},
-     "service": "trial_sample", "channel": "WeChat", "when": "before_next_launch"},
-    {"rule": "maintain_group", "priority": 60,
-     "condition": {"segment": ["maintain", "important_value"]},
-     "service": "priority_service", "channel": "WeChat", "when": "ongoing"},
-    {"rule": "develop_group", "priority": 70,
-     "condition": {"segment": ["develop", "important_develop"]},
-     "service": "new_product_notice", "channel": "WeChat", "when": "before_next_launch"},
-    {"rule": "raise_ticket_group", "priority": 80,
-     "condition": {"segment": ["general_important", "general_value"]},
-     "service": "coupon", "channel": "SMS", "when": "next_holiday"},
-    {"rule": "lost_customer", "priority": 90, "condition": {"stage": ["lost"]},
-     "service": "win_back_offer", "channel": "SMS", "when": "next_holiday"},
-    {"rule": "everyone_else", "priority": 100, "condition": {},
-     "service": "care_greeting", "channel": "SMS", "when": "next_holiday"},
+DEFAULT_RULES: tuple[dict, ...] = tuple(
+    dict(zip(("rule", "priority", "condition", "service", "channel", "when"), row, strict=True))
+    for row in (
+        ("birthday", 10, {"birthday_within_days": 14}, "birthday_gift", "WeChat", "on_birthday"),
+        ("new_customer", 20, {"new_customer_within_days": 15}, "coupon", "SMS", "within_3_days"),
+        ("key_customer_lost", 30, {"tier": ["gold", "silver"], "stage": ["lost"]},
+         "win_back_offer", "phone", "within_3_days"),
+        ("win_back_group", 40, {"segment": ["win_back", "important_keep", "important_winback",
+                                            "unnamed_lapsed_big"]},
+         "revisit_call", "phone", "within_7_days"),
+        ("gold_tier", 50, {"tier": ["gold"]}, "trial_sample", "WeChat", "before_next_launch"),
+        ("maintain_group", 60, {"segment": ["maintain", "important_value"]},
+         "priority_service", "WeChat", "ongoing"),
+        ("develop_group", 70, {"segment": ["develop", "important_develop"]},
+         "new_product_notice", "WeChat", "before_next_launch"),
+        ("raise_ticket_group", 80, {"segment": ["general_important", "general_value"]},
+         "coupon", "SMS", "next_holiday"),
+        ("lost_customer", 90, {"stage": ["lost"]}, "win_back_offer", "SMS", "next_holiday"),
+        ("everyone_else", 100, {}, "care_greeting", "SMS", "next_holiday"),
+    )
 )
 
 

@@ -158,21 +158,18 @@ def describe_plan(plan: pd.DataFrame, features: pd.DataFrame, asof,
         return f"{rule}: " + "; ".join(_fill(*CONDITIONS[key].explain(row, value, asof_day))
                                        for key, value in condition.items())
 
-    result = plan[["customer_id", "name"]].copy()
-    result["features"] = [features_text(row) for row in rows]
-    result["service"] = plan["service"].to_numpy()
-    result["service_name"] = [service_name(s) for s in plan["service"]]
-    result["also"] = ["; ".join(service_name(s) for s in also.split("; ") if s)
-                      for also in plan["also"]]
-    result["channel"] = plan["channel"].to_numpy()
-    result["channel_name"] = [name("channel", c) for c in plan["channel"]]
-    result["when"] = [when_text(w, d, planned=True)
-                      for w, d in zip(plan["when"], plan["when_date"], strict=True)]
-    result["when_date"] = plan["when_date"].to_numpy()
-    result["rule"] = plan["rule"].to_numpy()
-    result["reason"] = [reason(r, row) for r, row in zip(plan["rule"], rows, strict=True)]
-    result["matched_rules"] = plan["matched_rules"].to_numpy()
-    return result
+    result = plan.assign(
+        features=[features_text(row) for row in rows],
+        service_name=[service_name(s) for s in plan["service"]],
+        also=["; ".join(service_name(s) for s in also.split("; ") if s) for also in plan["also"]],
+        channel_name=[name("channel", c) for c in plan["channel"]],
+        when=[when_text(w, d, planned=True)
+              for w, d in zip(plan["when"], plan["when_date"], strict=True)],
+        reason=[reason(r, row) for r, row in zip(plan["rule"], rows, strict=True)],
+    )
+    return result[["customer_id", "name", "features", "service", "service_name", "also",
+                   "channel", "channel_name", "when", "when_date", "rule", "reason",
+                   "matched_rules"]]
 
 
 def message_preview(row: Mapping | pd.Series, template=None) -> str:
