@@ -114,13 +114,11 @@ def neutralise(text: str) -> str:
 
 
 def _is_missing(value) -> bool:
-    if value is None:
-        return True
     try:
         missing = pd.isna(value)
     except (TypeError, ValueError):
         return False
-    return bool(missing) if np.ndim(missing) == 0 else False
+    return np.ndim(missing) == 0 and bool(missing)
 
 
 def _is_sensitive(name: str) -> bool:
@@ -140,12 +138,8 @@ def _header(value) -> str:
 def _prepare(df: pd.DataFrame, mask: bool, neutralise_text: bool) -> pd.DataFrame:
     """A copy of ``df`` ready to write: index as columns, masked, formulas neutralised."""
     frame = df.copy()
-    default_index = (
-        isinstance(frame.index, pd.RangeIndex)
-        and frame.index.start == 0
-        and frame.index.step == 1
-        and all(name is None for name in frame.index.names)
-    )
+    default_index = (isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0
+                     and frame.index.step == 1 and frame.index.names == [None])
     if not default_index:
         names = [n if n is not None else ("index" if frame.index.nlevels == 1 else f"level_{i}")
                  for i, n in enumerate(frame.index.names)]
@@ -156,12 +150,7 @@ def _prepare(df: pd.DataFrame, mask: bool, neutralise_text: bool) -> pd.DataFram
     for position, header in enumerate(headers):
         values = frame.iloc[:, position]
         sensitive = mask and _is_sensitive(header)
-        textual = not (
-            pd.api.types.is_numeric_dtype(values.dtype)
-            or pd.api.types.is_datetime64_any_dtype(values.dtype)
-            or pd.api.types.is_bool_dtype(values.dtype)
-            or pd.api.types.is_timedelta64_dtype(values.dtype)
-        )
+        textual = values.dtype.kind not in "biufcmM"  # not numbers, booleans or times
         if sensitive or textual:
             cells = list(values.astype(object).to_numpy())
             if sensitive:
@@ -183,11 +172,10 @@ def _excel_value(value):
         return None
     if isinstance(value, np.generic):
         value = value.item()
-    if isinstance(value, pd.Timestamp):
-        value = value.tz_localize(None) if value.tzinfo else value
-        return value.to_pydatetime()
     if isinstance(value, _dt.datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
+        value = value.replace(tzinfo=None)
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
     if isinstance(value, pd.Timedelta):
         return value.to_pytimedelta()
     if isinstance(value, str):

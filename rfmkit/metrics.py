@@ -145,21 +145,15 @@ def retention_rate(start_customers, end_customers, new_customers) -> float:
 def retention_counts(orders: pd.DataFrame, start, end) -> pd.DataFrame:
     """The customer counts that :func:`retention_rate` needs, taken from an order log.
 
-    The period runs from ``start`` to ``end`` (both days included); the *base window* is the
-    same number of days just before ``start``. Purchases follow :mod:`rfmkit.orders` (net
-    total above 0, dated by the order's first line); orders after ``end`` are ignored.
-
-    - ``start_customers``: customers with a purchase in the base window;
-    - ``kept_customers``: of them, those who bought again during the period;
-    - ``new_customers``: customers whose first purchase in the log falls in the period;
-    - ``reactivated_customers``: buyers in the period who are neither (they last bought before
-      the base window); shown for completeness, counted neither as kept nor as new;
-    - ``end_customers``: kept + new, the customers at the end of the period.
-
-    So (end_customers - new_customers) / start_customers x 100 is the retention rate of
-    :func:`rfmkit.lifecycle.period_churn` for these two periods. Returns a one-row DataFrame
-    with ``period_start``, ``period_end``, ``base_start`` and those five counts.
-    Raises ValueError when ``end`` is before ``start``.
+    The period runs from ``start`` to ``end`` (both days included); the base window is the same
+    number of days just before ``start``. Purchases follow :mod:`rfmkit.orders`; orders after
+    ``end`` are ignored. Returns one row: ``period_start``, ``period_end``, ``base_start``,
+    ``start_customers`` (bought in the base window), ``kept_customers`` (of them, bought again
+    in the period), ``new_customers`` (first purchase ever in the period),
+    ``reactivated_customers`` (other buyers in the period, back after a long gap: counted
+    neither as kept nor as new) and ``end_customers`` (kept + new). So
+    ``retention_rate(start, end, new)`` equals the retention rate of
+    :func:`rfmkit.lifecycle.period_churn` for the two periods. ValueError if end < start.
     """
     first_day, last_day = as_day(start, "start"), as_day(end, "end")
     if last_day < first_day:

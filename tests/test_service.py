@@ -706,3 +706,36 @@ def test_bundled_data_plan_covers_every_customer():
     assert len(plan) == len(features) == len(rfmkit.rfm_table(orders, data.COURSE_ASOF))
     assert plan["customer_id"].is_unique
     assert set(plan["service"]) <= set(service.SERVICES)
+
+
+# ---------------------------------------------------------------------------------------------
+# the purchase rule (rfmkit.orders): whole fen, dated by the first line, net > 0
+
+TRICKY_ORDERS = orders_frame(
+    [
+        ("O1", "T1", "2026-06-01", "P1", 0.10),  # 0.10 + 0.20 - 0.30 = 0: no purchase
+        ("O1", "T1", "2026-06-01", "P1", 0.20),
+        ("O1", "T1", "2026-06-01", "P1", -0.30),
+        ("O2", "T1", "2026-06-05", "P1", 50.0),
+        ("O3", "T2", "2026-06-02", "P1", 30.0),  # refunded in full by a later line
+        ("O3", "T2", "2026-06-08", "P1", -30.0),
+        ("O4", "T3", "2026-05-30", "P1", 20.0),  # a later partial refund keeps the date
+        ("O4", "T3", "2026-06-09", "P1", -5.0),
+    ]
+)
+
+
+def test_service_counts_purchases_by_the_one_rule():
+    features = customer_features(TRICKY_ORDERS, pd.DataFrame({"customer_id": []}), PRODUCTS,
+                                 ASOF)
+    assert list(features["orders"]) == [1, 0, 1]
+    assert features.loc["T1", "first_purchase_date"] == pd.Timestamp("2026-06-05")
+    assert pd.isna(features.loc["T2", "first_purchase_date"])
+    assert features.loc["T3", "last_purchase_date"] == pd.Timestamp("2026-05-30")
+    care = new_customer_care(TRICKY_ORDERS, ASOF, 15)
+    assert list(care["customer_id"]) == ["T1", "T3"]
+    assert list(care["days_since_purchase"]) == [5, 11]
+    assert care.loc[1, "first_ticket"] == 15.0
+    counts = rfmkit.metrics.retention_counts(TRICKY_ORDERS, "2026-06-01", ASOF).iloc[0]
+    assert (counts["start_customers"], counts["kept_customers"], counts["new_customers"],
+            counts["end_customers"]) == (1, 0, 1, 1)

@@ -55,23 +55,19 @@ def customer_features(
 ) -> pd.DataFrame:
     """One row per customer with what the service rules look at (客户特征), as codes.
 
-    Takes the order log (one row per order line: customer_id, order_id, order_date,
-    product_id, amount in yuan; refunds are negative lines), the member profiles (customer_id;
-    name, birthday, age_band, preferred_channel are used when present), the products
-    (product_id, category) and the as-of day. Orders count by the purchase rule of
-    :mod:`rfmkit.orders`. The customers are those of ``rfm_table(orders, asof)``.
+    Takes the order log (lines with customer_id, order_id, order_date, product_id, amount in
+    yuan; refunds are negative), the member profiles (customer_id; name, birthday, age_band,
+    preferred_channel when present), the products (product_id, category) and the as-of day.
+    Purchases follow :mod:`rfmkit.orders`; the customers are those of ``rfm_table``.
+    ``segments``, ``tiers``, ``stages`` (a DataFrame with that column, or a Series, indexed by
+    customer) replace the defaults ``rfm_segments(table)`` (lesson scheme, mean cut),
+    ``pyramid_tiers(monetary)`` and ``lifecycle_stages(table)``; customers they lack get NaN.
 
-    ``segments``, ``tiers`` and ``stages`` may be given (a DataFrame with a ``segment`` /
-    ``tier`` / ``stage`` column, or a Series, indexed by customer); by default they are
-    ``rfm_segments(table)`` (the lesson's scheme, mean cut), ``pyramid_tiers(monetary)`` and
-    ``lifecycle_stages(table)``. Customers missing from a given table get a missing value.
-
-    Returns a DataFrame indexed by ``customer_id`` (sorted) with ``name``, ``segment``,
-    ``tier``, ``stage``, ``favourite_category`` (most net spend, ties to the alphabetically
-    first; missing when no category has a positive spend), ``age_band``, ``preferred_channel``
-    (missing when blank), ``first_purchase_date`` and ``last_purchase_date`` (purchases
-    only), ``orders`` (number of purchases), ``birthday``, ``next_birthday`` and
-    ``days_to_birthday`` (0-365 days, see :func:`rfmkit.service.care.days_to_birthday`).
+    Returns a DataFrame indexed by ``customer_id`` (sorted): ``name``, ``segment``, ``tier``,
+    ``stage``, ``favourite_category`` (most net spend, ties to the alphabetically first;
+    missing when no category has a positive spend), ``age_band``, ``preferred_channel``
+    (missing when blank), ``first_purchase_date``, ``last_purchase_date``, ``orders``
+    (purchases), ``birthday``, ``next_birthday`` and ``days_to_birthday`` (0-365 days).
     ``.attrs["asof"]`` records the as-of day. Names: :func:`rfmkit.service.text.with_names`.
     """
     asof_day = as_day(asof, "asof")

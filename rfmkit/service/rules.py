@@ -1,13 +1,9 @@
-"""Service rules as data: the codes they use and one registry of condition keys.
+"""Service rules as data, and one registry of condition keys.
 
-A rule says: customers who meet ``condition`` get ``service`` through ``channel`` at ``when``;
-a smaller ``priority`` is tried first. A condition is a dict of condition keys, all of which
-must hold (AND); to say OR, write two rules; ``{}`` matches everyone (the catch-all rule).
-
-Each condition key is one :class:`Condition` in :data:`CONDITIONS`: it names the feature
-columns it reads, checks the value a rule gives it, selects the customers it holds for and
-describes itself as a label key plus fields (turned into text by :mod:`rfmkit.service.text`).
-Adding a condition key is one entry in :data:`CONDITIONS`.
+A rule: customers who meet ``condition`` get ``service`` through ``channel`` at ``when``; a
+smaller ``priority`` is tried first. A condition is a dict of condition keys that must all hold
+(AND; for OR write two rules); ``{}`` matches everyone (the catch-all rule). Each key is one
+:class:`Condition` in :data:`CONDITIONS`, so adding a condition key is one entry there.
 """
 
 from __future__ import annotations
