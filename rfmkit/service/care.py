@@ -126,12 +126,6 @@ def holiday_greetings(asof, days: int = 30) -> pd.DataFrame:
     return result.reset_index(drop=True)
 
 
-def next_holiday(asof_day: pd.Timestamp) -> pd.Timestamp:
-    """The date of the first holiday on or after ``asof_day`` (NaT past the table)."""
-    upcoming = HOLIDAYS.loc[HOLIDAYS["date"] >= asof_day, "date"]
-    return upcoming.iloc[0] if len(upcoming) else pd.NaT
-
-
 def new_customer_care(orders: pd.DataFrame, asof, within_days: int = 15) -> pd.DataFrame:
     """New customers to care for: exactly one purchase ever (up to asof), made recently.
 
