@@ -25,6 +25,7 @@ _NAMED = (("segment", "segment_name", "segment"), ("tier", "tier_name", "tier"),
           ("service", "service_name", "service"), ("holiday", "holiday_name", "holiday"),
           ("holiday", "greeting", "greeting"), ("code", "step_name", "step"),
           ("status", "status_name", "status"))
+_HOLIDAY_ON = HOLIDAYS.drop_duplicates("date").set_index("date")["holiday"].to_dict()
 _TEMPLATE_FIELDS = ("name", "service_name", "when", "category", "customer_id")
 
 
@@ -106,8 +107,7 @@ def when_text(when: str, date=None, *, planned: bool = False) -> str:
     code = "when.within_days" if n is not None else f"when.{when}"
     dated = planned and not is_blank(date)
     if dated and when == "next_holiday":
-        holiday = HOLIDAYS.loc[HOLIDAYS["date"] == date, "holiday"].iloc[0]
-        return f"{name('holiday', holiday)} ({date:%Y-%m-%d})"
+        return f"{name('holiday', _HOLIDAY_ON[date])} ({date:%Y-%m-%d})"
     if planned and not dated and when == "on_birthday":
         code += ".unknown"
     return _fill(code + (".dated" if dated else ""), {"n": n, "date": date})
@@ -146,13 +146,14 @@ def describe_plan(plan: pd.DataFrame, features: pd.DataFrame, asof,
     ``channel``, ``channel_name``, ``when`` (text), ``when_date``, ``rule``, ``reason`` (why
     the rule fired, e.g. "birthday: birthday in 14 days (2026-06-24)") and ``matched_rules``.
     """
-    table = load_rules(rules).set_index("rule")
+    table = load_rules(rules)
     service_name = _service_names(table)
+    conditions = dict(zip(table["rule"], table["condition"], strict=True))
     asof_day = as_day(asof, "asof")
     rows = features.reindex(plan["customer_id"]).to_dict("records")
 
     def reason(rule: str, row: Mapping) -> str:
-        condition = table.loc[rule, "condition"]
+        condition = conditions[rule]
         if not condition:
             return f"{rule}: {label('reason.no_other_rule')}"
         return f"{rule}: " + "; ".join(_fill(*CONDITIONS[key].explain(row, value, asof_day))
