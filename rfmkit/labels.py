@@ -464,6 +464,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "tag": ("标签", "tag"),
     "buyers": ("购买人数", "buyers"),
     # --- names of codes: service rules, services, channels, categories (rfmkit.service*) ---
+    "segment_name": ("客户类型名称", "customer type name"),
+    "tier_name": ("客户层级名称", "tier name"),
+    "stage_name": ("生命周期阶段名称", "stage name"),
+    "service_name": ("服务名称", "service name"),
     "service.care_greeting": ("关怀问候", "care greeting"),
     "service.birthday_gift": ("生日小礼物", "birthday gift"),
     "service.revisit_call": ("电话回访", "revisit call"),
