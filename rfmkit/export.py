@@ -1,31 +1,23 @@
-"""Safe export of a result table to CSV or Excel (导出).
+"""Safe export of a result table to CSV or Excel (导出): :func:`export_table`.
 
-:func:`export_table` writes a DataFrame so that it opens cleanly in Excel and is safe to share:
-
-- **Chinese text** survives: ``.csv`` is written as UTF-8 *with* a byte-order mark
-  (``utf-8-sig``), which Excel on Windows needs to recognise UTF-8; ``.xlsx`` is written with
-  openpyxl.
+- **Chinese text** survives: ``.csv`` is UTF-8 *with* a byte-order mark (``utf-8-sig``), which
+  Excel on Windows needs; ``.xlsx`` is written with openpyxl.
 - **No formulas** (CSV/formula injection): a text cell that starts with ``=``, ``+``, ``-``,
-  ``@``, a tab or a carriage return is prefixed with a single quote ``'`` (the OWASP advice),
-  so a spreadsheet shows it as text instead of running it. In ``.xlsx`` every text cell is
-  also stored with the string type, never as a formula. Numbers stay numbers (``-5`` is a
-  number, not text, so it is left alone).
-- **Personal data masked** (``mask=True``, the default; pass ``mask=False`` to export raw):
+  ``@``, a tab or a carriage return gets a leading ``'`` (the OWASP advice). In ``.xlsx`` every
+  text cell is stored as a string, never as a formula. Numbers stay numbers (``-5`` too).
+- **Personal data masked** (``mask=True``, the default; ``mask=False`` exports raw):
 
-  * mainland mobile numbers (11 digits starting 13-19, also written with +86 / 0086 / 86,
-    spaces or dashes) become ``138****5678`` (first 3 and last 4 digits kept, country code
-    dropped);
-  * resident ID numbers (身份证: 18 characters, the last may be X; or the old 15 digits)
-    keep the first 6 characters (the region code) and the last 4, with one ``*`` per hidden
-    character: ``110105********123X`` / ``110105*****0123``;
+  * mainland mobile numbers (11 digits starting 13-19, also with +86 / 0086 / 86, spaces or
+    dashes) become ``138****5678`` (first 3 and last 4 digits kept, country code dropped);
+  * resident ID numbers (身份证: 18 characters, the last may be X; or the old 15 digits) keep
+    the first 6 (region code) and last 4 characters, one ``*`` per hidden character:
+    ``110105********123X`` / ``110105*****0123``;
   * in **columns named like a phone or ID column** (phone, mobile, tel, cell, 手机, 电话,
     联系方式, id_number, id_card, 身份证, 证件号) every non-empty cell is masked, numbers
-    included: recognised numbers as above, anything else (a landline, a typo) by replacing
-    every digit except the last four with ``*``;
-  * in **every other text cell**, mobile numbers and ID numbers found anywhere in the text
-    (not part of a longer run of digits) are masked in place; here an ID number must contain
-    a valid birth date (so that e.g. a 15-digit order number is left alone). Numbers stored as
-    numbers outside phone/ID columns are not touched.
+    included: recognised numbers as above, anything else by hiding every digit but the last 4;
+  * in **every other text cell**, mobile and ID numbers found in the text (not part of a longer
+    run of digits) are masked in place; there an ID number must hold a valid birth date (so a
+    15-digit order number is left alone). Numbers outside phone/ID columns are not touched.
 
 The index is written as the first column(s) when it carries information (it has a name, or is
 not the default 0, 1, 2, ... index). Computation only: the input is never modified.
@@ -40,6 +32,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from rfmkit.validation import require_columns
 
 __all__ = ["SUPPORTED_EXTENSIONS", "export_table", "mask_text", "neutralise"]
 
@@ -57,18 +51,7 @@ _MOBILE = re.compile(
 )
 _ID18 = re.compile(r"(?<![0-9A-Za-z])([0-9]{6})([0-9]{8})([0-9]{3}[0-9Xx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])([0-9]{6})([0-9]{6})([0-9]{3})(?![0-9A-Za-z])")
-_WHOLE_MOBILE = re.compile(r"^(?:(?:\+|00)?86" + _SEP + r")?(1[3-9][0-9])" + _SEP
-                           + r"([0-9]{4})" + _SEP + r"([0-9]{4})$")
-_WHOLE_ID = re.compile(r"^(?:[0-9]{17}[0-9Xx]|[0-9]{15})$")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in xlsx XML
-
-
-def _valid_date(year: int, month: int, day: int) -> bool:
-    try:
-        _dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _mask_id(text: str) -> str:
@@ -79,19 +62,17 @@ def _mask_mobile(match: re.Match) -> str:
     return f"{match.group(1)}****{match.group(3)}"
 
 
-def _id18_in_text(match: re.Match) -> str:
+def _id_in_text(match: re.Match) -> str:
+    """Mask an ID number found in text only if it holds a valid birth date (YYYYMMDD in an
+    18-character ID, 1900-2099; YYMMDD of the 1900s in a 15-digit one)."""
     birth = match.group(2)
-    year, month, day = int(birth[:4]), int(birth[4:6]), int(birth[6:])
-    if 1900 <= year <= 2099 and _valid_date(year, month, day):
-        return _mask_id(match.group(0))
-    return match.group(0)
-
-
-def _id15_in_text(match: re.Match) -> str:
-    birth = match.group(2)
-    if _valid_date(1900 + int(birth[:2]), int(birth[2:4]), int(birth[4:])):
-        return _mask_id(match.group(0))
-    return match.group(0)
+    if len(birth) == 6:
+        birth = "19" + birth
+    try:
+        _dt.date(int(birth[:4]), int(birth[4:6]), int(birth[6:]))
+    except ValueError:
+        return match.group(0)
+    return _mask_id(match.group(0)) if 1900 <= int(birth[:4]) <= 2099 else match.group(0)
 
 
 def mask_text(text: str) -> str:
@@ -100,30 +81,22 @@ def mask_text(text: str) -> str:
     ``"call 138-1234-5678"`` -> ``"call 138****5678"``;
     ``"110105199001011234"`` -> ``"110105********1234"``. Other text is returned unchanged.
     """
-    text = _ID18.sub(_id18_in_text, text)
-    text = _ID15.sub(_id15_in_text, text)
+    text = _ID15.sub(_id_in_text, _ID18.sub(_id_in_text, text))
     return _MOBILE.sub(_mask_mobile, text)
 
 
 def _mask_sensitive(value):
     """Mask one cell of a phone/ID column: always, whatever it holds."""
-    if _is_missing(value):
+    if _is_missing(value) or isinstance(value, (bool, np.bool_)):
         return value
-    if isinstance(value, (bool, np.bool_)):
-        return value
-    if isinstance(value, (float, np.floating)) and float(value).is_integer():
-        text = str(int(value))
-    elif isinstance(value, (int, np.integer)):
-        text = str(int(value))
-    else:
-        text = str(value)
-    stripped = text.strip()
+    whole_number = isinstance(value, (int, np.integer)) or (
+        isinstance(value, (float, np.floating)) and float(value).is_integer())
+    stripped = (str(int(value)) if whole_number else str(value)).strip()
     if stripped == "":
         return value
-    whole = _WHOLE_MOBILE.match(stripped)
-    if whole:
-        return f"{whole.group(1)}****{whole.group(3)}"
-    if _WHOLE_ID.match(stripped):
+    if _MOBILE.fullmatch(stripped):
+        return _MOBILE.sub(_mask_mobile, stripped)
+    if _ID18.fullmatch(stripped) or _ID15.fullmatch(stripped):
         return _mask_id(stripped)
     masked = mask_text(stripped)
     if masked != stripped:
@@ -141,13 +114,11 @@ def neutralise(text: str) -> str:
 
 
 def _is_missing(value) -> bool:
-    if value is None:
-        return True
     try:
         missing = pd.isna(value)
     except (TypeError, ValueError):
         return False
-    return bool(missing) if np.ndim(missing) == 0 else False
+    return np.ndim(missing) == 0 and bool(missing)
 
 
 def _is_sensitive(name: str) -> bool:
@@ -167,12 +138,8 @@ def _header(value) -> str:
 def _prepare(df: pd.DataFrame, mask: bool, neutralise_text: bool) -> pd.DataFrame:
     """A copy of ``df`` ready to write: index as columns, masked, formulas neutralised."""
     frame = df.copy()
-    default_index = (
-        isinstance(frame.index, pd.RangeIndex)
-        and frame.index.start == 0
-        and frame.index.step == 1
-        and all(name is None for name in frame.index.names)
-    )
+    default_index = (isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0
+                     and frame.index.step == 1 and frame.index.names == [None])
     if not default_index:
         names = [n if n is not None else ("index" if frame.index.nlevels == 1 else f"level_{i}")
                  for i, n in enumerate(frame.index.names)]
@@ -183,12 +150,7 @@ def _prepare(df: pd.DataFrame, mask: bool, neutralise_text: bool) -> pd.DataFram
     for position, header in enumerate(headers):
         values = frame.iloc[:, position]
         sensitive = mask and _is_sensitive(header)
-        textual = not (
-            pd.api.types.is_numeric_dtype(values.dtype)
-            or pd.api.types.is_datetime64_any_dtype(values.dtype)
-            or pd.api.types.is_bool_dtype(values.dtype)
-            or pd.api.types.is_timedelta64_dtype(values.dtype)
-        )
+        textual = values.dtype.kind not in "biufcmM"  # not numbers, booleans or times
         if sensitive or textual:
             cells = list(values.astype(object).to_numpy())
             if sensitive:
@@ -210,11 +172,10 @@ def _excel_value(value):
         return None
     if isinstance(value, np.generic):
         value = value.item()
-    if isinstance(value, pd.Timestamp):
-        value = value.tz_localize(None) if value.tzinfo else value
-        return value.to_pydatetime()
     if isinstance(value, _dt.datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
+        value = value.replace(tzinfo=None)
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
     if isinstance(value, pd.Timedelta):
         return value.to_pytimedelta()
     if isinstance(value, str):
@@ -284,8 +245,7 @@ def export_table(
     Returns the :class:`~pathlib.Path` written. Raises ValueError for an extension other than
     .csv / .xlsx (naming the supported ones) or an invalid sheet name. The input is not changed.
     """
-    if not isinstance(df, pd.DataFrame):
-        raise ValueError(f"df must be a DataFrame, got {type(df).__name__}")
+    require_columns(df, {}, "df")
     target = Path(path)
     extension = target.suffix.lower()
     if extension not in SUPPORTED_EXTENSIONS:

@@ -1,4 +1,4 @@
-"""Satisfaction metrics from survey answers: CSAT (顾客满意度) and NPS (净推荐值).
+"""Value metrics: CSAT (顾客满意度), NPS (净推荐值), CAC (获客成本) and CRR (客户留存率).
 
 - CSAT: the share of answered 1-5 satisfaction scores that are "satisfied" (4 or 5), in %.
 - NPS: % promoters (9-10) minus % detractors (0-6) among answered 0-10 "would you recommend us?"
@@ -8,6 +8,9 @@ Both ignore missing answers (None, NaN, pd.NA): a customer who skipped the quest
 counted at all. A value outside the scale, or not a whole number, is a data error and raises a
 ValueError that names it, as does a question nobody answered.
 
+CAC is in yuan per new customer and CRR in percent; :func:`retention_counts` takes the counts
+CRR needs from an order log, by the purchase rule of :mod:`rfmkit.orders`.
+
 Computation only: pandas in, numbers or pandas out, inputs never modified, no printing.
 """
 
@@ -15,6 +18,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
+from rfmkit.orders import order_totals
+from rfmkit.validation import as_day, as_number, as_whole
 
 NPS_GROUPS = ("promoters", "passives", "detractors")
 
@@ -95,3 +101,74 @@ def nps_breakdown(scores) -> pd.DataFrame:
     )
     result.attrs = {"answered": answered, "nps": 100.0 * (counts[0] - counts[2]) / answered}
     return result
+
+
+def cac(marketing_spend, new_customers) -> float:
+    """Customer acquisition cost (获客成本, CAC) in yuan per new customer.
+
+    CAC = marketing spend (yuan) / new customers won in the same period. Example: 5,000 yuan
+    spent and 40 new customers -> 125.0 yuan per new customer. Raises ValueError for 0 new
+    customers, a negative spend or count, or a count that is not a whole number.
+    """
+    spend = as_number(marketing_spend, "marketing_spend")
+    if spend < 0:
+        raise ValueError(f"marketing_spend cannot be negative (yuan), got {marketing_spend!r}")
+    count = as_whole(new_customers, "new_customers")
+    if count == 0:
+        raise ValueError("new_customers is 0: no new customers, so no cost per new customer")
+    return spend / count
+
+
+def retention_rate(start_customers, end_customers, new_customers) -> float:
+    """Customer retention rate (客户留存率, CRR) in percent.
+
+    CRR = (customers at the end - new customers won during the period) / customers at the
+    start x 100. Example: 200 at the start, 210 at the end, 30 of them new -> 90.0 %.
+    All three are whole numbers of customers. Raises ValueError when ``start_customers`` is 0,
+    a count is negative, there are more new customers than customers at the end, or more
+    customers kept (end - new) than there were at the start.
+    """
+    start = as_whole(start_customers, "start_customers")
+    end = as_whole(end_customers, "end_customers")
+    new = as_whole(new_customers, "new_customers")
+    if start == 0:
+        raise ValueError("start_customers is 0: with no customers at the start there is "
+                         "no retention rate")
+    if new > end:
+        raise ValueError(f"new_customers ({new}) cannot be more than end_customers ({end})")
+    if end - new > start:
+        raise ValueError(f"end_customers - new_customers = {end - new} kept customers, more "
+                         f"than the {start} at the start: check the numbers")
+    return (end - new) / start * 100
+
+
+def retention_counts(orders: pd.DataFrame, start, end) -> pd.DataFrame:
+    """The customer counts that :func:`retention_rate` needs, taken from an order log.
+
+    The period runs from ``start`` to ``end`` (both days included); the base window is the same
+    number of days just before ``start``. Purchases follow :mod:`rfmkit.orders`; orders after
+    ``end`` are ignored. Returns one row: ``period_start``, ``period_end``, ``base_start``,
+    ``start_customers`` (bought in the base window), ``kept_customers`` (of them, bought again
+    in the period), ``new_customers`` (first purchase ever in the period),
+    ``reactivated_customers`` (other buyers in the period, back after a long gap: counted
+    neither as kept nor as new) and ``end_customers`` (kept + new). So
+    ``retention_rate(start, end, new)`` equals the retention rate of
+    :func:`rfmkit.lifecycle.period_churn` for the two periods. ValueError if end < start.
+    """
+    first_day, last_day = as_day(start, "start"), as_day(end, "end")
+    if last_day < first_day:
+        raise ValueError(f"end {last_day:%Y-%m-%d} is before start {first_day:%Y-%m-%d}")
+    base_start = first_day - (last_day - first_day + pd.Timedelta(days=1))
+    totals = order_totals(orders, last_day)
+    bought = totals[totals["purchase"]]
+    day, customer = bought["order_date"], bought["customer_id"]
+    in_base = set(customer[(day >= base_start) & (day < first_day)])
+    in_period = set(customer[day >= first_day])
+    first_ever = day.groupby(customer).min()
+    new = set(first_ever.index[(first_ever >= first_day).to_numpy()])
+    kept = in_base & in_period
+    counts = {"start_customers": len(in_base), "kept_customers": len(kept),
+              "new_customers": len(new), "reactivated_customers": len(in_period - in_base - new),
+              "end_customers": len(kept) + len(new)}
+    return pd.DataFrame([{"period_start": first_day, "period_end": last_day,
+                          "base_start": base_start, **counts}])

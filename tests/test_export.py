@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from rfmkit.export import export_table, mask_text, neutralise
-from rfmkit.service import service_plan
+from rfmkit.service import describe_plan, service_plan
 
 ASOF = pd.Timestamp("2026-06-10")
 
@@ -191,7 +191,7 @@ def plan_fixture():
         },
         index=pd.Index(["C1", "C2", "C3", "C4"], name="customer_id"),
     )
-    return service_plan(features, asof=ASOF)
+    return describe_plan(service_plan(features, ASOF), features, ASOF)
 
 
 @pytest.mark.parametrize("extension", [".csv", ".xlsx"])

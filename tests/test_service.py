@@ -1,4 +1,4 @@
-"""Personalised service: features, rules, the plan, the care calendar, complaints, CAC/CRR."""
+"""Personalised service: features, rules, the plan, the care calendar, complaints, texts."""
 
 import copy
 
@@ -11,25 +11,25 @@ from hypothesis import strategies as st
 import rfmkit
 from rfmkit import service
 from rfmkit.service import (
+    CONDITIONS,
     DEFAULT_RULES,
     advance_complaint,
     birthdays_within,
-    cac,
     complaint_steps,
     customer_features,
     days_to_birthday,
+    describe_plan,
     features_text,
     holiday_greetings,
     load_rules,
     message_preview,
-    named_features,
     new_customer_care,
     plan_summary,
-    retention_counts,
-    retention_rate,
     rules_table,
     service_plan,
+    with_names,
 )
+from rfmkit.service.rules import bound
 
 ASOF = pd.Timestamp("2026-06-10")
 
@@ -110,7 +110,8 @@ def test_customer_features_takes_given_groups_and_does_not_mutate():
     features = customer_features(orders, members, products, ASOF, segments=segments,
                                  tiers=tiers, stages=pd.Series({"C1": "active"}))
     assert features.loc["C1", "segment"] == "maintain"
-    assert features.loc["C1", "segment_name"] == "important: maintain"
+    assert "segment_name" not in features.columns  # codes only; names at display
+    assert with_names(features).loc["C1", "segment_name"] == "important: maintain"
     assert pd.isna(features.loc["C3", "segment"])  # not in the given table
     assert features.loc["C1", "tier"] == "gold"
     assert pd.isna(features.loc["C2", "stage"])
@@ -125,16 +126,16 @@ def test_customer_features_rejects_duplicate_members():
         customer_features(FEATURE_ORDERS, members, PRODUCTS, ASOF)
 
 
-def test_named_features_both_languages():
+def test_with_names_both_languages():
     features = customer_features(FEATURE_ORDERS, FEATURE_MEMBERS, PRODUCTS, ASOF)
-    named = named_features(features)
+    named = with_names(features)
     assert list(named.columns[: len(features.columns)]) == list(features.columns)
     assert named.loc["C1", "category_name"] == "beauty"
     assert named.loc["C1", "channel_name"] == "WeChat"
     assert pd.isna(named.loc["C2", "channel_name"])  # blank preferred channel stays missing
     assert named.loc["C1", "stage_name"] == "active"
     rfmkit.use_language("zh")
-    named = named_features(features)
+    named = with_names(features)
     assert (named.loc["C1", "category_name"], named.loc["C1", "channel_name"]) == ("美妆", "微信")
     assert named.loc["C1", "stage_name"] == "活跃"
     assert named.loc["C1", "tier_name"] in {"金质客户", "银质客户", "铜质客户", "铁质客户"}
@@ -228,7 +229,9 @@ def test_holiday_greetings_window():
     autumn = holiday_greetings("2026-09-20", 12)
     assert list(autumn["holiday"]) == ["mid_autumn", "national_day"]
     rfmkit.use_language("zh")
-    assert holiday_greetings("2026-06-10", 9)["holiday_name"].tolist() == ["618购物节", "端午节"]
+    named = with_names(holiday_greetings("2026-06-10", 9))
+    assert named["holiday_name"].tolist() == ["618购物节", "端午节"]
+    assert named.loc[1, "greeting"] == "端午安康!"
 
 
 def test_holiday_greetings_outside_the_table():
@@ -276,15 +279,17 @@ def test_new_customer_care_window_edges():
 
 def test_new_customer_rule_uses_the_same_window():
     features = customer_features(NEW_ORDERS, pd.DataFrame({"customer_id": []}), PRODUCTS, ASOF)
-    plan = service_plan(features, [
+    rules = [
         {"rule": "new", "priority": 1, "condition": {"new_customer_within_days": 15},
          "service": "coupon", "channel": "SMS", "when": "within_3_days"},
         {"rule": "rest", "priority": 2, "condition": {}, "service": "care_greeting",
          "channel": "SMS", "when": "today"},
-    ])
+    ]
+    plan = service_plan(features, ASOF, rules)
     chosen = sorted(plan.loc[plan["rule"] == "new", "customer_id"])
     assert chosen == sorted(new_customer_care(NEW_ORDERS, ASOF, 15)["customer_id"])
-    reason = plan.set_index("customer_id").loc["N1", "reason"]
+    described = describe_plan(plan, features, ASOF, rules)
+    reason = described.set_index("customer_id").loc["N1", "reason"]
     assert reason == "new: new customer: only purchase 15 days ago (2026-05-26)"
 
 
@@ -318,26 +323,26 @@ RULE_FEATURES["name"] = [f"顾客{i}" for i in range(1, 15)]
 
 # customer -> (main rule, service, also, channel, when_date)
 EXPECTED = {
-    "K01": ("birthday", "birthday_gift", "trial sample; priority service", "WeChat",
+    "K01": ("birthday", "birthday_gift", "trial_sample; priority_service", "WeChat",
             "2026-06-24"),
     "K02": ("maintain_group", "priority_service", "", "e-mail", None),
     "K03": ("new_customer", "coupon", "", "SMS", "2026-06-13"),
     "K04": ("everyone_else", "care_greeting", "", "SMS", "2026-06-18"),
-    "K05": ("key_customer_lost", "win_back_offer", "revisit call", "phone", "2026-06-13"),
+    "K05": ("key_customer_lost", "win_back_offer", "revisit_call", "phone", "2026-06-13"),
     "K06": ("win_back_group", "revisit_call", "", "SMS", "2026-06-17"),
-    "K07": ("gold_tier", "trial_sample", "new-product notice", "Weibo", "2026-07-01"),
+    "K07": ("gold_tier", "trial_sample", "new_product_notice", "Weibo", "2026-07-01"),
     "K08": ("develop_group", "new_product_notice", "", "WeChat", "2026-07-01"),
     "K09": ("raise_ticket_group", "coupon", "", "SMS", "2026-06-18"),
     "K10": ("lost_customer", "win_back_offer", "", "SMS", "2026-06-18"),
     "K11": ("everyone_else", "care_greeting", "", "SMS", "2026-06-18"),
     "K12": ("maintain_group", "priority_service", "", "SMS", None),
-    "K13": ("birthday", "birthday_gift", "win-back offer", "WeChat", "2026-06-10"),
+    "K13": ("birthday", "birthday_gift", "win_back_offer", "WeChat", "2026-06-10"),
     "K14": ("everyone_else", "care_greeting", "", "SMS", "2026-06-18"),
 }
 
 
 def test_default_rules_give_each_customer_the_expected_service():
-    plan = service_plan(RULE_FEATURES, asof=ASOF, next_launch="2026-07-01")
+    plan = service_plan(RULE_FEATURES, ASOF, next_launch="2026-07-01")
     assert list(plan["customer_id"]) == list(RULE_FEATURES.index)
     for _, row in plan.iterrows():
         rule, service_code, also, channel, when = EXPECTED[row["customer_id"]]
@@ -348,8 +353,13 @@ def test_default_rules_give_each_customer_the_expected_service():
             row["when_date"] == expected_date), row["customer_id"]
 
 
+def describe(features, rules=DEFAULT_RULES, **options):
+    plan = service_plan(features, ASOF, rules, **options)
+    return describe_plan(plan, features, ASOF, rules).set_index("customer_id")
+
+
 def test_plan_reasons_and_texts():
-    plan = service_plan(RULE_FEATURES, asof=ASOF).set_index("customer_id")
+    plan = describe(RULE_FEATURES)
     assert plan.loc["K01", "reason"] == "birthday: birthday in 14 days (2026-06-24)"
     assert plan.loc["K01", "when"] == "on the birthday (2026-06-24)"
     assert plan.loc["K13", "reason"] == "birthday: birthday today"
@@ -362,8 +372,12 @@ def test_plan_reasons_and_texts():
     assert plan.loc["K03", "when"] == "within 3 days (by 2026-06-13)"
     assert plan.loc["K01", "features"] == "important: maintain · gold · active · WeChat"
     assert plan.loc["K05", "channel_name"] == "phone"
+    assert plan.loc["K01", "also"] == "trial sample; priority service"
+    assert plan.loc["K12", "when"] == "ongoing"
+    assert describe(RULE_FEATURES, next_launch="2026-07-01").loc["K08", "when"] == (
+        "before the launch on 2026-07-01")
     rfmkit.use_language("zh")
-    plan_zh = service_plan(RULE_FEATURES, asof=ASOF).set_index("customer_id")
+    plan_zh = describe(RULE_FEATURES)
     assert plan_zh.loc["K01", "service_name"] == "生日小礼物"
     assert plan_zh.loc["K01", "also"] == "新品试用装; 优先服务"
     assert plan_zh.loc["K01", "reason"] == "birthday: 14天后生日 (2026-06-24)"
@@ -372,27 +386,43 @@ def test_plan_reasons_and_texts():
     assert {"顾客ID", "客户特征", "个性化服务"} <= set(headers)
 
 
-def test_plan_takes_asof_from_features_and_needs_one():
+def test_plan_needs_asof_and_ignores_attrs():
     features = RULE_FEATURES.copy()
-    with pytest.raises(ValueError, match="asof"):
+    with pytest.raises(TypeError, match="asof"):
         service_plan(features)
-    features.attrs["asof"] = ASOF
-    assert len(service_plan(features)) == len(features)
+    with pytest.raises(ValueError, match="asof"):
+        service_plan(features, None)
+    plan = service_plan(features, ASOF)
+    features.attrs["asof"] = pd.Timestamp("2020-01-01")
+    pd.testing.assert_frame_equal(service_plan(features, ASOF), plan)
+    assert plan.attrs == {}
+
+
+def test_computation_is_the_same_in_both_languages():
+    results = []
+    for language in ("en", "zh"):
+        rfmkit.use_language(language)
+        results.append((service_plan(RULE_FEATURES, ASOF), complaint_steps(),
+                        holiday_greetings(ASOF, 30), load_rules(),
+                        customer_features(FEATURE_ORDERS, FEATURE_MEMBERS, PRODUCTS, ASOF)))
+    for en, zh in zip(*results, strict=True):
+        pd.testing.assert_frame_equal(en, zh)
 
 
 def test_plan_does_not_mutate_inputs():
     features = RULE_FEATURES.copy()
     rules = copy.deepcopy(list(DEFAULT_RULES))
-    service_plan(features, rules, asof=ASOF)
+    plan = service_plan(features, ASOF, rules)
+    describe_plan(plan, features, ASOF, rules)
     pd.testing.assert_frame_equal(features, RULE_FEATURES)
     assert rules == list(DEFAULT_RULES)
 
 
 def test_plan_rejects_duplicate_customers_and_missing_columns():
     with pytest.raises(ValueError, match="more than once"):
-        service_plan(pd.concat([RULE_FEATURES, RULE_FEATURES.iloc[[0]]]), asof=ASOF)
+        service_plan(pd.concat([RULE_FEATURES, RULE_FEATURES.iloc[[0]]]), ASOF)
     with pytest.raises(ValueError, match="tier"):
-        service_plan(RULE_FEATURES.drop(columns="tier"), asof=ASOF)
+        service_plan(RULE_FEATURES.drop(columns="tier"), ASOF)
 
 
 def test_priority_decides_the_main_service():
@@ -404,8 +434,9 @@ def test_priority_decides_the_main_service():
         {"rule": "rest", "priority": 99, "condition": {}, "service": "care_greeting",
          "channel": "SMS", "when": "today"},
     ]
-    plan = service_plan(RULE_FEATURES, rules, asof=ASOF).set_index("customer_id")
-    assert plan.loc["K01", "rule"] == "first" and plan.loc["K01", "also"] == "trial sample"
+    plan = service_plan(RULE_FEATURES, ASOF, rules).set_index("customer_id")
+    assert plan.loc["K01", "rule"] == "first" and plan.loc["K01", "also"] == "trial_sample"
+    assert describe(RULE_FEATURES, rules).loc["K01", "also"] == "trial sample"
     assert plan.loc["K07", "rule"] == "later"
     assert list(load_rules(rules)["rule"]) == ["first", "later", "rest"]
 
@@ -425,10 +456,34 @@ def test_more_condition_keys():
         {"rule": "rest", "priority": 3, "condition": {}, "service": "care_greeting",
          "channel": "SMS", "when": "today"},
     ]
-    plan = service_plan(features, rules, asof=ASOF).set_index("customer_id")
+    plan = service_plan(features, ASOF, rules).set_index("customer_id")
     young = sorted(plan.index[plan["rule"] == "young"])
     assert young == ["K08", "K09", "K11"]  # 18-25 with 2..5 orders (K12 has 8)
     assert list(plan.index[plan["rule"] == "snack_fans"]) == ["K01"]
+
+
+def test_a_new_condition_key_is_one_registry_entry(monkeypatch):
+    monkeypatch.setitem(CONDITIONS, "min_spend", bound("min_spend", "monetary", at_least=True))
+    monkeypatch.setitem(rfmkit.labels.LABELS, "condition.min_spend",
+                        ("消费至少{n}元", "spent at least {n} yuan"))
+    monkeypatch.setitem(rfmkit.labels.LABELS, "reason.monetary", ("消费{n}元", "spent {n} yuan"))
+    rules = [
+        {"rule": "big", "priority": 1, "condition": {"min_spend": 500, "tier": ["iron"]},
+         "service": "coupon", "channel": "SMS", "when": "today"},
+        {"rule": "rest", "priority": 2, "condition": {}, "service": "care_greeting",
+         "channel": "SMS", "when": "today"},
+    ]
+    features = RULE_FEATURES.assign(monetary=[100 * i for i in range(1, 15)])
+    plan = service_plan(features, ASOF, rules).set_index("customer_id")
+    # iron customers K03, K04 and K08..K14 spent 300, 400, 800, ..., 1400 yuan: from 500 up
+    assert sorted(plan.index[plan["rule"] == "big"]) == [f"K{i:02d}" for i in range(8, 15)]
+    described = describe(features, rules)
+    assert described.loc["K08", "reason"] == "big: spent 800 yuan; tier: iron"
+    assert rules_table(rules).loc[0, "condition"] == "spent at least 500 yuan and tier: iron"
+    with pytest.raises(ValueError, match="monetary"):
+        service_plan(RULE_FEATURES, ASOF, rules)
+    with pytest.raises(ValueError, match="whole"):
+        load_rules([{**rules[0], "condition": {"min_spend": 0.5}}, rules[1]])
 
 
 @pytest.mark.parametrize(
@@ -475,7 +530,8 @@ def test_custom_service_with_names_and_dataframe_rules():
         {"rule": "rest", "priority": 2, "condition": {}, "service": "care_greeting",
          "service_zh": None, "service_en": None, "channel": "SMS", "when": "today"},
     ])
-    plan = service_plan(RULE_FEATURES, rules, asof=ASOF).set_index("customer_id")
+    plan = describe(RULE_FEATURES, rules)
+    assert plan.loc["K01", "service"] == "tea_party"
     assert plan.loc["K01", "service_name"] == "tea party"
     assert plan.loc["K01", "when_date"] == pd.Timestamp("2026-06-20")
     assert plan.loc["K02", "service_name"] == "care greeting"
@@ -487,6 +543,11 @@ def test_rules_table_lists_every_default_rule():
     assert table["priority"].is_monotonic_increasing
     assert table.iloc[-1]["condition"] == "everyone else"
     assert table.iloc[0]["condition"] == "birthday within 14 days"
+    assert table.iloc[0]["when"] == "on the birthday"
+    assert table.iloc[2]["condition"] == "tier: gold / silver and stage: lost"
+    assert table.iloc[1]["service_name"] == "coupon" and table.iloc[1]["when"] == "within 3 days"
+    rfmkit.use_language("zh")
+    assert rules_table().iloc[2]["condition"] == "层级: 金质客户 / 银质客户 且 阶段: 流失"
 
 
 # every customer exactly once, whatever the features
@@ -524,7 +585,7 @@ def random_features(draw):
 @given(features=random_features(), drop=st.sets(st.integers(0, len(DEFAULT_RULES) - 2)))
 def test_every_customer_exactly_once(features, drop):
     rules = [r for i, r in enumerate(DEFAULT_RULES) if i not in drop]
-    plan = service_plan(features, rules, asof=ASOF)
+    plan = service_plan(features, ASOF, rules)
     assert list(plan["customer_id"]) == list(features.index)
     assert plan["customer_id"].is_unique
     assert plan["service"].notna().all() and (plan["service"] != "").all()
@@ -547,8 +608,11 @@ def test_complaint_steps_worked_case():
     assert steps.loc[2, "date"] == pd.Timestamp("2026-06-03")
     assert pd.isna(steps.loc[3, "date"])
     assert steps.attrs["case_id"] == "K2026-001"
+    assert list(steps["owner"]) == ["service_agent", "service_supervisor", "service_supervisor",
+                                    "department", "service_agent"]
+    assert with_names(steps).loc[3, "status_name"] == "in progress"
     rfmkit.use_language("zh")
-    zh = complaint_steps()
+    zh = with_names(complaint_steps())
     assert list(zh["step_name"]) == ["登记投诉", "分析原因", "确定解决方案", "执行方案", "反馈客户"]
     assert zh.loc[0, "note"] == "零食礼盒运输途中压坏, 客户要求换货"
     assert zh.loc[3, "status_name"] == "进行中"
@@ -574,6 +638,7 @@ def test_complaint_steps_new_case():
                              "summary": "late delivery"})
     assert list(steps["status"]) == ["done", "in_progress", "pending", "pending", "pending"]
     assert steps.loc[0, "note"] == "late delivery"
+    assert with_names(steps).loc[1, "owner"] == "service supervisor"
     with pytest.raises(ValueError, match="opened"):
         complaint_steps({"case_id": "K9", "customer_id": "C1"})
 
@@ -583,15 +648,15 @@ def test_complaint_steps_new_case():
 
 
 def test_message_preview_both_languages():
-    plan = service_plan(RULE_FEATURES.assign(name=["王小明"] + [None] * 13), asof=ASOF)
-    first = plan.iloc[0]
+    plan = describe(RULE_FEATURES.assign(name=["王小明"] + [None] * 13))
+    first = plan.reset_index().iloc[0]
     assert message_preview(first) == (
         "Dear 王小明, happy birthday! We have a small birthday gift for you."
     )
     assert message_preview(first) == message_preview(first)  # deterministic
     rfmkit.use_language("zh")
     assert message_preview(first).startswith("亲爱的王小明, 生日快乐!")
-    coupon = service_plan(RULE_FEATURES, asof=ASOF).iloc[2]
+    coupon = describe(RULE_FEATURES).reset_index().iloc[2]
     assert message_preview(coupon.drop("name")) == (
         "亲爱的顾客, 送您一张专属优惠券, 使用时间: 3天内 (2026-06-13前)。欢迎再次光临!"
     )
@@ -607,79 +672,11 @@ def test_message_preview_custom_template():
 
 
 # ---------------------------------------------------------------------------------------------
-# CAC and CRR
-
-
-def test_cac():
-    assert cac(5000, 40) == 125.0
-    assert cac(0, 3) == 0.0
-    with pytest.raises(ValueError, match="0"):
-        cac(5000, 0)
-    with pytest.raises(ValueError, match="negative"):
-        cac(-1, 10)
-    with pytest.raises(ValueError):
-        cac(100, -2)
-    with pytest.raises(ValueError, match="whole"):
-        cac(100, 2.5)
-
-
-def test_retention_rate():
-    assert retention_rate(200, 210, 30) == 90.0
-    assert retention_rate(10, 10, 0) == 100.0
-    assert retention_rate(10, 5, 5) == 0.0
-    with pytest.raises(ValueError, match="start_customers is 0"):
-        retention_rate(0, 10, 10)
-    with pytest.raises(ValueError, match="more than end"):
-        retention_rate(100, 10, 20)
-    with pytest.raises(ValueError, match="more than the"):
-        retention_rate(100, 150, 20)
-    with pytest.raises(ValueError):
-        retention_rate(-1, 10, 0)
-
-
-RETENTION_ORDERS = orders_frame(
-    [
-        # base window for the period 2026-01-11 .. 2026-01-20 (10 days): 2026-01-01 .. 01-10
-        ("O1", "S1", "2026-01-01", "P1", 10.0),  # S1 bought in the base window...
-        ("O2", "S1", "2026-01-15", "P1", 10.0),  # ...and again in the period: retained
-        ("O3", "S2", "2026-01-10", "P1", 10.0),  # S2 last day of the base window, not again
-        ("O4", "S3", "2026-01-05", "P1", 10.0),  # S3 in the base window...
-        ("R4", "S3", "2026-01-12", "P1", -10.0),  # ...only a refund in the period: not kept
-        ("O5", "N1", "2026-01-11", "P1", 10.0),  # N1 first purchase on the period's first day
-        ("O6", "N2", "2026-01-20", "P1", 10.0),  # N2 on its last day
-        ("O7", "N3", "2026-01-21", "P1", 10.0),  # after the end: ignored
-        ("O8", "X1", "2025-12-01", "P1", 10.0),  # X1 before the base window...
-        ("O9", "X1", "2026-01-18", "P1", 10.0),  # ...came back: reactivated
-    ]
-)
-
-
-def test_retention_counts_by_hand():
-    counts = retention_counts(RETENTION_ORDERS, "2026-01-11", "2026-01-20")
-    row = counts.iloc[0]
-    assert row["base_start"] == pd.Timestamp("2026-01-01")
-    assert (row["start_customers"], row["kept_customers"], row["new_customers"],
-            row["reactivated_customers"], row["end_customers"]) == (3, 1, 2, 1, 3)
-    rate = retention_rate(row["start_customers"], row["end_customers"], row["new_customers"])
-    assert rate == pytest.approx(100 / 3)
-    with pytest.raises(ValueError, match="before start"):
-        retention_counts(RETENTION_ORDERS, "2026-01-20", "2026-01-11")
-
-
-def test_retention_counts_agree_with_period_churn_on_the_course_data():
-    data = pytest.importorskip("rfmkit.data")
-    orders = data.load_orders()
-    row = retention_counts(orders, "2025-06-11", data.COURSE_ASOF).iloc[0]
-    churn = rfmkit.period_churn(orders, [("2024-06-11", "2025-06-10"),
-                                         ("2025-06-11", "2026-06-10")]).iloc[0]
-    assert row["start_customers"] == churn["active_customers"]
-    assert row["kept_customers"] == churn["retained_customers"]
-    rate = retention_rate(row["start_customers"], row["end_customers"], row["new_customers"])
-    assert round(rate, 1) == churn["retention_rate"]
+# plan summary
 
 
 def test_plan_summary_and_comparison():
-    plan = service_plan(RULE_FEATURES, asof=ASOF)
+    plan = service_plan(RULE_FEATURES, ASOF)
     summary = plan_summary(plan)
     assert summary["customers"].sum() == len(plan) == 14
     counts = dict(zip(summary["service"], summary["customers"], strict=True))
@@ -688,7 +685,7 @@ def test_plan_summary_and_comparison():
     assert list(summary["customers"]) == sorted(summary["customers"], reverse=True)
     assert summary["customer_share"].sum() == pytest.approx(100, abs=0.3)
     rules = [dict(rule) for rule in DEFAULT_RULES if rule["rule"] != "birthday"]
-    without_birthdays = service_plan(RULE_FEATURES, rules, asof=ASOF)
+    without_birthdays = service_plan(RULE_FEATURES, ASOF, rules)
     both = plan_summary(plan, without_birthdays)
     gift = both[both["service"] == "birthday_gift"].iloc[0]
     assert (gift["customers"], gift["customers_new"], gift["change"]) == (2, 0, -2)
@@ -705,7 +702,40 @@ def test_bundled_data_plan_covers_every_customer():
     orders = data.load_orders()
     features = customer_features(orders, data.load_members(), data.load_products(),
                                  data.COURSE_ASOF)
-    plan = service_plan(features)
+    plan = service_plan(features, data.COURSE_ASOF)
     assert len(plan) == len(features) == len(rfmkit.rfm_table(orders, data.COURSE_ASOF))
     assert plan["customer_id"].is_unique
     assert set(plan["service"]) <= set(service.SERVICES)
+
+
+# ---------------------------------------------------------------------------------------------
+# the purchase rule (rfmkit.orders): whole fen, dated by the first line, net > 0
+
+TRICKY_ORDERS = orders_frame(
+    [
+        ("O1", "T1", "2026-06-01", "P1", 0.10),  # 0.10 + 0.20 - 0.30 = 0: no purchase
+        ("O1", "T1", "2026-06-01", "P1", 0.20),
+        ("O1", "T1", "2026-06-01", "P1", -0.30),
+        ("O2", "T1", "2026-06-05", "P1", 50.0),
+        ("O3", "T2", "2026-06-02", "P1", 30.0),  # refunded in full by a later line
+        ("O3", "T2", "2026-06-08", "P1", -30.0),
+        ("O4", "T3", "2026-05-30", "P1", 20.0),  # a later partial refund keeps the date
+        ("O4", "T3", "2026-06-09", "P1", -5.0),
+    ]
+)
+
+
+def test_service_counts_purchases_by_the_one_rule():
+    features = customer_features(TRICKY_ORDERS, pd.DataFrame({"customer_id": []}), PRODUCTS,
+                                 ASOF)
+    assert list(features["orders"]) == [1, 0, 1]
+    assert features.loc["T1", "first_purchase_date"] == pd.Timestamp("2026-06-05")
+    assert pd.isna(features.loc["T2", "first_purchase_date"])
+    assert features.loc["T3", "last_purchase_date"] == pd.Timestamp("2026-05-30")
+    care = new_customer_care(TRICKY_ORDERS, ASOF, 15)
+    assert list(care["customer_id"]) == ["T1", "T3"]
+    assert list(care["days_since_purchase"]) == [5, 11]
+    assert care.loc[1, "first_ticket"] == 15.0
+    counts = rfmkit.metrics.retention_counts(TRICKY_ORDERS, "2026-06-01", ASOF).iloc[0]
+    assert (counts["start_customers"], counts["kept_customers"], counts["new_customers"],
+            counts["end_customers"]) == (1, 0, 1, 1)
