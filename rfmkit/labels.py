@@ -765,6 +765,7 @@ CODE_COLUMNS = {
     "lesson": "segment",
     "classic8": "segment",
     "nps_group": "nps",
+    "holiday": "holiday",
     "group": "case_group",
     "metric": "case_metric",
     "field_value": "profile_value",

@@ -102,8 +102,8 @@ def as_whole(value, what: str, *, minimum: int = 0) -> int:
     if number != int(number):
         raise ValueError(f"{what} must be a whole number, got {value!r}")
     if number < minimum:
-        floor = "cannot be negative" if minimum == 0 else f"must be {minimum} or more"
-        raise ValueError(f"{what} {floor}, got {value!r}")
+        floor = " (not negative)" if minimum == 0 else ""
+        raise ValueError(f"{what} must be {minimum} or more{floor}, got {value!r}")
     return int(number)
 
 

@@ -60,11 +60,11 @@ CODE_NAMES = {
     "category.snacks": ("零食", "snacks"),
     "holiday.festival_618": ("618 购物节", "618 shopping festival"),
     "holiday.dragon_boat": ("端午节", "Dragon Boat Festival"),
-    "group.A0": ("无基期 (上月无消费)", "no baseline (no purchase last month)"),
-    "group.A1": ("两项目标都达成", "both targets met"),
-    "group.A2": ("到店次数达标, 客单价未达标", "visits met, ticket not"),
-    "group.A3": ("客单价达标, 到店次数未达标", "ticket met, visits not"),
-    "group.A4": ("两项都未达标", "neither target met"),
+    "case_group.A0": ("无基期 (上月无消费)", "no baseline (no purchase last month)"),
+    "case_group.A1": ("两项目标都达成", "both targets met"),
+    "case_group.A2": ("到店次数达标, 客单价未达标", "visits met, ticket not"),
+    "case_group.A3": ("客单价达标, 到店次数未达标", "ticket met, visits not"),
+    "case_group.A4": ("两项都未达标", "neither target met"),
 }
 
 

@@ -252,7 +252,7 @@ def test_profile_chart_by_hand():
     widths = [p.get_width() for p in age.patches]
     assert widths == [100.0, 0.0, 0.0, 50.0, 25.0, 25.0]
     channel = fig.axes[2]
-    assert [t.get_text() for t in channel.get_yticklabels()] == ["WeChat", "SMS", "(blank)"]
+    assert [t.get_text() for t in channel.get_yticklabels()] == ["WeChat", "SMS", "(missing)"]
     assert fig._suptitle.get_text() == "Profile: important: maintain (2 members) vs all members"
 
 

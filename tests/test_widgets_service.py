@@ -16,7 +16,7 @@ import pytest  # noqa: E402
 from service_fixture import ASOF, FEATURES  # noqa: E402
 
 from rfmkit import use_language  # noqa: E402
-from rfmkit.service import message_preview, service_plan  # noqa: E402
+from rfmkit.service import describe_plan, message_preview, service_plan  # noqa: E402
 from rfmkit.widgets import ServiceExplorer, TicketBandExplorer  # noqa: E402
 from rfmkit.widgets.service import parse_edges  # noqa: E402
 
@@ -47,7 +47,7 @@ def test_plan_matches_the_hand_worked_services():
 
 
 def test_default_shows_everyone_in_plan_order():
-    ex = ServiceExplorer(plan(), FEATURES)
+    ex = ServiceExplorer(plan(), FEATURES, ASOF)
     assert isinstance(ex.widget, ipywidgets.VBox)
     assert ids(ex) == ["C1", "C2", "C3", "C4", "C5"]
     assert list(ex.result.columns) == ["customer_id", "name", "features", "service",
@@ -58,7 +58,7 @@ def test_default_shows_everyone_in_plan_order():
 
 
 def test_pick_a_tier():
-    ex = ServiceExplorer(plan(), FEATURES)
+    ex = ServiceExplorer(plan(), FEATURES, ASOF)
     ex.by.value = "tier"
     options = dict((v, k) for k, v in ex.group.options)
     assert options == {"all": "(all)", "gold": "gold (1)", "silver": "silver (2)",
@@ -72,7 +72,7 @@ def test_pick_a_tier():
 
 
 def test_pick_a_segment_and_a_channel():
-    ex = ServiceExplorer(plan(), FEATURES)
+    ex = ServiceExplorer(plan(), FEATURES, ASOF)
     ex.group.value = "maintain"
     assert ids(ex) == ["C1", "C4"]
     ex.channel.value = "e-mail"
@@ -86,7 +86,7 @@ def test_pick_a_segment_and_a_channel():
 
 def test_channel_alone_against_an_independent_filter():
     p = plan()
-    ex = ServiceExplorer(p, FEATURES)
+    ex = ServiceExplorer(p, FEATURES, ASOF)
     for channel in ("WeChat", "SMS", "e-mail"):
         ex.channel.value = channel
         expected = [c for c, (_, ch) in EXPECTED.items() if ch == channel]
@@ -97,15 +97,15 @@ def test_channel_alone_against_an_independent_filter():
 
 def test_messages_are_the_message_preview_of_each_row():
     p = plan()
-    ex = ServiceExplorer(p, FEATURES)
-    for row in p.to_dict("records"):
+    ex = ServiceExplorer(p, FEATURES, ASOF)
+    for row in describe_plan(p, FEATURES, ASOF).to_dict("records"):
         row["favourite_category"] = FEATURES.loc[row["customer_id"], "favourite_category"]
         got = ex.result.loc[ex.result["customer_id"] == row["customer_id"], "message"].iloc[0]
         assert got == message_preview(row)
 
 
 def test_preview_follows_the_chosen_customer():
-    ex = ServiceExplorer(plan(), FEATURES, by="tier", group="iron")
+    ex = ServiceExplorer(plan(), FEATURES, ASOF, by="tier", group="iron")
     assert ids(ex) == ["C2", "C5"]
     assert [v for _, v in ex.customer.options] == ["C2", "C5"]
     ex.customer.value = "C5"
@@ -113,7 +113,7 @@ def test_preview_follows_the_chosen_customer():
 
 
 def test_changing_by_resets_the_group():
-    ex = ServiceExplorer(plan(), FEATURES)
+    ex = ServiceExplorer(plan(), FEATURES, ASOF)
     ex.group.value = "develop"
     assert ids(ex) == ["C3"]
     ex.by.value = "tier"
@@ -123,7 +123,7 @@ def test_changing_by_resets_the_group():
 def test_service_explorer_in_chinese():
     use_language("zh")
     p = plan()
-    ex = ServiceExplorer(p, FEATURES, by="tier", group="gold")
+    ex = ServiceExplorer(p, FEATURES, ASOF, by="tier", group="gold")
     assert ex.by.description == "按"
     assert dict((v, k) for k, v in ex.group.options)["gold"] == "金质客户 (1)"
     assert ex.message.startswith("亲爱的王小明")
@@ -132,9 +132,9 @@ def test_service_explorer_in_chinese():
 
 def test_service_explorer_checks_its_input():
     with pytest.raises(ValueError, match="by must be"):
-        ServiceExplorer(plan(), FEATURES, by="age")
+        ServiceExplorer(plan(), FEATURES, ASOF, by="age")
     with pytest.raises(ValueError, match="tier"):
-        ServiceExplorer(plan(), FEATURES.drop(columns="tier"))
+        ServiceExplorer(plan(), FEATURES.drop(columns="tier"), ASOF)
 
 
 # ---- TicketBandExplorer ------------------------------------------------------------------------

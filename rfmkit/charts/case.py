@@ -233,7 +233,7 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     shares = [n * 100 / total if total else 0.0 for n in counts]
     ax.bar_label(bars, labels=[f"{n:,} ({s:.1f}%)" for n, s in zip(counts, shares, strict=True)],
                  padding=4, fontsize=FONT_SIZES["annotation"])
-    ax.set_yticks(positions, [f"{code}  {chart_name('group', code)}" for code in codes])
+    ax.set_yticks(positions, [f"{code}  {chart_name('case_group', code)}" for code in codes])
     ax.invert_yaxis()
     ax.set_xlim(0, max(int(counts.max(initial=0)), 1) * 1.3)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))

@@ -289,8 +289,8 @@ def profile_chart(profile: pd.DataFrame, group: str = "", *,
     for ax, field in zip(axes, fields, strict=True):
         rows = profile[profile["field"] == field]
         y = np.arange(len(rows))
-        values = [chart_name("channel", v) if field == "preferred_channel" else str(v)
-                  for v in rows["value"]]
+        kind = "channel" if field == "preferred_channel" else "profile_value"
+        values = [chart_name(kind, v) for v in rows["value"]]
         ax.barh(y - 0.2, rows["segment_share"], height=0.4, color=PALETTE[0],
                 label=chart_text("chart.this_group"))
         ax.barh(y + 0.2, rows["all_share"], height=0.4, color=PALETTE[7],

@@ -14,7 +14,7 @@ PERIOD_START = "2025-06-11"
 zh.question: 用默认规则 (DEFAULT_RULES) 做出的服务计划里, 有多少位顾客的主要服务是生日小礼物
     (service 等于 "birthday_gift")?
 zh.hint: features = customer_features(orders, members, products, COURSE_ASOF), plan =
-    service_plan(features); 然后数一数 (plan["service"] == "birthday_gift").sum()。
+    service_plan(features, COURSE_ASOF); 然后数一数 (plan["service"] == "birthday_gift").sum()。
 zh.takeaway: 生日规则的优先级最高 (10), 所以 14 天内过生日的顾客, 不管属于哪一类,
     主要服务都是生日礼物; 其他适用的服务列在 also 列里。
 zh.revisit: 数的是 service 列 (主要服务), 不是 also 列; 用的是默认规则和 COURSE_ASOF,
@@ -22,7 +22,7 @@ zh.revisit: 数的是 service 列 (主要服务), 不是 also 列; 用的是默�
 en.question: In the service plan made with the default rules (DEFAULT_RULES), how many customers
     get a birthday gift as their main service (service equal to "birthday_gift")?
 en.hint: features = customer_features(orders, members, products, COURSE_ASOF), plan =
-    service_plan(features); then count (plan["service"] == "birthday_gift").sum().
+    service_plan(features, COURSE_ASOF); then count (plan["service"] == "birthday_gift").sum().
 en.takeaway: The birthday rule has the highest priority (10), so a customer with a birthday in the
     next 14 days gets the gift whatever their group; the other services that apply are listed under
     "also".
@@ -34,7 +34,7 @@ def q1():
     from rfmkit.service import customer_features, service_plan
 
     features = customer_features(load_orders(), load_members(), load_products(), COURSE_ASOF)
-    plan = service_plan(features)
+    plan = service_plan(features, COURSE_ASOF)
     return (plan["service"] == "birthday_gift").sum()
 
 

@@ -139,7 +139,7 @@ def _income_band_names(band: str) -> list[str]:
 zh.question: 按课程六类法, 重要挽留客户 (win_back, R↑F↑M↑) 的会员画像和全体会员相比,
     哪一个月收入区间 (income_band) 的占比高出最多? 写出区间, 例如 3001-6000。
 zh.hint: ids = segments.index[segments["segment"] == "win_back"]; profile =
-    segment_profile(members, ids); 在 field 等于 "income_band" 的行里找 difference 最大的 value。
+    segment_profile(members, ids); 在 field 等于 "income_band" 的行里找 difference_pct_points 最大的 value。
 zh.takeaway: 画像告诉我们一类客户是谁: 收入、年龄、渠道; 但小组里几个百分点的差别可能只是偶然,
     要结合人数来看。
 zh.revisit: 分组用均值比较法和课程六类法, 组是 win_back; 只看 income_band 这一个字段, 比较的是差值
@@ -149,7 +149,7 @@ en.question: With the lesson's six types, compare the member profile of the "imp
     over-represented the most? Write the band, e.g. 3001-6000.
 en.hint: ids = segments.index[segments["segment"] == "win_back"]; profile =
     segment_profile(members, ids); among the rows whose field is "income_band", take the value with
-    the largest difference.
+    the largest difference_pct_points.
 en.takeaway: A profile says who a group is: income, age, channel; but a few points' difference in a
     small group can be chance, so look at the counts too.
 en.revisit: Group with the mean rule and the lesson's six types and take win_back; look only at the
@@ -165,4 +165,4 @@ def q5():
     ids = segments.index[segments["segment"] == "win_back"]
     profile = segment_profile(load_members(), ids)
     income = profile[profile["field"] == "income_band"]
-    return income.loc[income["difference"].idxmax(), "value"]
+    return income.loc[income["difference_pct_points"].idxmax(), "value"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from rfmkit.case import DEFAULT_TARGETS, campaign_uplift, group_summary, round_one_rule_text
+from rfmkit.case import DEFAULT_TARGETS, campaign_uplift, group_summary
 from rfmkit.charts.case import group_counts_chart
 from rfmkit.labels import label
 from rfmkit.widgets._base import Explorer, whole_percent
@@ -75,7 +75,8 @@ class UpliftExplorer(Explorer):
         self.uplift = campaign_uplift(self.before, self.after, self.targets)
         self.summary = self.result = group_summary(self.uplift)
         self.counts = {str(code): int(n) for code, n in self.summary["members"].items()}
-        self.rule_text.value = round_one_rule_text(self.targets)
+        self.rule_text.value = label("case_rule.round_one").format(
+            visits=int(self.visits_slider.value), ticket=int(self.ticket_slider.value))
         self.show_table(self.table_output, self.summary)
 
     def _chart(self, fig):

@@ -18,7 +18,7 @@ from rfmkit.charts._style import code_order
 from rfmkit.charts.service import ticket_bands_chart
 from rfmkit.labels import label, name
 from rfmkit.preferences import DEFAULT_EDGES, first_order_bands, first_orders
-from rfmkit.service import message_preview
+from rfmkit.service import DEFAULT_RULES, describe_plan, message_preview
 from rfmkit.validation import require_columns
 from rfmkit.widgets._base import Explorer
 
@@ -38,10 +38,9 @@ def _in_order(codes, kind: str) -> list:
 class ServiceExplorer(Explorer):
     """Choose customers by customer type or pyramid tier and by channel; see their service.
 
-    ``plan`` is
-    the output of :func:`rfmkit.service.service_plan`, ``features`` that of
-    :func:`rfmkit.service.customer_features` (its ``segment`` and ``tier`` columns decide the
-    groups). ``by`` is ``"segment"`` or ``"tier"``, ``group`` a segment or tier code (or
+    ``plan`` is the output of :func:`rfmkit.service.service_plan`, and ``features``,
+    ``asof`` and ``rules`` are what it was made with (:func:`rfmkit.service.customer_features`'s
+    ``segment`` and ``tier`` columns decide the groups). ``by`` is ``"segment"`` or ``"tier"``, ``group`` a segment or tier code (or
     ``"all"``), ``channel`` a channel code of the plan (or ``"all"``); ``rows`` is how many
     customers the table shows.
 
@@ -52,15 +51,16 @@ class ServiceExplorer(Explorer):
     previewed text, "" when nobody matches).
     """
 
-    def __init__(self, plan: pd.DataFrame, features: pd.DataFrame, *, by: str = "segment",
-                 group: str = ALL, channel: str = ALL, rows: int = 10):
+    def __init__(self, plan: pd.DataFrame, features: pd.DataFrame, asof, *,
+                 rules=DEFAULT_RULES, by: str = "segment", group: str = ALL,
+                 channel: str = ALL, rows: int = 10):
         if by not in BY_OPTIONS:
             raise ValueError(f"by must be one of {BY_OPTIONS}, got {by!r}")
         require_columns(plan, dict.fromkeys(["customer_id", "service", "channel"], "codes"),
                         "plan")
         require_columns(features, dict.fromkeys(BY_OPTIONS, "codes"), "features")
         super().__init__(chart=False)
-        self.plan = plan.reset_index(drop=True)
+        self.plan = describe_plan(plan, features, asof, rules).reset_index(drop=True)
         customers = self.plan["customer_id"].to_numpy()
         self._codes = {b: features[b].reindex(customers).to_numpy(dtype=object)
                        for b in BY_OPTIONS}
