@@ -139,7 +139,8 @@ def _income_band_names(band: str) -> list[str]:
 zh.question: 按课程六类法, 重要挽留客户 (win_back, R↑F↑M↑) 的会员画像和全体会员相比,
     哪一个月收入区间 (income_band) 的占比高出最多? 写出区间, 例如 3001-6000。
 zh.hint: ids = segments.index[segments["segment"] == "win_back"]; profile =
-    segment_profile(members, ids); 在 field 等于 "income_band" 的行里找 difference_pct_points 最大的 value。
+    segment_profile(members, ids); 在 field 等于 "income_band" 的行里找
+    difference_pct_points 最大的 value。
 zh.takeaway: 画像告诉我们一类客户是谁: 收入、年龄、渠道; 但小组里几个百分点的差别可能只是偶然,
     要结合人数来看。
 zh.revisit: 分组用均值比较法和课程六类法, 组是 win_back; 只看 income_band 这一个字段, 比较的是差值
