@@ -41,8 +41,8 @@ class ServiceExplorer(Explorer):
     ``plan`` is the output of :func:`rfmkit.service.service_plan`, and ``features``,
     ``asof`` and ``rules`` are what it was made with (:func:`rfmkit.service.customer_features`'s
     ``segment`` and ``tier`` columns decide the groups). ``by`` is ``"segment"`` or ``"tier"``,
-    ``group`` a segment or tier code (or ``"all"``), ``channel`` a channel code of the plan (or ``"all"``); ``rows`` is how many
-    customers the table shows.
+    ``group`` a segment or tier code (or ``"all"``), ``channel`` a channel code of the plan
+    (or ``"all"``); ``rows`` is how many customers the table shows.
 
     Controls: ``.by``, ``.group``, ``.channel`` and ``.customer`` (whose message is previewed;
     the first customer of the selection by default). Current state: ``.result`` (the chosen
