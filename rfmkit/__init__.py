@@ -17,9 +17,10 @@ from rfmkit.data import (
 )
 from rfmkit.export import export_table
 from rfmkit.io import read_members, read_orders, read_questionnaire
-from rfmkit.labels import current_language, label, localise, use_language
+from rfmkit.labels import current_language, label, localise, name, use_language
 from rfmkit.lifecycle import churn_rate, lifecycle_stages, lifecycle_years, period_churn
-from rfmkit.metrics import csat, nps
+from rfmkit.metrics import cac, csat, nps, retention_rate
+from rfmkit.orders import order_lines, order_totals
 from rfmkit.rfm import (
     SCHEMES,
     BinsCollapsedWarning,
@@ -32,7 +33,7 @@ from rfmkit.rfm import (
     scheme_table,
     segment_summary,
 )
-from rfmkit.service import cac, customer_features, retention_rate, service_plan
+from rfmkit.service import customer_features, describe_plan, service_plan
 from rfmkit.value import (
     clv,
     customer_equity,
@@ -56,6 +57,7 @@ __all__ = [
     "customer_equity",
     "customer_features",
     "decile_table",
+    "describe_plan",
     "delivered_value",
     "export_table",
     "label",
@@ -68,7 +70,10 @@ __all__ = [
     "load_samsclub_campaign",
     "load_samsclub_members",
     "localise",
+    "name",
     "nps",
+    "order_lines",
+    "order_totals",
     "period_churn",
     "pyramid_tiers",
     "questionnaire_path",

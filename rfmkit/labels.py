@@ -766,7 +766,7 @@ CODE_COLUMNS = {
     "classic8": "segment",
     "nps_group": "nps",
     "holiday": "holiday",
-    "group": "case_group",
+    "group": ("case_group", "segment", "tier"),
     "metric": "case_metric",
     "field_value": "profile_value",
 }
@@ -811,14 +811,18 @@ def pick(zh: str, en: str) -> str:
     return zh if _State.language == "zh" else en
 
 
-def name(kind: str, code) -> str:
+def name(kind: str | tuple[str, ...], code) -> str:
     """Return the current-language name of a code, e.g. ``name("tier", "gold")`` -> "gold" or
-    "金质客户"; a code without a name is shown as it is."""
-    key = f"{kind}.{code}"
-    return label(key) if key in LABELS else str(code)
+    "金质客户"; ``kind`` may be several kinds, tried in order. A code without a name is shown
+    as it is."""
+    for each in (kind,) if isinstance(kind, str) else kind:
+        key = f"{each}.{code}"
+        if key in LABELS:
+            return label(key)
+    return str(code)
 
 
-def _named(values: pd.Series | pd.Index, kind: str):
+def _named(values: pd.Series | pd.Index, kind):
     return values.map(lambda code: name(kind, code) if isinstance(code, str) else code)
 
 
