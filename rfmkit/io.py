@@ -308,9 +308,12 @@ def _byte_blocks(values: np.ndarray, width: int):
     str. Non-ASCII texts become empty; longer texts are cut, so their last byte is set."""
     for start in range(0, len(values), 1 << 18):  # blocks bound the memory used
         block = values[start : start + (1 << 18)]
-        ascii_ = np.fromiter((v.isascii() for v in block), bool, len(block))
-        raw = np.zeros(len(block), dtype=f"S{width}")
-        raw[ascii_] = block[ascii_].astype(f"S{width}")
+        try:
+            raw = block.astype(f"S{width}")
+        except UnicodeEncodeError:
+            ascii_ = np.fromiter((v.isascii() for v in block), bool, len(block))
+            raw = np.zeros(len(block), dtype=f"S{width}")
+            raw[ascii_] = block[ascii_].astype(f"S{width}")
         yield start, raw, raw.view(np.uint8).reshape(len(block), width)
 
 
@@ -341,7 +344,7 @@ def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _parse_ids(values: np.ndarray) -> tuple[np.ndarray, pd.Series]:
     """Text cells -> (stripped text, BLANK_REASON where blank)."""
-    text = pd.Series(values, dtype=object).str.strip().to_numpy()
+    text = np.fromiter(map(str.strip, values), dtype=object, count=len(values))  # faster
     return text, _reasons(text == "", BLANK_REASON)
 
 
@@ -428,7 +431,9 @@ def _parse_dates(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Se
         year = got.astype("datetime64[Y]").astype("int64") + 1970
         ok = ~np.isnat(got) & (year >= _MIN_YEAR) & (year <= _MAX_YEAR)
         out[idx[ok]] = got[ok]
-        rest = np.setdiff1d(rest, idx[ok])
+        unread = np.ones(len(values), dtype=bool)
+        unread[idx[ok]] = False
+        rest = np.flatnonzero(unread)
     out[rest], reasons = _date_grammar(values[rest], keep_time)
     if not keep_time:
         out = out.astype("datetime64[D]").astype("datetime64[ns]")
@@ -715,8 +720,10 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str) -> _Table:
     if "\n".encode(codec) != b"\n":  # UTF-16: read as UTF-8 so lines can be counted in bytes
         content, path, codec = content.decode(codec).encode("utf-8"), None, "utf-8"
     skip, sep = _header_position(content, codec, name)
-    breaks = content.count(b"\n") + content.count(b"\r") - content.count(b"\r\n")
-    physical = breaks + (not content.endswith((b"\n", b"\r")))
+    physical = None  # lines in the file, counted only when quotes may hide line breaks
+    if b'"' in content:
+        breaks = content.count(b"\n") + content.count(b"\r") - content.count(b"\r\n")
+        physical = breaks + (not content.endswith((b"\n", b"\r")))
     cr_only = b"\n" not in content and b"\r" in content
     src = path if path is not None else _io.BytesIO(content)
     del content  # pandas reads a file on disk itself: its bytes need not stay in memory
@@ -726,13 +733,16 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str) -> _Table:
     def line_numbers(bad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Line of each record in the frame and of each skipped record: records before it,
         plus line breaks inside quoted values of the records before it."""
-        good = np.setdiff1d(np.arange(len(frame) + len(bad)), bad)
+        good = np.ones(len(frame) + len(bad), dtype=bool)
+        good[bad] = False
+        good = np.flatnonzero(good) + skip + 1
+        if physical in (None, skip + len(good) + len(bad)):
+            return good, bad + skip + 1
         inside = np.zeros(len(frame), dtype=np.int64)
-        if physical != skip + len(good) + len(bad):
-            for column in frame.columns:
-                inside += frame[column].str.count(_BREAK.pattern).to_numpy(dtype=np.int64)
+        for column in frame.columns:
+            inside += frame[column].str.count(_BREAK.pattern).to_numpy(dtype=np.int64)
         before = np.concatenate([[0], np.cumsum(inside)])
-        return skip + 1 + good + before[:-1], skip + 1 + bad + before[np.searchsorted(good, bad)]
+        return good + before[:-1], bad + skip + 1 + before[np.searchsorted(good, bad + skip + 1)]
 
     bad = np.array(sorted(skipped), dtype=np.int64)
     lines, bad_lines = line_numbers(bad)
@@ -973,7 +983,9 @@ def _read(
         f = fields[idx]
         parsed[idx], reasons = _parse(raw[idx], f)
         is_blank = (reasons == BLANK_REASON).to_numpy()
-        row_blank &= np.isin(np.arange(n), reasons.index[is_blank])
+        blank_here = np.zeros(n, dtype=bool)
+        blank_here[reasons.index[is_blank]] = True
+        row_blank &= blank_here
         if f.allow_blank or f.kind == "text":
             reasons = reasons[~is_blank]
         else:
@@ -1006,7 +1018,7 @@ def _read(
     names = _unique_names(list(data) + [display[i] for i in others])[len(data) :]
     for col_name, i in zip(names, others, strict=True):
         data[col_name] = _final(raw[i][:n], keep, None)
-    frame = pd.DataFrame(data, index=pd.RangeIndex(int(keep.sum())))
+    frame = pd.DataFrame(data, index=pd.RangeIndex(int(keep.sum())), copy=False)
 
     blank_rows = np.flatnonzero(row_blank)
     parts = [

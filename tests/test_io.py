@@ -1115,3 +1115,26 @@ def test_every_row_is_kept_or_rejected(spec: list[tuple[bool, int]]) -> None:
     assert len(result.data) + len(result.rejected) == result.rows_read == len(lines) - 1
     assert result.data["order_id"].tolist() == good_ids
     assert result.rejected["row"].tolist() == bad_lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Linear time: long cells are read or rejected without backtracking (speed: benchmarks/)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_long_blank_runs_in_cells_are_rejected_plainly() -> None:
+    spaces = " " * 32_000
+    assert parse_money("-" + spaces) == (None, MONEY_REASON)
+    assert parse_money("-" + spaces + "x") == (None, MONEY_REASON)
+    assert parse_money("¥" + spaces + "-" + spaces + "1") == (-1.0, None)  # as "¥ -1"
+    assert parse_date("2025" + spaces + "年") == (None, DATE_REASON)
+    assert parse_count("3" + spaces + "次" + spaces + "x") == (
+        None, "not a whole number of purchases"
+    )  # fmt: skip
+    text = (
+        f'订单号,客户ID,下单时间,实付金额\nA1,C1,2025-05-03,"-{spaces}"\n'
+        f'A2,C1,2025-05-03,"1{spaces}"\n'
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["amount"].tolist() == [1.0]  # blanks around a value are stripped
+    assert rejected_rows(result) == [(2, "实付金额", "-" + spaces, MONEY_REASON)]
