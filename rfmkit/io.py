@@ -325,7 +325,8 @@ def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
     """
     out = np.zeros(len(values), dtype="float64")
     ok = np.zeros(len(values), dtype=bool)
-    for start, raw, chars in _byte_blocks(values, _MAX_DIGITS + 5):
+    width = _MAX_DIGITS + 5  # sign, digits, point, 2 decimals, one byte to see longer texts
+    for start, raw, chars in _byte_blocks(values, width):
         zero, dot = chars == 0, chars == ord(".")
         minus = chars[:, 0] == ord("-")
         allowed = ((chars - np.uint8(48)) <= 9) | dot | zero
@@ -337,7 +338,16 @@ def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
         good = allowed.all(axis=1) & zero[:, -1] & (zero[:, :-1] <= zero[:, 1:]).all(axis=1)
         good &= (dots <= 1) & (point - minus >= 1) & (point - minus <= _MAX_DIGITS)
         good &= (dots == 0) | ((after >= 1) & (after <= decimals))
-        out[start : start + len(raw)][good] = raw[good].astype("float64") + 0.0  # no -0.0
+        units = np.zeros(len(raw), dtype=np.int64)  # the digits as one whole number
+        for j in range(width):
+            digit = chars[:, j] - np.uint8(48)
+            units = np.where(digit <= 9, units * 10 + digit, units)
+        units *= 10 ** np.clip(decimals - after, 0, decimals)
+        # whole units below 2**53 divide exactly rounded, as float(text) reads them
+        value = np.where(minus, -units, units) / 10**decimals
+        exact = units < 2**53
+        value[~exact & good] = raw[~exact & good].astype("float64")
+        out[start : start + len(raw)][good] = value[good] + 0.0  # no -0.0
         ok[start : start + len(raw)] = good
     return out, ok
 
