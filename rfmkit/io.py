@@ -948,21 +948,33 @@ def _final(values: np.ndarray, keep: np.ndarray, f: _Field | None) -> pd.Series:
     return pd.Series(kept, dtype=dtype)
 
 
-def _rejections(problems: dict[int, pd.Series], raw: list[np.ndarray], display: list[str]):
-    """(rows, columns, values, reasons) of the rows with problems: the first problem's column
-    and raw value, and every reason (named by column when there are several)."""
-    why = pd.concat(problems, axis=1)
-    has = why.notna().to_numpy()
-    rows = why.index.to_numpy(dtype=np.int64)
-    first = np.asarray(why.columns)[has.argmax(axis=1)]
-    several = has.sum(axis=1) > 1
-    reason = why.bfill(axis=1).iloc[:, 0].where(~several, why.apply(
-        lambda r: "; ".join(f"{display[i]}: {w}" for i, w in r.dropna().items()), axis=1
-    ) if several.any() else None).to_numpy(dtype=object)
-    value = np.empty(len(rows), dtype=object)
-    for c in np.unique(first):
-        value[first == c] = raw[c][rows[first == c]]
-    return rows, [display[c] for c in first], value, reason
+def _rejected(table: _Table, row_blank: np.ndarray, problems: dict[int, pd.Series],
+              raw: list[np.ndarray], display: list[str]) -> pd.DataFrame:  # fmt: skip
+    """The ``.rejected`` frame, by line: the rows rejected while reading, the empty rows, and
+    the rows with problems (the first problem's column and raw value, and every reason, named
+    by column when there are several)."""
+    blank = np.flatnonzero(row_blank)
+    parts = [list(zip(*table.early, strict=True)) or [[]] * 4,
+             [table.lines[blank], [""] * len(blank), [""] * len(blank), ["empty row"] * len(blank)]]
+    if problems:
+        why = pd.concat(problems, axis=1)
+        has = why.notna().to_numpy()
+        first = np.asarray(why.columns)[has.argmax(axis=1)]
+        several = has.sum(axis=1) > 1
+        reason = why.bfill(axis=1).iloc[:, 0].where(~several, why.apply(
+            lambda r: "; ".join(f"{display[i]}: {w}" for i, w in r.dropna().items()), axis=1
+        ) if several.any() else None)  # fmt: skip
+        at = why.index.to_numpy(dtype=np.int64)
+        value = np.empty(len(at), dtype=object)
+        for c in np.unique(first):
+            value[first == c] = raw[c][at[first == c]]
+        parts.append([table.lines[at], [display[c] for c in first], value, reason.to_numpy()])
+    columns = [np.concatenate([np.asarray(p[k], dtype=object) for p in parts]) for k in range(4)]
+    order = np.argsort(columns[0].astype(np.int64), kind="stable")
+    return pd.DataFrame({
+        col: pd.Series(values[order], dtype="int64" if col == "row" else object)
+        for col, values in zip(REJECTED_COLUMNS, columns, strict=True)
+    })  # fmt: skip
 
 
 def _read(
@@ -1030,27 +1042,7 @@ def _read(
         data[col_name] = _final(raw[i][:n], keep, None)
     frame = pd.DataFrame(data, index=pd.RangeIndex(int(keep.sum())), copy=False)
 
-    blank_rows = np.flatnonzero(row_blank)
-    parts = [
-        [np.array([e[k] for e in table.early], dtype=object) for k in range(4)],
-        [blank_rows, [""] * len(blank_rows), [""] * len(blank_rows),
-         ["empty row"] * len(blank_rows)],
-    ]  # fmt: skip
-    if problems:
-        parts.append(_rejections(problems, raw, display))
-    lines = np.concatenate([parts[0][0].astype(np.int64)]
-                           + [table.lines[p[0]] for p in parts[1:]])  # fmt: skip
-    order = np.argsort(lines, kind="stable")
-    rejected = pd.DataFrame(
-        {
-            "row": pd.Series(lines[order], dtype="int64"),
-            **{
-                col: pd.Series(np.concatenate(
-                    [np.asarray(p[k], dtype=object) for p in parts])[order], dtype=object)
-                for k, col in enumerate(REJECTED_COLUMNS[1:], start=1)
-            },
-        }
-    )  # fmt: skip
+    rejected = _rejected(table, row_blank, problems, raw, display)
 
     rows_read = n + len(table.early)
     if len(frame) + len(rejected) != rows_read:  # pragma: no cover - a bug, never data
@@ -1095,13 +1087,25 @@ _DOC_ARGS = """
 """
 
 
-def read_orders(
-    source: Any,
-    *,
-    columns: Mapping[str, str] | None = None,
-    encoding: str | None = None,
-    sheet_name: int | str = 0,
-) -> ReadResult:
+def _reader(kind: str, doc: str):
+    """The public reader of one kind of file (the three differ only in their columns)."""
+
+    def read(
+        source: Any,
+        *,
+        columns: Mapping[str, str] | None = None,
+        encoding: str | None = None,
+        sheet_name: int | str = 0,
+    ) -> ReadResult:
+        return _read(kind, source, columns, encoding, sheet_name)
+
+    read.__name__ = read.__qualname__ = f"read_{kind}"
+    read.__doc__ = doc + _DOC_ARGS
+    return read
+
+
+read_orders = _reader(
+    "orders",
     """Read an order export (one row per order or order line).
 
     Required columns: ``order_id``, ``customer_id``, ``order_date`` (kept with its time of day
@@ -1109,44 +1113,25 @@ def read_orders(
     ``product_id``, ``quantity`` (whole number >= 0), ``unit_price``. Other columns are kept
     unchanged as text. ``.data`` dtypes: ids as text, ``order_date`` datetime64[ns],
     ``amount`` / ``unit_price`` float64, ``quantity`` int64.
-    """
-    return _read("orders", source, columns, encoding, sheet_name)
-
-
-def read_questionnaire(
-    source: Any,
-    *,
-    columns: Mapping[str, str] | None = None,
-    encoding: str | None = None,
-    sheet_name: int | str = 0,
-) -> ReadResult:
+    """,
+)
+read_questionnaire = _reader(
+    "questionnaire",
     """Read questionnaire answers (one row per respondent).
 
     Required: ``customer_id``, ``last_purchase_date`` (a day, datetime64[ns]),
     ``purchases_per_quarter`` (int64, >= 0), ``spend_per_quarter`` (float64 yuan, >= 0).
     Optional: ``satisfaction`` (1-5) and ``recommend`` (0-10), nullable Int64 where a blank
     answer is ``<NA>``; ``response_id`` (text). Other columns are kept unchanged as text.
-    """
-    return _read("questionnaire", source, columns, encoding, sheet_name)
-
-
-def read_members(
-    source: Any,
-    *,
-    columns: Mapping[str, str] | None = None,
-    encoding: str | None = None,
-    sheet_name: int | str = 0,
-) -> ReadResult:
+    """,
+)
+read_members = _reader(
+    "members",
     """Read member profiles (the membership application form).
 
     Required: ``customer_id``. Recognised when present: ``name``, ``gender``, ``birthday``,
     ``age_band``, ``occupation``, ``income_band``, ``city``, ``phone``, ``email``, ``wechat``,
     ``preferred_channel``, ``join_date``. Dates are datetime64[ns] days (blank -> NaT); all the
     others are text (stripped; phone numbers keep their leading zeros).
-    """
-    return _read("members", source, columns, encoding, sheet_name)
-
-
-for _fn in (read_orders, read_questionnaire, read_members):
-    _fn.__doc__ = (_fn.__doc__ or "") + _DOC_ARGS
-del _fn
+    """,
+)
