@@ -27,19 +27,27 @@ Rules worth knowing:
   no; ``1,200.50`` yes, ``1,20`` or ``12.345`` no; ``3次`` yes, ``2.5`` or ``不记得`` no.
 * ``.data`` dtypes: ids and other text ``object``; dates ``datetime64[ns]``; money
   ``float64`` (yuan); counts ``int64``; survey scores nullable ``Int64``.
+
+How: pandas reads every cell as text (``pd.read_csv`` / ``pd.read_excel``), then each column
+is parsed once, vectorised: values written plainly (``1200.50``, ``2025-05-03 14:22:01``) in
+C, the others by one anchored pattern per kind that also words the reason. Every parser runs
+in linear time in the length of a cell.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import datetime as _dt
 import io as _io
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -249,7 +257,11 @@ def _clean_header(text: object) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Value parsers (scalar: the reference behaviour; the column functions add fast paths)
+# Value parsers. Each takes a column of raw cell texts and returns (values, reasons): reasons is
+# a Series indexed by row position holding the rows that could not be read (blank ones with
+# BLANK_REASON). Texts written plainly are read by pandas/numpy at C speed; the rest by one
+# anchored pattern per kind, after whitespace runs are made one space, so every parser runs in
+# linear time.
 # ---------------------------------------------------------------------------------------------
 
 EIGHT_DIGIT_REASON = "not a date: 8-digit numbers like 20250503 are ambiguous (write 2025-05-03)"
@@ -261,463 +273,317 @@ SURVEY_NEGATIVE_REASON = "negative amount in a survey answer"
 BLANK_REASON = "blank"
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
-
-_DATE_RE = re.compile(
-    r"(?P<y>[0-9]{4})(?:(?P<sep>[-/.])(?P<m1>[0-9]{1,2})(?P=sep)(?P<d1>[0-9]{1,2})"
-    r"|年\s*(?P<m2>[0-9]{1,2})\s*月\s*(?P<d2>[0-9]{1,2})\s*[日号]?)"
-    r"(?:(?:\s+|T|(?<=[日号]))(?P<H>[0-9]{1,2}):(?P<M>[0-9]{2})"
-    r"(?::(?P<S>[0-9]{2})(?:\.(?P<f>[0-9]{1,6}))?)?)?"
+_MAX_DIGITS = 15  # whole digits read exactly as float64
+_DATE_RX = re.compile(
+    r"\A(?P<y>[0-9]{4})(?:(?P<sep>[-/.])(?P<m1>[0-9]{1,2})(?P=sep)(?P<d1>[0-9]{1,2})"
+    r"|年 ?(?P<m2>[0-9]{1,2}) ?月 ?(?P<d2>[0-9]{1,2}) ?[日号]?)"
+    r"(?:(?P<t> |T|(?<=[日号]))(?P<H>[0-9]{1,2}):(?P<M>[0-9]{2})"
+    r"(?::(?P<S>[0-9]{2})(?:\.(?P<f>[0-9]{1,6}))?)?)?\Z"
 )
+_MONEY_RX = re.compile(
+    r"\A(?P<s1>[+-]?) ?(?:(?:RMB|CNY|人民币|¥) ?)?(?P<s2>[+-]?) ?"
+    r"(?:(?P<whole>[0-9][0-9,]*)(?:\.(?P<frac>[0-9]*))?|\.(?P<frac2>[0-9]+)) ?"
+    r"(?:元|块|圆|RMB|CNY)?\Z",
+    re.IGNORECASE,
+)
+_THOUSANDS_RX = r"[1-9][0-9]{0,2}(?:,[0-9]{3})+"
+_COUNT_UNITS = "次|件|个|笔|单|份"
 
 
-def _nfkc(text: str) -> str:
-    if text.isascii():
-        return text.strip()
-    return unicodedata.normalize("NFKC", text).strip()
+def _reasons(mask: Any, reason: Any) -> pd.Series:
+    """Reason(s) for the rows where ``mask`` is True, indexed by row position."""
+    mask = np.asarray(mask, dtype=bool)
+    if isinstance(reason, pd.Series):
+        reason = reason.to_numpy()[mask]
+    return pd.Series(reason, index=np.flatnonzero(mask), dtype=object)
 
 
-_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+def _tidy(values: np.ndarray) -> pd.Series:
+    """Texts as a person reads them: NFKC (full-width digits and ￥ become plain), stripped,
+    every whitespace run one space. Returns a Series with a RangeIndex."""
+    text = pd.Series(values, dtype=object)
+    wide = ~text.map(str.isascii).to_numpy(dtype=bool)
+    if wide.any():
+        text[wide] = text[wide].str.normalize("NFKC")
+    return text.str.replace(r"\s+", " ", regex=True).str.strip()
 
-_DateParts = tuple[int, int, int, int, int, int, int]  # year, month, day, h, min, s, micro
+
+def _byte_blocks(values: np.ndarray, width: int):
+    """Yield (start, fixed-width bytes, their uint8 matrix) for blocks of an object array of
+    str. Non-ASCII texts become empty; longer texts are cut, so their last byte is set."""
+    for start in range(0, len(values), 1 << 18):  # blocks bound the memory used
+        block = values[start : start + (1 << 18)]
+        try:
+            raw = block.astype(f"S{width}")
+        except UnicodeEncodeError:
+            ascii_ = np.fromiter((v.isascii() for v in block), bool, len(block))
+            raw = np.zeros(len(block), dtype=f"S{width}")
+            raw[ascii_] = block[ascii_].astype(f"S{width}")
+        yield start, raw, raw.view(np.uint8).reshape(len(block), width)
 
 
-def _date_parts(text: str) -> _DateParts | str:
-    """The checked parts of one date/time text, or the reason it is not one."""
-    s = _nfkc(text)
-    if not s:
-        return BLANK_REASON
-    m = _DATE_RE.fullmatch(s)
-    if m is None:
-        if len(s) == 8 and s.isdigit():
-            return EIGHT_DIGIT_REASON
-        return DATE_REASON
-    year = int(m["y"])
-    month = int(m["m1"] or m["m2"])
-    day = int(m["d1"] or m["d2"])
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
-        return f"year {year} is out of range (expected {_MIN_YEAR}-{_MAX_YEAR})"
-    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month] + leap):
-        return f"impossible date: {year}-{month:02d}-{day:02d} does not exist"
-    if m["H"] is None:
-        return year, month, day, 0, 0, 0, 0
-    hour, minute, second = int(m["H"]), int(m["M"]), int(m["S"] or 0)
-    if hour > 23 or minute > 59 or second > 59:
-        shown = f"{m['H']}:{m['M']}" + (f":{m['S']}" if m["S"] else "")
-        return f"impossible time of day: {shown}"
-    micro = int((m["f"] or "0").ljust(6, "0"))
-    return year, month, day, hour, minute, second, micro
+def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
+    """Numbers written plainly: ``-?[0-9]{1,15}`` with 1..``decimals`` digits after a point.
+
+    Takes an object array of str; returns (float64 values, mask of the texts of that shape),
+    checked byte by byte in numpy. Other texts are left to the grammar of their kind.
+    """
+    out = np.zeros(len(values), dtype="float64")
+    ok = np.zeros(len(values), dtype=bool)
+    width = _MAX_DIGITS + 5  # sign, digits, point, 2 decimals, one byte to see longer texts
+    for start, raw, chars in _byte_blocks(values, width):
+        zero, dot = chars == 0, chars == ord(".")
+        minus = chars[:, 0] == ord("-")
+        allowed = ((chars - np.uint8(48)) <= 9) | dot | zero
+        allowed[:, 0] |= minus
+        length = (~zero).sum(axis=1)
+        dots = dot.sum(axis=1)
+        point = np.where(dots == 1, dot.argmax(axis=1), length)
+        after = np.where(dots == 1, length - point - 1, 0)
+        good = allowed.all(axis=1) & zero[:, -1] & (zero[:, :-1] <= zero[:, 1:]).all(axis=1)
+        good &= (dots <= 1) & (point - minus >= 1) & (point - minus <= _MAX_DIGITS)
+        good &= (dots == 0) | ((after >= 1) & (after <= decimals))
+        units = np.zeros(len(raw), dtype=np.int64)  # the digits as one whole number
+        for j in range(width):
+            digit = chars[:, j] - np.uint8(48)
+            units = np.where(digit <= 9, units * 10 + digit, units)
+        units *= 10 ** np.clip(decimals - after, 0, decimals)
+        # whole units below 2**53 divide exactly rounded, as float(text) reads them
+        value = np.where(minus, -units, units) / 10**decimals
+        exact = units < 2**53
+        value[~exact & good] = raw[~exact & good].astype("float64")
+        out[start : start + len(raw)][good] = value[good] + 0.0  # no -0.0
+        ok[start : start + len(raw)] = good
+    return out, ok
+
+
+def _parse_ids(values: np.ndarray) -> tuple[np.ndarray, pd.Series]:
+    """Text cells -> (stripped text, BLANK_REASON where blank)."""
+    text = np.fromiter(map(str.strip, values), dtype=object, count=len(values))  # faster
+    return text, _reasons(text == "", BLANK_REASON)
+
+
+def _date_shape(values: np.ndarray) -> tuple[str, str] | None:
+    """(pandas format, shape) of the first non-blank value when it is a zero-padded numeric
+    date such as ``2025-05-03 14:22:01`` (shape ``dddd-dd-dd dd:dd:dd``, d = digit)."""
+    first = next((v for v in values if v.strip()), "").strip()
+    m = _DATE_RX.match(first)
+    shape = re.sub("[0-9]", "d", first)
+    if m is None or m["f"] or len(shape) not in (10, 16, 19) or shape[:10] != (
+        f"dddd{m['sep']}dd{m['sep']}dd"
+    ):
+        return None
+    fmt = f"%Y{m['sep']}%m{m['sep']}%d" + (f"{m['t']}%H:%M" if m["H"] else "")
+    return fmt + (":%S" if m["S"] else ""), shape
+
+
+def _shaped(values: np.ndarray, shape: str) -> np.ndarray:
+    """Mask of the texts of exactly this shape with a possible time of day (pandas would
+    read 14:22:60 as 14:23:00)."""
+    template = np.frombuffer(shape.encode(), dtype=np.uint8)
+    ok = np.zeros(len(values), dtype=bool)
+    for start, _, chars in _byte_blocks(values, len(shape) + 1):
+        digits = chars[:, :-1] - np.uint8(48)
+        good = np.where(template == ord("d"), digits <= 9, chars[:, :-1] == template).all(axis=1)
+        for at, most in ((11, 23), (14, 59), (17, 59)):
+            if len(shape) > at:
+                good &= digits[:, at].astype(int) * 10 + digits[:, at + 1] <= most
+        ok[start : start + len(chars)] = good & (chars[:, -1] == 0)
+    return ok
+
+
+def _date_grammar(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Series]:
+    """Dates by :data:`_DATE_RX`, with the reason for each one that is not a possible date."""
+    text = _tidy(values)
+    parts = text.str.extract(_DATE_RX)
+    blank = (text == "").to_numpy()
+    found = parts["y"].notna().to_numpy()
+    eight = ~found & ~blank & text.str.fullmatch("[0-9]{8}").to_numpy(dtype=bool)
+    month, day = parts["m1"].fillna(parts["m2"]), parts["d1"].fillna(parts["d2"])
+    number = {k: pd.to_numeric(v).fillna(0).astype("int64") for k, v in {
+        "year": parts["y"], "month": month, "day": day, "hour": parts["H"],
+        "minute": parts["M"], "second": parts["S"], "us": parts["f"].str.ljust(6, "0"),
+    }.items()}  # fmt: skip
+    bad_year = found & ~number["year"].between(_MIN_YEAR, _MAX_YEAR).to_numpy()
+    ok = found & ~bad_year
+    ymd = pd.DataFrame({k: number[k].where(ok, 1 if k != "year" else 2000)
+                        for k in ("year", "month", "day")})  # fmt: skip
+    days = pd.to_datetime(ymd, errors="coerce").astype("datetime64[ns]")
+    bad_day = ok & days.isna().to_numpy()
+    ok &= ~bad_day
+    bad_time = ok & ((number["hour"] > 23) | (number["minute"] > 59) | (number["second"] > 59))
+    ok &= ~bad_time.to_numpy()
+    if keep_time:
+        seconds = number["hour"] * 3600 + number["minute"] * 60 + number["second"]
+        days = days + pd.to_timedelta(seconds * 1_000_000 + number["us"], unit="us")
+    out = days.where(ok).to_numpy(dtype="datetime64[ns]")
+    shown_time = parts["H"] + ":" + parts["M"] + (":" + parts["S"]).fillna("")
+    reasons = pd.concat([
+        _reasons(blank, BLANK_REASON),
+        _reasons(~found & ~blank & ~eight, DATE_REASON),
+        _reasons(eight, EIGHT_DIGIT_REASON),
+        _reasons(bad_year, "year " + parts["y"] + f" is out of range (expected {_MIN_YEAR}-"
+                 f"{_MAX_YEAR})"),
+        _reasons(bad_day, "impossible date: " + parts["y"] + "-" + month.str.zfill(2) + "-"
+                 + day.str.zfill(2) + " does not exist"),
+        _reasons(bad_time, "impossible time of day: " + shown_time),
+    ])  # fmt: skip
+    return out, reasons
+
+
+def _parse_dates(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Series]:
+    """Date cells -> (datetime64[ns], reasons). Accepted: ``2025-05-03``, ``2025/5/3``,
+    ``2025.5.3``, ``2025年5月3日``, each optionally with ``14:22``, ``14:22:01`` or
+    ``14:22:01.5``; years 1900-2100. With ``keep_time=False`` the time of day is dropped (it
+    must still be a possible time)."""
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+    rest = np.arange(len(values))
+    shape = _date_shape(values)
+    if shape is not None:
+        idx = np.flatnonzero(_shaped(values, shape[1]))
+        got = pd.to_datetime(pd.Series(values[idx], dtype=object), format=shape[0],
+                             errors="coerce").to_numpy(dtype="datetime64[ns]")  # fmt: skip
+        year = got.astype("datetime64[Y]").astype("int64") + 1970
+        ok = ~np.isnat(got) & (year >= _MIN_YEAR) & (year <= _MAX_YEAR)
+        out[idx[ok]] = got[ok]
+        unread = np.ones(len(values), dtype=bool)
+        unread[idx[ok]] = False
+        rest = np.flatnonzero(unread)
+    out[rest], reasons = _date_grammar(values[rest], keep_time)
+    if not keep_time:
+        out = out.astype("datetime64[D]").astype("datetime64[ns]")
+    return out, reasons.set_axis(rest[reasons.index.to_numpy(dtype=np.intp)])
+
+
+def _money_grammar(values: np.ndarray) -> tuple[np.ndarray, pd.Series]:
+    """Amounts by :data:`_MONEY_RX` (``￥1,200``, ``RMB 1200``, ``1200元``, ``-¥35.2``)."""
+    text = _tidy(values)
+    parts = text.str.extract(_MONEY_RX)
+    blank = (text == "").to_numpy()
+    whole, frac = parts["whole"].fillna(""), parts["frac"].fillna(parts["frac2"]).fillna("")
+    found = (parts["whole"].notna() | parts["frac2"].notna()).to_numpy()
+    signs = found & (parts["s1"] != "").to_numpy() & (parts["s2"] != "").to_numpy()
+    commas = found & ~signs & whole.str.contains(",", regex=False).to_numpy()
+    commas &= ~whole.str.fullmatch(_THOUSANDS_RX).to_numpy(dtype=bool)
+    decimals = found & ~signs & ~commas & (frac.str.len() > 2).to_numpy()
+    ok = found & ~signs & ~commas & ~decimals
+    number = (parts["s1"] + parts["s2"]).where(ok, "") + whole.str.replace(",", "").where(
+        whole != "", "0") + "." + frac.where(frac != "", "0")
+    out = np.full(len(text), np.nan)
+    out[ok] = number[ok].astype("float64").to_numpy() + 0.0
+    reasons = pd.concat([
+        _reasons(blank, BLANK_REASON),
+        _reasons(~found & ~blank | signs, MONEY_REASON),
+        _reasons(commas, THOUSANDS_REASON),
+        _reasons(decimals, DECIMALS_REASON),
+    ])  # fmt: skip
+    return out, reasons
+
+
+def _whole_grammar(values: np.ndarray, units: str, not_whole: str) -> tuple[np.ndarray, pd.Series]:
+    """Whole numbers such as ``3``, ``+2``, ``3.0`` or ``3次`` (``units``: the words allowed
+    after the number); ``not_whole`` is the reason for anything else."""
+    text = _tidy(values)
+    parts = text.str.extract(
+        rf"\A(?P<sign>[+-]?)(?P<whole>[0-9]+)(?:\.(?P<frac>[0-9]+))? ?(?:{units})?\Z"
+    )
+    blank = (text == "").to_numpy()
+    ok = parts["whole"].notna().to_numpy() & ~parts["frac"].fillna("").str.strip("0").astype(
+        bool).to_numpy()  # fmt: skip
+    digits = parts["whole"].str.lstrip("0").str.len().fillna(0).to_numpy()
+    big = ok & (digits > _MAX_DIGITS)
+    out = np.full(len(text), np.nan)
+    good = ok & ~big
+    out[good] = (parts["sign"] + parts["whole"])[good].astype("float64").to_numpy() + 0.0
+    out[big] = np.where(parts["sign"][big] == "-", -np.inf, np.inf)
+    return out, pd.concat([_reasons(blank, BLANK_REASON), _reasons(~ok & ~blank, not_whole)])
+
+
+def _parse_numbers(values: np.ndarray, decimals: int, grammar) -> tuple[np.ndarray, pd.Series]:
+    """Plain numbers in C, the others by ``grammar``: (float64 values, reasons)."""
+    out, plain = _plain(values, decimals)
+    rest = np.flatnonzero(~plain)
+    out[rest], reasons = grammar(values[rest])
+    return out, reasons.set_axis(rest[reasons.index.to_numpy(dtype=np.intp)])
+
+
+def _parse_money(values: np.ndarray, allow_negative: bool) -> tuple[np.ndarray, pd.Series]:
+    """Amount cells -> (float64 yuan, reasons); at most 2 decimals; negative amounts only with
+    ``allow_negative``."""
+    out, reasons = _parse_numbers(values, 2, _money_grammar)
+    if not allow_negative:
+        reasons = pd.concat([reasons, _reasons(out < 0, SURVEY_NEGATIVE_REASON)])
+    return out, reasons
+
+
+def _parse_counts(values: np.ndarray, noun: str) -> tuple[np.ndarray, pd.Series]:
+    """Count cells -> (int64, reasons); whole numbers from 0 to 10**15 - 1 (``3``, ``3次``)."""
+    def grammar(rest: np.ndarray) -> tuple[np.ndarray, pd.Series]:
+        return _whole_grammar(rest, _COUNT_UNITS, f"not a whole number of {noun}")
+
+    out, reasons = _parse_numbers(values, 0, grammar)
+    reasons = pd.concat([
+        reasons,
+        _reasons(out < 0, f"negative number of {noun}"),
+        _reasons(np.isinf(out) & (out > 0), f"number of {noun} is too large"),
+    ])  # fmt: skip
+    return np.where(np.isfinite(out), out, 0).astype("int64"), reasons
+
+
+def _parse_scores(values: np.ndarray, low: int, high: int, name: str):
+    """Score cells -> (float64 with NaN where unread, reasons): whole numbers low..high."""
+    why = f"{name} must be a whole number from {low} to {high}"
+    out, reasons = _parse_numbers(values, 0, lambda rest: _whole_grammar(rest, "分", why))
+    return out, pd.concat([reasons, _reasons((out < low) | (out > high), why)])
+
+
+def _parse(values: np.ndarray, f: _Field) -> tuple[np.ndarray, pd.Series]:
+    """One column of cell texts -> (values, reasons) for the field ``f``."""
+    if f.kind in ("id", "text"):
+        return _parse_ids(values)
+    if f.kind in ("datetime", "date"):
+        return _parse_dates(values, keep_time=f.kind == "datetime")
+    if f.kind == "money":
+        return _parse_money(values, f.allow_negative)
+    if f.kind == "count":
+        return _parse_counts(values, f.noun or "items")
+    return _parse_scores(values, f.low, f.high, f.name)
+
+
+def _one(values: np.ndarray, reasons: pd.Series) -> tuple[Any, str | None]:
+    """The value or the first reason for a single cell (the scalar parsers below)."""
+    return (None, reasons.iloc[0]) if len(reasons) else (values[0], None)
 
 
 def parse_date(text: str, *, keep_time: bool = True) -> tuple[_dt.datetime | None, str | None]:
-    """Parse one date (optionally with a time of day).
+    """Parse one date as the readers do: ``(datetime, None)`` or ``(None, reason)``.
 
-    Returns ``(datetime, None)`` or ``(None, reason)``. Accepted: ``2025-05-03``, ``2025/5/3``,
-    ``2025.5.3``, ``2025年5月3日``, each optionally followed by ``14:22`` or ``14:22:01``.
     Day-first, month-first, two-digit years and 8-digit numbers (``20250503``) are rejected:
-    their meaning is not certain. With ``keep_time=False`` the time of day is dropped (it must
-    still be a possible time).
+    their meaning is not certain.
     """
-    parts = _date_parts(str(text))
-    if isinstance(parts, str):
-        return None, parts
-    if not keep_time:
-        parts = parts[:3] + (0, 0, 0, 0)
-    return _dt.datetime(*parts), None
-
-
-_INT64_MAX = int(np.iinfo(np.int64).max)
-_COUNT_RE = re.compile(r"([+-]?)([0-9]+)(?:\.([0-9]+))?\s*(?:次|件|个|笔|单|份)?")
-
-
-def parse_count(text: str, *, noun: str = "purchases") -> tuple[int | None, str | None]:
-    """Parse a count such as a number of purchases: ``"3"``, ``" 3 "``, ``"3次"``, ``"3.0"``.
-
-    Returns ``(int, None)`` or ``(None, reason)``. Fractions (``2.5``), negative numbers,
-    words (``不记得``, ``三``) and blanks are rejected.
-    """
-    s = _nfkc(str(text))
-    if not s:
-        return None, BLANK_REASON
-    m = _COUNT_RE.fullmatch(s)
-    if m is None:
-        return None, f"not a whole number of {noun}"
-    sign, whole, frac = m.groups()
-    if frac and frac.strip("0"):
-        return None, f"not a whole number of {noun}"
-    value = int(whole)
-    if sign == "-" and value != 0:
-        return None, f"negative number of {noun}"
-    if value > _INT64_MAX:
-        return None, f"number of {noun} is too large"
-    return value, None
-
-
-_MONEY_RE = re.compile(
-    r"(?P<sign1>[+-]?)\s*(?:(?:RMB|CNY|人民币|¥)\s*)?(?P<sign2>[+-]?)\s*"
-    r"(?P<num>[0-9][0-9,]*(?:\.[0-9]*)?|\.[0-9]+)\s*(?:元|块|圆|RMB|CNY)?",
-    re.IGNORECASE,
-)
-_THOUSANDS_RE = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+    value, reason = _one(*_parse_dates(np.array([str(text)], dtype=object), keep_time))
+    return (None, reason) if reason else (pd.Timestamp(value).to_pydatetime(), None)
 
 
 def parse_money(text: str, *, allow_negative: bool = True) -> tuple[float | None, str | None]:
-    """Parse an amount in yuan: ``1200``, ``1,200.50``, ``￥1,200``, ``1200元``, ``RMB 1200``.
-
-    Returns ``(float, None)`` or ``(None, reason)``. More than 2 decimal places and badly
-    placed thousands separators are rejected. With ``allow_negative=False`` (survey answers),
-    negative amounts are rejected too.
-    """
-    s = _nfkc(str(text))
-    if not s:
-        return None, BLANK_REASON
-    m = _MONEY_RE.fullmatch(s)
-    if m is None:
-        return None, MONEY_REASON
-    if m["sign1"] and m["sign2"]:
-        return None, MONEY_REASON
-    num = m["num"]
-    whole, _, frac = num.partition(".")
-    if "," in whole:
-        if not _THOUSANDS_RE.fullmatch(whole):
-            return None, THOUSANDS_REASON
-        whole = whole.replace(",", "")
-    if len(frac) > 2:
-        return None, DECIMALS_REASON
-    try:
-        value = Decimal(f"{whole or '0'}.{frac or '0'}")
-    except InvalidOperation:  # pragma: no cover - the regex only lets digits through
-        return None, MONEY_REASON
-    if "-" in (m["sign1"], m["sign2"]):
-        value = -value
-    if value < 0 and not allow_negative:
-        return None, SURVEY_NEGATIVE_REASON
-    result = float(round(value, 2))
-    if result == 0.0:
-        result = 0.0  # no negative zero
-    return result, None
+    """Parse an amount in yuan (``1200``, ``1,200.50``, ``￥1,200``, ``1200元``, ``RMB 1200``):
+    ``(float, None)`` or ``(None, reason)``; more than 2 decimals or misplaced thousands
+    separators are rejected, and with ``allow_negative=False`` negative amounts too."""
+    value, reason = _one(*_parse_money(np.array([str(text)], dtype=object), allow_negative))
+    return (None, reason) if reason else (float(value), None)
 
 
-_SCORE_RE = re.compile(r"([+-]?[0-9]+)(?:\.([0-9]+))?\s*分?")
+def parse_count(text: str, *, noun: str = "purchases") -> tuple[int | None, str | None]:
+    """Parse a count (``"3"``, ``"3次"``, ``"3.0"``): ``(int, None)`` or ``(None, reason)``;
+    fractions, negative numbers, words and blanks are rejected."""
+    value, reason = _one(*_parse_counts(np.array([str(text)], dtype=object), noun))
+    return (None, reason) if reason else (int(value), None)
 
 
 def parse_score(text: str, *, low: int, high: int, name: str) -> tuple[int | None, str | None]:
-    """Parse a survey score: a whole number from ``low`` to ``high`` (``"4"``, ``"4分"``)."""
-    s = _nfkc(str(text))
-    if not s:
-        return None, BLANK_REASON
-    m = _SCORE_RE.fullmatch(s)
-    reason = f"{name} must be a whole number from {low} to {high}"
-    if m is None or (m[2] and m[2].strip("0")):
-        return None, reason
-    value = int(m[1])
-    if not low <= value <= high:
-        return None, reason
-    return value, None
-
-
-# ---------------------------------------------------------------------------------------------
-# Fast helpers. A column is a numpy object array of str; simple per-value str methods are fast,
-# regular expressions less so, so the common clean cases are checked without them.
-# ---------------------------------------------------------------------------------------------
-
-
-def _strip_all(values: np.ndarray) -> np.ndarray:
-    """``str.strip()`` of every value."""
-    out = np.empty(len(values), dtype=object)
-    out[:] = [v.strip() for v in values]
-    return out
-
-
-def _iso_dates(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Vectorised parse of zero-padded dates such as ``2025-05-03`` / ``2025/05/03 14:22:01``.
-
-    Returns (datetime64[ns] values, ok mask). Values that are not exactly of that shape, or
-    whose date or time is impossible, are left for :func:`parse_date` (ok False), so the
-    results always agree with it.
-    """
-    n = len(values)
-    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
-    ok = np.zeros(n, dtype=bool)
-    if n == 0:
-        return out, ok
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=n)
-    for width in (10, 16, 19):
-        idx = np.flatnonzero(lengths == width)
-        if len(idx) == 0:
-            continue
-        try:
-            raw = "".join(values[idx].tolist()).encode("ascii")
-        except UnicodeEncodeError:
-            ascii_only = np.fromiter((v.isascii() for v in values[idx]), bool, len(idx))
-            idx = idx[ascii_only]
-            raw = "".join(values[idx].tolist()).encode("ascii")
-        chars = np.frombuffer(raw, dtype=np.uint8).reshape(len(idx), width)
-        d = chars - np.uint8(48)  # digits become 0..9, everything else is larger (wraps)
-
-        def num(*positions: int, d: np.ndarray = d) -> np.ndarray:
-            total = np.zeros(len(d), dtype=np.int64)
-            for p in positions:
-                total = total * 10 + d[:, p]
-            return total
-
-        def is_digit(*positions: int, d: np.ndarray = d) -> np.ndarray:
-            return np.logical_and.reduce([d[:, p] <= 9 for p in positions])
-
-        sep = chars[:, 4]
-        good = is_digit(0, 1, 2, 3, 5, 6, 8, 9) & (chars[:, 7] == sep)
-        good &= (sep == ord("-")) | (sep == ord("/")) | (sep == ord("."))
-        hour = minute = second = np.zeros(len(idx), dtype=np.int64)
-        if width >= 16:
-            t_sep = chars[:, 10]
-            good &= ((t_sep == ord(" ")) | (t_sep == ord("T"))) & (chars[:, 13] == ord(":"))
-            good &= is_digit(11, 12, 14, 15)
-            hour, minute = num(11, 12), num(14, 15)
-        if width == 19:
-            good &= (chars[:, 16] == ord(":")) & is_digit(17, 18)
-            second = num(17, 18)
-        year, month, day = num(0, 1, 2, 3), num(5, 6), num(8, 9)
-        good &= (year >= _MIN_YEAR) & (year <= _MAX_YEAR) & (month >= 1) & (month <= 12)
-        good &= (day >= 1) & (day <= 31) & (hour <= 23) & (minute <= 59) & (second <= 59)
-        year, month, day = (np.where(good, v, 1) for v in (year - 1970, month, day))
-        first_of_month = (year * 12 + month - 1).astype("datetime64[M]")
-        date = first_of_month.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
-        good &= date.astype("datetime64[M]") == first_of_month  # 2025-02-30 is not a day
-        result = date.astype("datetime64[ns]")
-        if keep_time and width >= 16:
-            seconds = np.where(good, hour * 3600 + minute * 60 + second, 0)
-            result = result + (seconds * 1_000_000_000).astype("timedelta64[ns]")
-        out[idx[good]] = result[good]
-        ok[idx[good]] = True
-    return out, ok
-
-
-def _plain_numbers(values: np.ndarray, allow_negative: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Vectorised parse of plain amounts such as ``1200``, ``1200.5``, ``-35.20``.
-
-    At most 15 digits before the point and 1-2 after it. Returns (float64 values, ok mask);
-    everything else is left for :func:`parse_money` (ok False).
-    """
-    n = len(values)
-    out = np.zeros(n, dtype="float64")
-    ok = np.zeros(n, dtype=bool)
-    if n == 0:
-        return out, ok
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=n)
-    candidates = (lengths >= 1) & (lengths <= 19)
-    candidates &= np.fromiter((v.isascii() for v in values), dtype=bool, count=n)
-    idx = np.flatnonzero(candidates)
-    if len(idx) == 0:
-        return out, ok
-    texts = np.array(values[idx].tolist(), dtype="S19")
-    chars = texts.view(np.uint8).reshape(len(idx), 19)
-    length = lengths[idx]
-    inside = np.arange(19)[None, :] < length[:, None]
-    digit = (chars - np.uint8(48)) <= 9
-    dot = chars == ord(".")
-    minus = (chars[:, 0] == ord("-")) if allow_negative else np.zeros(len(idx), dtype=bool)
-    allowed = digit | dot
-    allowed[:, 0] |= minus
-    good = (allowed | ~inside).all(axis=1) & ((chars == 0) == ~inside).all(axis=1)
-    n_dots = dot.sum(axis=1)
-    dot_at = np.where(n_dots == 1, dot.argmax(axis=1), length)
-    int_digits = dot_at - minus
-    decimals = np.where(n_dots == 1, length - dot_at - 1, 0)
-    good &= (n_dots <= 1) & (int_digits >= 1) & (int_digits <= 15)
-    good &= (n_dots == 0) | (decimals == 1) | (decimals == 2)
-    if good.any():
-        out[idx[good]] = texts[good].astype("float64") + 0.0  # + 0.0: no negative zero
-        ok[idx[good]] = True
-    return out, ok
-
-
-# ---------------------------------------------------------------------------------------------
-# Column parsers: stripped text column -> (values, reasons); reasons[i] is None when row i is fine
-# ---------------------------------------------------------------------------------------------
-
-_ColumnResult = tuple[np.ndarray, np.ndarray]
-
-
-def _no_reasons(n: int) -> np.ndarray:
-    return np.full(n, None, dtype=object)
-
-
-def _blank_reason(f: _Field) -> str:
-    return f.blank_reason or f"{f.name} is blank"
-
-
-def _apply_slow(
-    values: np.ndarray,
-    positions: np.ndarray,
-    parser: Callable[[str], tuple[Any, str | None]],
-    out: np.ndarray,
-    reasons: np.ndarray,
-) -> None:
-    for i in positions:
-        value, reason = parser(values[i])
-        if reason is None:
-            out[i] = value
-        else:
-            reasons[i] = reason
-
-
-def _column_id(s: np.ndarray, blank: np.ndarray, f: _Field) -> _ColumnResult:
-    reasons = _no_reasons(len(s))
-    if not f.allow_blank:
-        reasons[blank] = _blank_reason(f)
-    return s, reasons
-
-
-def _assemble_dates(parts: list[_DateParts], keep_time: bool) -> np.ndarray:
-    """datetime64[ns] from checked (year, month, day, h, min, s, micro) tuples, vectorised."""
-    table = np.array(parts, dtype=np.int64).reshape(len(parts), 7)
-    y, mo, d, h, mi, sec, us = table.T
-    months = ((y - 1970) * 12 + mo - 1).astype("datetime64[M]")
-    days = months.astype("datetime64[D]") + (d - 1).astype("timedelta64[D]")
-    result = days.astype("datetime64[ns]")
-    if keep_time:
-        micros = ((h * 60 + mi) * 60 + sec) * 1_000_000 + us
-        result = result + (micros * 1000).astype("timedelta64[ns]")
-    return result
-
-
-def _column_datetime(s: np.ndarray, blank: np.ndarray, f: _Field, keep_time: bool) -> _ColumnResult:
-    n = len(s)
-    reasons = _no_reasons(n)
-    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
-    parsed, fast = _iso_dates(s, keep_time)
-    out[fast] = parsed[fast]
-    done = blank | fast
-    slow = np.flatnonzero(~done)
-    if len(slow):
-        good_idx: list[int] = []
-        good_parts: list[_DateParts] = []
-        for i in slow:
-            parts = _date_parts(s[i])
-            if isinstance(parts, str):
-                reasons[i] = parts
-            else:
-                good_idx.append(i)
-                good_parts.append(parts)
-        if good_idx:
-            out[np.asarray(good_idx)] = _assemble_dates(good_parts, keep_time)
-    if not f.allow_blank:
-        reasons[blank] = _blank_reason(f)
-    return out, reasons
-
-
-_FORMATTED_MONEY = re.compile(
-    r"(-?)[¥￥]?(-?)([1-9][0-9]{0,2}(?:,[0-9]{3})+|[0-9]{1,15})(?:\.([0-9]{1,2}))?元?"
-)
-
-
-def _formatted_money(
-    values: np.ndarray, positions: np.ndarray, allow_negative: bool, out: np.ndarray
-) -> np.ndarray:
-    """Quick path for the usual formatted amounts (``¥1,234.50``, ``1200元``).
-
-    Fills ``out`` for the values it is sure about (the same numbers :func:`parse_money`
-    gives) and returns the positions still to be parsed one by one.
-    """
-    rest = []
-    match = _FORMATTED_MONEY.fullmatch
-    for i in positions:
-        m = match(values[i])
-        if m is None or (m[1] and m[2]) or ((m[1] or m[2]) and not allow_negative):
-            rest.append(i)
-            continue
-        out[i] = float(f"{m[1] or m[2]}{m[3].replace(',', '')}.{m[4] or '0'}") + 0.0
-    return np.asarray(rest, dtype=np.intp)
-
-
-def _column_money(s: np.ndarray, blank: np.ndarray, f: _Field) -> _ColumnResult:
-    n = len(s)
-    reasons = _no_reasons(n)
-    out, fast = _plain_numbers(s, f.allow_negative)
-    slow = _formatted_money(s, np.flatnonzero(~fast & ~blank), f.allow_negative, out)
-    if len(slow):
-        allow_negative = f.allow_negative
-
-        def parser(text: str) -> tuple[Any, str | None]:
-            return parse_money(text, allow_negative=allow_negative)
-
-        _apply_slow(s, slow, parser, out, reasons)
-    if f.allow_blank:
-        out[blank] = np.nan
-    else:
-        reasons[blank] = _blank_reason(f)
-    return out, reasons
-
-
-def _column_count(s: np.ndarray, blank: np.ndarray, f: _Field) -> _ColumnResult:
-    n = len(s)
-    reasons = _no_reasons(n)
-    out = np.zeros(n, dtype="int64")
-    fast = np.fromiter(
-        (v.isdigit() and v.isascii() and len(v) <= 15 for v in s), dtype=bool, count=n
-    )
-    if fast.any():
-        out[fast] = s[fast].astype("int64")
-    slow = np.flatnonzero(~fast & ~blank)
-    if len(slow):
-        noun = f.noun or "items"
-        _apply_slow(s, slow, lambda t: parse_count(t, noun=noun), out, reasons)
-    reasons[blank] = _blank_reason(f)
-    return out, reasons
-
-
-def _column_score(s: np.ndarray, blank: np.ndarray, f: _Field) -> _ColumnResult:
-    n = len(s)
-    reasons = _no_reasons(n)
-    out = np.full(n, None, dtype=object)
-    fast = np.fromiter((v.isdigit() and v.isascii() and len(v) <= 2 for v in s), bool, n)
-    if fast.any():
-        idx = np.flatnonzero(fast)
-        ints = s[idx].astype("int64")
-        inside = (ints >= f.low) & (ints <= f.high)
-        out[idx[inside]] = [int(v) for v in ints[inside]]
-        fast[idx[~inside]] = False  # out of range: the slow path words the reason
-    slow = np.flatnonzero(~fast & ~blank)
-    if len(slow):
-        low, high, name = f.low, f.high, f.name
-        _apply_slow(s, slow, lambda t: parse_score(t, low=low, high=high, name=name), out, reasons)
-    if not f.allow_blank:
-        reasons[blank] = _blank_reason(f)
-    return out, reasons
-
-
-def _parse_column(s: np.ndarray, blank: np.ndarray, f: _Field) -> _ColumnResult:
-    if f.kind == "id":
-        return _column_id(s, blank, f)
-    if f.kind == "text":
-        return s, _no_reasons(len(s))
-    if f.kind == "datetime":
-        return _column_datetime(s, blank, f, keep_time=True)
-    if f.kind == "date":
-        return _column_datetime(s, blank, f, keep_time=False)
-    if f.kind == "money":
-        return _column_money(s, blank, f)
-    if f.kind == "count":
-        return _column_count(s, blank, f)
-    if f.kind == "score":
-        return _column_score(s, blank, f)
-    raise AssertionError(f"unknown field kind {f.kind!r}")  # pragma: no cover
-
-
-def _final_column(values: np.ndarray, keep: np.ndarray, f: _Field | None) -> pd.Series:
-    """Values of the kept rows, with the documented dtype."""
-    kept = values[keep]
-    if f is None or f.kind in ("id", "text"):  # text (passthrough columns: unchanged)
-        return pd.Series(kept.astype(object), dtype=object)
-    if f.kind in ("datetime", "date"):
-        return pd.Series(kept.astype("datetime64[ns]"), dtype="datetime64[ns]")
-    if f.kind == "money":
-        return pd.Series(kept.astype("float64"), dtype="float64")
-    if f.kind == "count":
-        return pd.Series(kept.astype("int64"), dtype="int64")
-    if f.kind == "score":
-        return pd.Series(pd.array(list(kept), dtype="Int64"))
-    raise AssertionError(f.kind)  # pragma: no cover
+    """Parse a survey score, a whole number from ``low`` to ``high`` (``"4"``, ``"4分"``)."""
+    value, reason = _one(*_parse_scores(np.array([str(text)], dtype=object), low, high, name))
+    return (None, reason) if reason else (int(value), None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -738,58 +604,67 @@ def _source_name(source: Any) -> str:
     if isinstance(source, (str, os.PathLike)):
         return f"'{os.fspath(source)}'"
     name = getattr(source, "name", None)
-    if isinstance(name, str) and name:
-        return f"'{name}'"
-    return "the file"
+    return f"'{name}'" if isinstance(name, str) and name else "the file"
 
 
-def _read_source(source: Any) -> tuple[bytes | str, str]:
-    """Return the raw content (bytes, or str for text buffers) and the lower-case extension."""
+def _open(source: Any) -> tuple[Path | bytes, str, bool]:
+    """(the path, or the bytes of a buffer; lower-case extension; True when given as text)."""
     if isinstance(source, (str, os.PathLike)):
         path = Path(os.fspath(source)).expanduser()
         if not path.exists():
             raise FileNotFoundError(f"No such file: '{path}' (current folder: {Path.cwd()})")
         if path.is_dir():
             raise ValueError(f"'{path}' is a folder, not a file")
-        return path.read_bytes(), path.suffix.lower()
+        return path, path.suffix.lower(), False
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source), ""
+        return bytes(source), "", False
     if hasattr(source, "read"):
         content = source.read()
         name = getattr(source, "name", "")
         ext = Path(name).suffix.lower() if isinstance(name, str) else ""
         if isinstance(content, str):
-            return content, ext
-        return bytes(content), ext
+            return content.encode("utf-8"), ext, True
+        return bytes(content), ext, False
     raise TypeError(
         f"expected a file path or an open file / bytes buffer, got {type(source).__name__}"
     )
 
 
-def _decode(content: bytes, encoding: str | None, name: str) -> tuple[str, str]:
+def _decode_error(content: bytes, encoding: str) -> Exception | None:
+    """None when all of ``content`` decodes with ``encoding``, else the error. Decodes 1 MB at
+    a time, so a large file is never held twice as text."""
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        view = memoryview(content)
+        for start in range(0, len(view), 1 << 20):
+            decoder.decode(view[start : start + (1 << 20)])
+        decoder.decode(b"", final=True)
+    except (UnicodeDecodeError, LookupError) as exc:
+        return exc
+    return None
+
+
+def _encoding(content: bytes, encoding: str | None, name: str) -> str:
+    """The encoding of a CSV file's bytes: the one given, or detected (BOM, UTF-8, GB18030)."""
     if encoding is not None:
-        try:
-            return content.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
+        error = _decode_error(content, encoding)
+        if error is not None:
             raise ValueError(
-                f"{name} could not be read with encoding={encoding!r} ({exc}). "
+                f"{name} could not be read with encoding={encoding!r} ({error}). "
                 "Leave encoding out (encoding=None) to let rfmkit detect it."
-            ) from None
+            )
+        return encoding
     if content.startswith(b"\xef\xbb\xbf"):
-        return content.decode("utf-8-sig", errors="strict"), "utf-8-sig"
+        return "utf-8-sig"
     if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return content.decode("utf-16"), "utf-16"
-    try:
-        return content.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return content.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        raise ValueError(
-            f"{name}: could not work out the text encoding (tried UTF-8 and GB18030/GBK). "
-            "Save the file as 'CSV UTF-8' or pass encoding='...'."
-        ) from None
+        return "utf-16"
+    for candidate in ("utf-8", "gb18030"):
+        if _decode_error(content, candidate) is None:
+            return candidate
+    raise ValueError(
+        f"{name}: could not work out the text encoding (tried UTF-8 and GB18030/GBK). "
+        "Save the file as 'CSV UTF-8' or pass encoding='...'."
+    )
 
 
 def _empty_error(name: str) -> ValueError:
@@ -799,117 +674,122 @@ def _empty_error(name: str) -> ValueError:
 
 
 _SEPARATOR_NAMES = {",": "a comma", "\t": "a tab", ";": "a semicolon", "|": "a |"}
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
 
-def _pick_delimiter(header_line: str) -> str:
-    for delim in (",", "\t", ";", "|"):
-        if delim in header_line:
-            return delim
-    return ","
+def _header_position(content: bytes, codec: str, name: str) -> tuple[int, str]:
+    """(physical lines before the header, separator): the header is the first line that holds
+    more than separators and spaces."""
+    for size in (1 << 20, len(content)):
+        lines = _BREAK.split(content[:size].decode(codec, errors="replace").lstrip("\ufeff"))
+        for skipped, line in enumerate(lines[:-1] if size < len(content) else lines):
+            if line.strip(" \t,;|\"'\u3000"):
+                return skipped, next((d for d in _SEPARATOR_NAMES if d in line), ",")
+    raise _empty_error(name)
 
 
-def _csv_with_pandas(text: str, delimiter: str) -> tuple[list[str], list[np.ndarray]] | None:
-    """Fast path: pandas' C parser, usable when every record is exactly one line of text.
+def _csv_frame(src: Any, codec: str, sep: str, skip: int, width: int | None, name: str):
+    """``pd.read_csv`` of every cell as text, header row first. Returns the frame and
+    {record index: values seen} of the records pandas skipped for having too many values."""
+    if hasattr(src, "seek"):
+        src.seek(0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        try:
+            frame = pd.read_csv(
+                src, sep=sep, header=None, names=None if width is None else range(width),
+                skiprows=skip, dtype=object, keep_default_na=False, na_filter=False,
+                skip_blank_lines=False, on_bad_lines="warn", encoding=codec, engine="c",
+            )  # fmt: skip
+        except pd.errors.ParserError as exc:
+            raise ValueError(
+                f"{name} could not be read as CSV ({exc}); a quote that is opened and never "
+                "closed makes the rest of the file one value"
+            ) from None
+    skipped = {}
+    for w in caught:
+        if not issubclass(w.category, pd.errors.ParserWarning):
+            warnings.warn(w.message, w.category, stacklevel=2)
+        for m in _BAD_LINE.finditer(str(w.message)):  # pandas counts records from 1, with skip
+            skipped[int(m[1]) - skip - 1] = int(m[3])
+    return frame, skipped
 
-    Returns (header, raw columns) with row i of the columns on line ``i + 2`` of the file
-    (header on line 1), or None when the file needs the careful reader.
-    """
-    physical_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
-    if "\r" in text.replace("\r\n", ""):
-        return None  # old Mac line ends: let the csv module count lines
-    try:
-        frame = pd.read_csv(
-            _io.StringIO(text),
-            sep=delimiter,
-            header=None,
-            dtype=object,
-            na_filter=False,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            engine="c",
-        )
-    except (pd.errors.ParserError, ValueError):
-        return None  # e.g. a line with too many values: the careful reader reports it
-    if len(frame) != physical_lines or len(frame) == 0:
-        return None  # a quoted value spans several lines, or blank lines before the header
-    header = ["" if v is None else str(v) for v in frame.iloc[0].tolist()]
-    if not "".join(header).strip():
-        return None
+
+def _raw_lines(src: Any, numbers: list[int], codec: str, cr_only: bool) -> dict[int, str]:
+    """The text of the given physical lines (1-based), read line by line from the file."""
+    wanted, found = set(numbers), {}
+    with open(src, "rb") if isinstance(src, Path) else contextlib.nullcontext(src) as stream:
+        stream.seek(0)
+        lines = iter(stream.read().split(b"\r")) if cr_only else stream
+        for number, line in enumerate(lines, start=1):
+            if number in wanted:
+                found[number] = line.rstrip(b"\r\n").decode(codec, errors="replace")
+                if len(found) == len(wanted):
+                    break
+    return found
+
+
+def _read_csv(raw: Path | bytes, encoding: str | None, name: str) -> _Table:
+    """Read a CSV file's cells as text with pandas, keeping each row's line number."""
+    path = raw if isinstance(raw, Path) else None
+    content = raw.read_bytes() if isinstance(raw, Path) else raw
+    codec = reported = _encoding(content, encoding, name)
+    if "\n".encode(codec) != b"\n":  # UTF-16: read as UTF-8 so lines can be counted in bytes
+        content, path, codec = content.decode(codec).encode("utf-8"), None, "utf-8"
+    skip, sep = _header_position(content, codec, name)
+    physical = None  # lines in the file, counted only when quotes may hide line breaks
+    if b'"' in content:
+        breaks = content.count(b"\n") + content.count(b"\r") - content.count(b"\r\n")
+        physical = breaks + (not content.endswith((b"\n", b"\r")))
+    cr_only = b"\n" not in content and b"\r" in content
+    src = path if path is not None else _io.BytesIO(content)
+    del content  # pandas reads a file on disk itself: its bytes need not stay in memory
+    frame, skipped = _csv_frame(src, codec, sep, skip, None, name)
+    width = frame.shape[1]
+
+    def line_numbers(bad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Line of each record in the frame and of each skipped record: records before it,
+        plus line breaks inside quoted values of the records before it."""
+        good = np.ones(len(frame) + len(bad), dtype=bool)
+        good[bad] = False
+        good = np.flatnonzero(good) + skip + 1
+        if physical in (None, skip + len(good) + len(bad)):
+            return good, bad + skip + 1
+        inside = np.zeros(len(frame), dtype=np.int64)
+        for column in frame.columns:
+            inside += frame[column].str.count(_BREAK.pattern).to_numpy(dtype=np.int64)
+        before = np.concatenate([[0], np.cumsum(inside)])
+        return good + before[:-1], bad + skip + 1 + before[np.searchsorted(good, bad + skip + 1)]
+
+    bad = np.array(sorted(skipped), dtype=np.int64)
+    lines, bad_lines = line_numbers(bad)
+    text = _raw_lines(src, bad_lines.tolist(), codec, cr_only) if len(bad) else {}
+    if any(not "".join(next(csv.reader([text[n]], delimiter=sep), [])[width:]).strip()
+           for n in bad_lines):  # fmt: skip
+        # a line that only ends in extra separators is fine: read again with room for them
+        frame, _ = _csv_frame(src, codec, sep, skip, max(skipped.values()), name)
+        wide = (frame.iloc[:, width:].apply(lambda c: c.str.strip()) != "").any(axis=1)
+        bad = np.flatnonzero(wide.to_numpy())
+        frame = frame.iloc[:, :width][~wide.to_numpy()]
+        lines, bad_lines = line_numbers(bad)
+    early = [
+        (int(n), "", text.get(int(n), ""),
+         f"this line has {skipped[int(q)]} values but the header has {width} columns "
+         f"(a value that contains {_SEPARATOR_NAMES[sep]} needs quotes)")
+        for q, n in zip(bad, bad_lines, strict=True)
+    ]  # fmt: skip
+    header = [_clean_header(v) for v in frame.iloc[0]]
     columns = [frame[c].to_numpy(dtype=object)[1:] for c in frame.columns]
-    return header, columns
-
-
-def _csv_with_csv_module(
-    text: str, delimiter: str, name: str
-) -> tuple[list[str], list[np.ndarray], np.ndarray, list[tuple[int, str, str, str]]]:
-    """Careful path: Python's csv module, tracking the line each record starts on."""
-    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    records: list[list[str]] = []
-    lines: list[int] = []
-    early: list[tuple[int, str, str, str]] = []
-    prev = 0
-    width = 0
-    try:
-        for rec in reader:
-            start = prev + 1
-            prev = reader.line_num
-            if header is None:
-                if "".join(rec).strip():
-                    header = rec
-                    width = len(rec)
-                continue
-            if len(rec) < width:
-                rec = rec + [""] * (width - len(rec))
-            elif len(rec) > width:
-                if any(v.strip() for v in rec[width:]):
-                    early.append(
-                        (
-                            start,
-                            "",
-                            delimiter.join(rec),
-                            f"this line has {len(rec)} values but the header has {width} "
-                            f"columns (a value that contains {_SEPARATOR_NAMES[delimiter]} "
-                            "needs quotes)",
-                        )
-                    )
-                    continue
-                rec = rec[:width]
-            records.append(rec)
-            lines.append(start)
-    except csv.Error as exc:
-        raise ValueError(f"{name} could not be read as CSV near line {prev + 1}: {exc}") from None
-    if header is None:
-        raise _empty_error(name)
-    if records:
-        columns = [np.array(col, dtype=object) for col in zip(*records, strict=True)]
-    else:
-        columns = [np.zeros(0, dtype=object) for _ in header]
-    return header, columns, np.asarray(lines, dtype=np.int64), early
-
-
-def _read_csv_text(text: str, name: str, encoding: str | None) -> _Table:
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise _empty_error(name)
-    first_line = next(line for line in _io.StringIO(text) if line.strip())
-    delimiter = _pick_delimiter(first_line)
-    fast = _csv_with_pandas(text, delimiter)
-    if fast is not None:
-        header, columns = fast
-        lines = np.arange(2, len(columns[0]) + 2, dtype=np.int64)
-        early: list[tuple[int, str, str, str]] = []
-    else:
-        header, columns, lines, early = _csv_with_csv_module(text, delimiter, name)
-    return _Table([_clean_header(h) for h in header], columns, lines, early, encoding)
+    return _Table(header, columns, lines[1:], early, reported)
 
 
 def _cell_text(value: Any) -> str:
     """Excel cell -> the text a person would read in it."""
-    if value is None:
-        return ""
     if isinstance(value, str):
         return value
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, _dt.datetime):
@@ -918,13 +798,7 @@ def _cell_text(value: Any) -> str:
         return value.isoformat(sep=" ", timespec="seconds" if not value.microsecond else "auto")
     if isinstance(value, (_dt.date, _dt.time)):
         return value.isoformat()
-    if isinstance(value, _dt.timedelta):
-        return str(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return str(value)
+    if isinstance(value, float) and np.isfinite(value):
         if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
         # what Excel shows: 15 significant digits (0.1 + 0.2 reads "0.3", not 0.30000000000000004)
@@ -933,71 +807,51 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _read_excel_bytes(content: bytes, sheet_name: int | str, name: str) -> _Table:
-    import openpyxl  # imported here so `import rfmkit` stays fast
-
+def _read_excel(raw: Path | bytes, sheet_name: int | str, name: str) -> _Table:
+    """Read one sheet's cells as text with pandas; rows are the sheet's row numbers."""
     try:
-        wb = openpyxl.load_workbook(_io.BytesIO(content), read_only=True, data_only=True)
+        book = pd.ExcelFile(raw if isinstance(raw, Path) else _io.BytesIO(raw), engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds of errors for broken files
         raise ValueError(f"{name} could not be opened as an Excel .xlsx file ({exc})") from None
-    try:
-        names = wb.sheetnames
+    with book:
+        names = book.sheet_names
         if isinstance(sheet_name, int) and not isinstance(sheet_name, bool):
             if not 0 <= sheet_name < len(names):
                 raise ValueError(
                     f"{name} has {len(names)} sheet(s), so there is no sheet number "
                     f"{sheet_name} (counting from 0). Sheets: {names}"
                 )
-            ws = wb[names[sheet_name]]
-        else:
-            if sheet_name not in names:
-                raise ValueError(f"{name} has no sheet named {sheet_name!r}. Sheets: {names}")
-            ws = wb[sheet_name]
-        if hasattr(ws, "reset_dimensions"):
-            ws.reset_dimensions()  # some programs write a wrong size: read what is there
-        header: list[str] | None = None
-        records: list[list[str]] = []
-        lines: list[int] = []
-        for row_number, row in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
-            rec = [_cell_text(v) for v in row]
-            if header is None:
-                if "".join(rec).strip():
-                    header = rec
-                continue
-            records.append(rec)
-            lines.append(row_number)
-    finally:
-        wb.close()
-    if header is None:
+        elif sheet_name not in names:
+            raise ValueError(f"{name} has no sheet named {sheet_name!r}. Sheets: {names}")
+        frame = pd.read_excel(book, sheet_name, header=None, dtype=object, na_filter=False)
+    columns = [frame[c].map(_cell_text).to_numpy(dtype=object) for c in frame.columns]
+    filled = np.flatnonzero(np.logical_or.reduce(
+        [pd.Series(c, dtype=object).str.strip().to_numpy() != "" for c in columns] or [[]]))
+    if not len(filled):
         raise _empty_error(name)
-    width = max([len(header)] + [len(r) for r in records])
-    header = header + [""] * (width - len(header))
-    records = [r + [""] * (width - len(r)) if len(r) < width else r for r in records]
-    if records:
-        columns = [np.array(col, dtype=object) for col in zip(*records, strict=True)]
+    top = int(filled[0])
+    return _Table([_clean_header(c[top]) for c in columns], [c[top + 1 :] for c in columns],
+                  np.arange(top + 2, len(frame) + 1, dtype=np.int64), [], None)  # fmt: skip
+
+
+def _read_table(source: Any, encoding: str | None, sheet_name: int | str, name: str) -> _Table:
+    raw, ext, as_text = _open(source)
+    if isinstance(raw, Path):
+        with open(raw, "rb") as stream:
+            head = stream.read(8)
     else:
-        columns = [np.zeros(0, dtype=object) for _ in header]
-    return _Table(
-        [_clean_header(h) for h in header], columns, np.asarray(lines, np.int64), [], None
-    )
-
-
-def _read_table(source: Any, encoding: str | None, sheet_name: int | str) -> tuple[_Table, str]:
-    name = _source_name(source)
-    content, ext = _read_source(source)
-    if isinstance(content, str):
-        return _read_csv_text(content, name, None), name
-    if not content.strip():
-        raise _empty_error(name)
-    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        head = raw[:8]
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ValueError(
             f"{name} is an old Excel 97-2003 (.xls) file, which rfmkit cannot read. "
             "Open it in Excel or WPS and save it as .xlsx or CSV UTF-8."
         )
-    if ext in (".xlsx", ".xlsm") or content.startswith(b"PK"):
-        return _read_excel_bytes(content, sheet_name, name), name
-    text, used = _decode(content, encoding, name)
-    return _read_csv_text(text, name, used), name
+    if ext in (".xlsx", ".xlsm") or head.startswith(b"PK"):
+        return _read_excel(raw, sheet_name, name)
+    table = _read_csv(raw, encoding, name)
+    if as_text:
+        table.encoding = None
+    return table
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1091,6 +945,46 @@ def _unique_names(names: list[str]) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _final(values: np.ndarray, keep: np.ndarray, f: _Field | None) -> pd.Series:
+    """The kept rows of one column, with the documented dtype."""
+    kept = values if keep.all() else values[keep]
+    if f is None or f.kind in ("id", "text"):
+        return pd.Series(kept, dtype=object)
+    if f.kind == "score":
+        return pd.Series(pd.array(kept, dtype="Int64"))
+    dtype = {"money": "float64", "count": "int64"}.get(f.kind, "datetime64[ns]")
+    return pd.Series(kept, dtype=dtype)
+
+
+def _rejected(table: _Table, row_blank: np.ndarray, problems: dict[int, pd.Series],
+              raw: list[np.ndarray], display: list[str]) -> pd.DataFrame:  # fmt: skip
+    """The ``.rejected`` frame, by line: the rows rejected while reading, the empty rows, and
+    the rows with problems (the first problem's column and raw value, and every reason, named
+    by column when there are several)."""
+    blank = np.flatnonzero(row_blank)
+    parts = [list(zip(*table.early, strict=True)) or [[]] * 4,
+             [table.lines[blank], [""] * len(blank), [""] * len(blank), ["empty row"] * len(blank)]]
+    if problems:
+        why = pd.concat(problems, axis=1)
+        has = why.notna().to_numpy()
+        first = np.asarray(why.columns)[has.argmax(axis=1)]
+        several = has.sum(axis=1) > 1
+        reason = why.bfill(axis=1).iloc[:, 0].where(~several, why.apply(
+            lambda r: "; ".join(f"{display[i]}: {w}" for i, w in r.dropna().items()), axis=1
+        ) if several.any() else None)  # fmt: skip
+        at = why.index.to_numpy(dtype=np.int64)
+        value = np.empty(len(at), dtype=object)
+        for c in np.unique(first):
+            value[first == c] = raw[c][at[first == c]]
+        parts.append([table.lines[at], [display[c] for c in first], value, reason.to_numpy()])
+    columns = [np.concatenate([np.asarray(p[k], dtype=object) for p in parts]) for k in range(4)]
+    order = np.argsort(columns[0].astype(np.int64), kind="stable")
+    return pd.DataFrame({
+        col: pd.Series(values[order], dtype="int64" if col == "row" else object)
+        for col, values in zip(REJECTED_COLUMNS, columns, strict=True)
+    })  # fmt: skip
+
+
 def _read(
     kind: str,
     source: Any,
@@ -1099,83 +993,64 @@ def _read(
     sheet_name: int | str,
 ) -> ReadResult:
     schema = _SCHEMAS[kind]
-    table, name = _read_table(source, encoding, sheet_name)
+    name = _source_name(source)
+    table = _read_table(source, encoding, sheet_name, name)
+    blank = [pd.Series(c, dtype=object).str.strip().eq("").to_numpy() if not h else None
+             for h, c in zip(table.headers, table.columns, strict=True)]  # fmt: skip
+    # columns without a header and without any value are layout noise (trailing commas)
+    used = [i for i, h in enumerate(table.headers) if h or not blank[i].all()]
+    headers = [table.headers[i] for i in used]
+    display = [h if h else f"Unnamed: {used[j]}" for j, h in enumerate(headers)]
+    raw = [table.columns[i] for i in used]
+    chosen = _match_columns(headers, schema, columns, name)
+    fields = {idx: f for f in schema for canon, idx in chosen.items() if f.name == canon}
 
-    stripped = [_strip_all(col) for col in table.columns]
-    blanks = [np.asarray(col == "", dtype=bool) for col in stripped]
     n = len(table.lines)
-    row_blank = np.logical_and.reduce(blanks) if blanks else np.ones(n, dtype=bool)
+    parsed: dict[int, np.ndarray] = {}
+    problems: dict[int, pd.Series] = {}
+    row_blank = np.ones(n, dtype=bool)
+    for idx in sorted(fields):
+        f = fields[idx]
+        parsed[idx], reasons = _parse(raw[idx], f)
+        is_blank = (reasons == BLANK_REASON).to_numpy()
+        blank_here = np.zeros(n, dtype=bool)
+        blank_here[reasons.index[is_blank]] = True
+        row_blank &= blank_here
+        if f.allow_blank or f.kind == "text":
+            reasons = reasons[~is_blank]
+        else:
+            reasons = reasons.where(~is_blank, f.blank_reason or f"{f.name} is blank")
+        if len(reasons):
+            problems[idx] = reasons
+    for i in set(range(len(raw))) - set(fields):
+        candidates = np.flatnonzero(row_blank)
+        row_blank[candidates] = [not v.strip() for v in raw[i][candidates]]
 
     # blank lines after the last data row are not rows (e.g. extra line breaks at the end)
-    last = int(table.lines[~row_blank].max()) if (~row_blank).any() else 0
-    last = max([last] + [e[0] for e in table.early])
-    inside = table.lines <= last
-    if not inside.all():
-        n = int(inside.sum())
-        table.lines = table.lines[:n]
-        table.columns = [c[:n] for c in table.columns]
-        stripped = [c[:n] for c in stripped]
-        blanks = [b[:n] for b in blanks]
-        row_blank = row_blank[:n]
-
-    # columns without a header and without any value are layout noise (trailing commas)
-    keep_cols = [i for i, h in enumerate(table.headers) if h or not blanks[i].all()]
-    headers = [table.headers[i] for i in keep_cols]
-    display = [h if h else f"Unnamed: {keep_cols[j]}" for j, h in enumerate(headers)]
-    raw_cols = [table.columns[i] for i in keep_cols]
-    stripped = [stripped[i] for i in keep_cols]
-    blanks = [blanks[i] for i in keep_cols]
-
-    chosen = _match_columns(headers, schema, columns, name)
-    by_index = {idx: canon for canon, idx in chosen.items()}
-    fields = {f.name: f for f in schema}
-
-    parsed: dict[int, np.ndarray] = {}
-    problems: list[tuple[int, np.ndarray]] = []  # (column position, reasons), in file order
+    last = max([int(table.lines[~row_blank].max()) if (~row_blank).any() else 0]
+               + [e[0] for e in table.early])  # fmt: skip
+    n = int((table.lines <= last).sum())
+    row_blank = row_blank[:n]
+    problems = {i: r[r.index < n].drop(np.flatnonzero(row_blank), errors="ignore")
+                for i, r in problems.items()}  # fmt: skip
+    problems = {i: r for i, r in problems.items() if len(r)}
     bad = row_blank.copy()
-    for idx in sorted(by_index):
-        values, reasons = _parse_column(stripped[idx], blanks[idx], fields[by_index[idx]])
-        parsed[idx] = values
-        has_problem = pd.notna(reasons)
-        if has_problem.any():
-            problems.append((idx, reasons))
-            bad |= has_problem
+    for reasons in problems.values():
+        bad[reasons.index] = True
     keep = ~bad
 
     # the clean data: canonical columns (schema order), then the others (file order)
     data: dict[str, pd.Series] = {}
     for f in schema:
         if f.name in chosen:
-            data[f.name] = _final_column(parsed[chosen[f.name]], keep, f)
-    others = [i for i in range(len(headers)) if i not in by_index]
+            data[f.name] = _final(parsed[chosen[f.name]][:n], keep, f)
+    others = [i for i in range(len(headers)) if i not in fields]
     names = _unique_names(list(data) + [display[i] for i in others])[len(data) :]
     for col_name, i in zip(names, others, strict=True):
-        data[col_name] = _final_column(raw_cols[i], keep, None)
-    frame = pd.DataFrame(data, index=pd.RangeIndex(int(keep.sum())))
+        data[col_name] = _final(raw[i][:n], keep, None)
+    frame = pd.DataFrame(data, index=pd.RangeIndex(int(keep.sum())), copy=False)
 
-    # the rejected rows: first problem's column and raw value, every reason
-    entries: list[tuple[int, str, str, str]] = list(table.early)
-    for r in np.flatnonzero(bad):
-        if row_blank[r]:
-            entries.append((int(table.lines[r]), "", "", "empty row"))
-            continue
-        found = [(idx, reasons[r]) for idx, reasons in problems if reasons[r] is not None]
-        first = found[0][0]
-        if len(found) == 1:
-            reason = found[0][1]
-        else:
-            reason = "; ".join(f"{display[i]}: {why}" for i, why in found)
-        entries.append((int(table.lines[r]), display[first], raw_cols[first][r], reason))
-    entries.sort(key=lambda e: e[0])
-    rejected = pd.DataFrame(
-        {
-            "row": pd.Series([e[0] for e in entries], dtype="int64"),
-            "column": pd.Series([e[1] for e in entries], dtype=object),
-            "value": pd.Series([e[2] for e in entries], dtype=object),
-            "reason": pd.Series([e[3] for e in entries], dtype=object),
-        },
-        columns=REJECTED_COLUMNS,
-    )
+    rejected = _rejected(table, row_blank, problems, raw, display)
 
     rows_read = n + len(table.early)
     if len(frame) + len(rejected) != rows_read:  # pragma: no cover - a bug, never data
@@ -1220,13 +1095,25 @@ _DOC_ARGS = """
 """
 
 
-def read_orders(
-    source: Any,
-    *,
-    columns: Mapping[str, str] | None = None,
-    encoding: str | None = None,
-    sheet_name: int | str = 0,
-) -> ReadResult:
+def _reader(kind: str, doc: str):
+    """The public reader of one kind of file (the three differ only in their columns)."""
+
+    def read(
+        source: Any,
+        *,
+        columns: Mapping[str, str] | None = None,
+        encoding: str | None = None,
+        sheet_name: int | str = 0,
+    ) -> ReadResult:
+        return _read(kind, source, columns, encoding, sheet_name)
+
+    read.__name__ = read.__qualname__ = f"read_{kind}"
+    read.__doc__ = doc + _DOC_ARGS
+    return read
+
+
+read_orders = _reader(
+    "orders",
     """Read an order export (one row per order or order line).
 
     Required columns: ``order_id``, ``customer_id``, ``order_date`` (kept with its time of day
@@ -1234,44 +1121,25 @@ def read_orders(
     ``product_id``, ``quantity`` (whole number >= 0), ``unit_price``. Other columns are kept
     unchanged as text. ``.data`` dtypes: ids as text, ``order_date`` datetime64[ns],
     ``amount`` / ``unit_price`` float64, ``quantity`` int64.
-    """
-    return _read("orders", source, columns, encoding, sheet_name)
-
-
-def read_questionnaire(
-    source: Any,
-    *,
-    columns: Mapping[str, str] | None = None,
-    encoding: str | None = None,
-    sheet_name: int | str = 0,
-) -> ReadResult:
+    """,
+)
+read_questionnaire = _reader(
+    "questionnaire",
     """Read questionnaire answers (one row per respondent).
 
     Required: ``customer_id``, ``last_purchase_date`` (a day, datetime64[ns]),
     ``purchases_per_quarter`` (int64, >= 0), ``spend_per_quarter`` (float64 yuan, >= 0).
     Optional: ``satisfaction`` (1-5) and ``recommend`` (0-10), nullable Int64 where a blank
     answer is ``<NA>``; ``response_id`` (text). Other columns are kept unchanged as text.
-    """
-    return _read("questionnaire", source, columns, encoding, sheet_name)
-
-
-def read_members(
-    source: Any,
-    *,
-    columns: Mapping[str, str] | None = None,
-    encoding: str | None = None,
-    sheet_name: int | str = 0,
-) -> ReadResult:
+    """,
+)
+read_members = _reader(
+    "members",
     """Read member profiles (the membership application form).
 
     Required: ``customer_id``. Recognised when present: ``name``, ``gender``, ``birthday``,
     ``age_band``, ``occupation``, ``income_band``, ``city``, ``phone``, ``email``, ``wechat``,
     ``preferred_channel``, ``join_date``. Dates are datetime64[ns] days (blank -> NaT); all the
     others are text (stripped; phone numbers keep their leading zeros).
-    """
-    return _read("members", source, columns, encoding, sheet_name)
-
-
-for _fn in (read_orders, read_questionnaire, read_members):
-    _fn.__doc__ = (_fn.__doc__ or "") + _DOC_ARGS
-del _fn
+    """,
+)

@@ -20,10 +20,12 @@ from hypothesis import strategies as st
 from rfmkit.io import (
     _SCHEMAS,
     ReadResult,
-    _date_parts,
-    _iso_dates,
+    _date_grammar,
+    _money_grammar,
     _norm_header,
-    _plain_numbers,
+    _parse_dates,
+    _parse_money,
+    _plain,
     parse_count,
     parse_date,
     parse_money,
@@ -975,35 +977,40 @@ def test_result_summary_and_types() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Fast paths agree with the one-value parsers
+# Plainly written values (read at C speed) agree with the full grammar
 # ---------------------------------------------------------------------------------------------
 
 
-def test_fast_date_path_agrees_with_parse_date() -> None:
+def test_plain_dates_agree_with_the_grammar() -> None:
     texts = [
         "2025-05-03", "2025/05/03", "2025.05.03", "2025-05-03 14:22", "2025-05-03T14:22:01",
         "2025-02-29", "2024-02-29", "2025-05-03 24:00", "2025-05-03 14:60:00", "1899-12-31",
         "2100-12-31", "2101-01-01", "2025-05/03", "2025-00-10", "2025-05-00", "2025-05-03 1422",
     ]  # fmt: skip
-    values = np.array(texts, dtype=object)
-    out, ok = _iso_dates(values, keep_time=True)
-    assert ok.tolist() == [
+    for text in texts:  # each text first, so that its own shape is the one read in C
+        values = np.array([text, *texts], dtype=object)
+        out, reasons = _parse_dates(values, keep_time=True)
+        slow, slow_reasons = _date_grammar(values, keep_time=True)
+        assert out.tolist() == slow.tolist()
+        assert reasons.sort_index().to_dict() == slow_reasons.sort_index().to_dict()
+    ok = [parse_date(text)[1] is None for text in texts]
+    assert ok == [
         True, True, True, True, True, False, True, False, False, False,
         True, False, False, False, False, False,
     ]  # fmt: skip
-    assert out[3] == np.datetime64("2025-05-03T14:22", "ns")
-    assert out[10] == np.datetime64("2100-12-31", "ns")
-    for text, value, good in zip(texts, out, ok, strict=True):
-        if good:
-            assert parse_date(text)[0] == pd.Timestamp(value)
+    assert parse_date(texts[3])[0] == dt.datetime(2025, 5, 3, 14, 22)
+    assert parse_date(texts[10])[0] == dt.datetime(2100, 12, 31)
 
 
-def test_fast_money_path_matches_decimal() -> None:
+def test_plain_money_matches_decimal() -> None:
     texts = ["0.1", "1200", "1200.5", "-35.20", "999999999999999.99", "0.07", "1.", ".5"]
-    out, ok = _plain_numbers(np.array(texts, dtype=object), allow_negative=True)
+    out, ok = _plain(np.array(texts, dtype=object), decimals=2)
     assert ok.tolist() == [True, True, True, True, True, True, False, False]
     assert out[:6].tolist() == [0.1, 1200.0, 1200.5, -35.2, 999999999999999.99, 0.07]
     assert float(Decimal("999999999999999.99")) == out[4]
+    slow, reasons = _money_grammar(np.array(texts, dtype=object))
+    assert reasons.empty
+    assert slow.tolist() == [0.1, 1200.0, 1200.5, -35.2, 999999999999999.99, 0.07, 1.0, 0.5]
 
 
 date_text = st.one_of(
@@ -1022,6 +1029,21 @@ money_text = st.one_of(
     st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False).map(str),
     st.text(alphabet="0123456789.,-¥￥元 ", max_size=14),
 )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(date_text, min_size=1, max_size=30), st.lists(money_text, min_size=1, max_size=30))
+def test_plain_values_read_in_c_agree_with_the_grammars(dates: list[str], money: list[str]):
+    dates_in = np.array(dates, dtype=object)
+    out, reasons = _parse_dates(dates_in, keep_time=True)
+    slow, slow_reasons = _date_grammar(dates_in, keep_time=True)
+    assert out.tolist() == slow.tolist()
+    assert reasons.sort_index().to_dict() == slow_reasons.sort_index().to_dict()
+    money_in = np.array(money, dtype=object)
+    out, reasons = _parse_money(money_in, allow_negative=True)
+    slow, slow_reasons = _money_grammar(money_in)
+    assert np.array_equal(out, slow, equal_nan=True)
+    assert reasons.sort_index().to_dict() == slow_reasons.sort_index().to_dict()
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -1045,8 +1067,8 @@ def test_reader_agrees_with_scalar_parsers(rows: list[tuple[str, str]]) -> None:
 
 
 def test_date_parts_reasons_are_stable() -> None:
-    assert _date_parts("2025-05-03 14:22:01.5") == (2025, 5, 3, 14, 22, 1, 500000)
-    assert _date_parts("  ") == "blank"
+    assert parse_date("2025-05-03 14:22:01.5") == (dt.datetime(2025, 5, 3, 14, 22, 1, 500000), None)
+    assert parse_date("  ") == (None, "blank")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1093,3 +1115,26 @@ def test_every_row_is_kept_or_rejected(spec: list[tuple[bool, int]]) -> None:
     assert len(result.data) + len(result.rejected) == result.rows_read == len(lines) - 1
     assert result.data["order_id"].tolist() == good_ids
     assert result.rejected["row"].tolist() == bad_lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Linear time: long cells are read or rejected without backtracking (speed: benchmarks/)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_long_blank_runs_in_cells_are_rejected_plainly() -> None:
+    spaces = " " * 32_000
+    assert parse_money("-" + spaces) == (None, MONEY_REASON)
+    assert parse_money("-" + spaces + "x") == (None, MONEY_REASON)
+    assert parse_money("¥" + spaces + "-" + spaces + "1") == (-1.0, None)  # as "¥ -1"
+    assert parse_date("2025" + spaces + "年") == (None, DATE_REASON)
+    assert parse_count("3" + spaces + "次" + spaces + "x") == (
+        None, "not a whole number of purchases"
+    )  # fmt: skip
+    text = (
+        f'订单号,客户ID,下单时间,实付金额\nA1,C1,2025-05-03,"-{spaces}"\n'
+        f'A2,C1,2025-05-03,"1{spaces}"\n'
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["amount"].tolist() == [1.0]  # blanks around a value are stripped
+    assert rejected_rows(result) == [(2, "实付金额", "-" + spaces, MONEY_REASON)]
