@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[a-z][a-z]/*.ipynb"))  # the lessons, zh/ and en/
 
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "-", "notes"}
 MAX_CODE_LINES = 15
@@ -55,7 +55,9 @@ def _tags(cell: dict) -> list[str]:
     return cell.get("metadata", {}).get("tags", [])
 
 
-pytestmark = pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+pytestmark = pytest.mark.parametrize(
+    "path", NOTEBOOKS, ids=[f"{p.parent.name}-{p.stem}" for p in NOTEBOOKS]
+)
 
 
 def test_every_cell_has_a_slide_type_and_the_first_opens_a_slide(path):
