@@ -787,10 +787,31 @@ class _State:
 
 
 def use_language(language: str) -> None:
-    """Show every label in ``language``: ``"zh"`` (中文) or ``"en"`` (English)."""
+    """Show every label in ``language``: ``"zh"`` (中文) or ``"en"`` (English).
+
+    In a notebook it also makes every DataFrame and Series display as :func:`localise` shows
+    it (headers and codes as names), so a cell can end with ``table.head()``. Only the display
+    changes: the objects, their column names and codes stay as they are.
+    """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
     _State.language = language
+    _display_localised()
+
+
+def _display_localised() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatters = shell.display_formatter.formatters
+    formatters["text/html"].for_type(pd.DataFrame, lambda frame: localise(frame)._repr_html_())
+    for kind in (pd.DataFrame, pd.Series):
+        formatters["text/plain"].for_type(
+            kind, lambda table, printer, cycle: printer.text(repr(localise(table))))
 
 
 def current_language() -> str:

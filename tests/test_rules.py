@@ -135,3 +135,22 @@ def test_localise_names_codes_in_both_languages():
         assert shown.any()
         assert set(zh["客户类型"][shown]) == {name_zh}
         assert set(en["customer type"][shown]) == {name_en}
+
+
+def test_notebook_display_is_localised_but_the_frame_is_not():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    try:
+        segments = rk.rfm_segments(rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)).head(3)
+        rk.use_language("zh")
+        shown, _ = shell.display_formatter.format(segments)
+        assert "客户类型" in shown["text/plain"] and "segment" not in shown["text/plain"]
+        assert "客户类型" in shown["text/html"]
+        assert list(segments.columns)[-1] == "segment"  # the object itself is unchanged
+        rk.use_language("en")
+        shown, _ = shell.display_formatter.format(segments["segment"])
+        assert "customer type" in shown["text/plain"]
+    finally:
+        rk.use_language("en")
+        InteractiveShell.clear_instance()
