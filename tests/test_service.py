@@ -20,10 +20,12 @@ from rfmkit.service import (
     days_to_birthday,
     describe_plan,
     features_text,
+    holiday_calendar,
     holiday_greetings,
     load_rules,
     message_preview,
     new_customer_care,
+    next_holiday,
     plan_summary,
     rules_table,
     service_plan,
@@ -234,11 +236,21 @@ def test_holiday_greetings_window():
     assert named.loc[1, "greeting"] == "端午安康!"
 
 
-def test_holiday_greetings_outside_the_table():
-    with pytest.raises(ValueError, match="2026-2027"):
-        holiday_greetings("2027-12-20", 30)
-    with pytest.raises(ValueError, match="2026-2027"):
-        holiday_greetings("2025-12-31", 3)
+def test_holidays_for_any_year():
+    # Dates from the published calendars (independent of the code): 2025 Spring Festival 29 Jan,
+    # Lantern 12 Feb, Dragon Boat 31 May, Qixi 29 Aug, Mid-Autumn 6 Oct; 2030 Spring Festival
+    # 3 Feb, Dragon Boat 5 Jun, Mid-Autumn 12 Sep.
+    year_2025 = holiday_calendar(2025, 2025).set_index("holiday")["date"]
+    assert {k: f"{year_2025[k]:%m-%d}" for k in
+            ("spring_festival", "lantern_festival", "dragon_boat", "qixi", "mid_autumn")} == {
+        "spring_festival": "01-29", "lantern_festival": "02-12", "dragon_boat": "05-31",
+        "qixi": "08-29", "mid_autumn": "10-06"}
+    assert next_holiday("2030-06-01") == pd.Timestamp("2030-06-05")  # before 618
+    assert next_holiday("2030-09-01") == pd.Timestamp("2030-09-12")
+    found = holiday_greetings("2027-12-20", 30)  # the window crosses into 2028
+    assert list(found["holiday"]) == ["new_year"]
+    assert list(found["date"]) == [pd.Timestamp("2028-01-01")]
+    assert list(holiday_greetings("2025-12-31", 3)["holiday"]) == ["new_year"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,12 +8,12 @@ CAC and retention live in :mod:`rfmkit.metrics` (re-exported here).
 
 from rfmkit.metrics import cac, retention_counts, retention_rate
 from rfmkit.service.care import (
-    HOLIDAY_YEARS,
-    HOLIDAYS,
     birthdays_within,
     days_to_birthday,
+    holiday_calendar,
     holiday_greetings,
     new_customer_care,
+    next_holiday,
 )
 from rfmkit.service.complaints import (
     COMPLAINT_STEPS,
@@ -42,9 +42,10 @@ from rfmkit.service.text import (
 
 __all__ = [
     "CATEGORIES", "CHANNELS", "COMPLAINT_STEPS", "CONDITIONS", "DEFAULT_RULES",
-    "EXAMPLE_COMPLAINT", "HOLIDAYS", "HOLIDAY_YEARS", "SERVICES", "WHEN", "Condition",
+    "EXAMPLE_COMPLAINT", "SERVICES", "WHEN", "Condition",
     "advance_complaint", "birthdays_within", "cac", "complaint_steps", "customer_features",
-    "days_to_birthday", "describe_plan", "features_text", "holiday_greetings", "load_rules",
+    "days_to_birthday", "describe_plan", "features_text", "holiday_calendar",
+    "holiday_greetings", "next_holiday", "load_rules",
     "message_preview", "new_customer_care", "plan_summary", "retention_counts",
     "retention_rate", "rules_table", "service_plan", "with_names",
 ]

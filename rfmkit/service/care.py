@@ -13,31 +13,40 @@ import pandas as pd
 from rfmkit.orders import order_totals
 from rfmkit.validation import as_day, as_whole, require_columns
 
-# Holidays on the same day every year: code, month, day.
+# Festivals on the same Gregorian day every year (shopping festivals included): code, month, day.
 _FIXED_HOLIDAYS = (("new_year", 1, 1), ("womens_day", 3, 8), ("labour_day", 5, 1),
                    ("festival_618", 6, 18), ("national_day", 10, 1), ("double_11", 11, 11),
                    ("double_12", 12, 12))
-# Lunar-calendar (农历) festivals move every year, so each year's date is written out:
-# 春节 = 正月初一, 元宵节 = 正月十五, 端午节 = 五月初五, 七夕 = 七月初七, 中秋节 = 八月十五,
-# converted to the Gregorian calendar (checked with a lunar-calendar conversion library).
-# The official days off vary: see the State Council's yearly holiday notice
-# (国务院办公厅关于部分节假日安排的通知). Add a year here to extend the calendar.
-_LUNAR_HOLIDAYS = {
-    "spring_festival": ("2026-02-17", "2027-02-06"),
-    "lantern_festival": ("2026-03-03", "2027-02-20"),
-    "dragon_boat": ("2026-06-19", "2027-06-09"),
-    "qixi": ("2026-08-19", "2027-08-08"),
-    "mid_autumn": ("2026-09-25", "2027-09-15"),
-}
-HOLIDAY_YEARS = (2026, 2027)
+# Festivals of the lunar calendar (农历): code, lunar month, lunar day. Their Gregorian date
+# moves every year and comes from the lunar_python library (1900-2100).
+_LUNAR_HOLIDAYS = (("spring_festival", 1, 1), ("lantern_festival", 1, 15),
+                   ("dragon_boat", 5, 5), ("qixi", 7, 7), ("mid_autumn", 8, 15))
 
-#: Every holiday of :data:`HOLIDAY_YEARS`: ``date`` and ``holiday`` (code), in date order.
-HOLIDAYS: pd.DataFrame = pd.DataFrame(
-    [(pd.Timestamp(year, month, day), code) for year in HOLIDAY_YEARS
-     for code, month, day in _FIXED_HOLIDAYS]
-    + [(pd.Timestamp(date), code) for code, dates in _LUNAR_HOLIDAYS.items() for date in dates],
-    columns=["date", "holiday"],
-).sort_values(["date", "holiday"], kind="stable").reset_index(drop=True)
+
+def holiday_calendar(first_year: int, last_year: int) -> pd.DataFrame:
+    """Every holiday of the years ``first_year`` to ``last_year`` (both included).
+
+    Returns ``date`` and ``holiday`` (code, named by the label ``holiday.<code>``), in date
+    order: the fixed festivals (元旦, 妇女节, 劳动节, 618, 国庆节, 双11, 双12) and the lunar
+    ones (春节, 元宵节, 端午节, 七夕, 中秋节) converted from the lunar calendar.
+    """
+    from lunar_python import Lunar
+
+    first = as_whole(first_year, "first_year", minimum=1901)
+    last = as_whole(last_year, "last_year", minimum=first)
+    rows = [(pd.Timestamp(year, month, day), code) for year in range(first, last + 1)
+            for code, month, day in _FIXED_HOLIDAYS]
+    rows += [(pd.Timestamp(Lunar.fromYmd(year, month, day).getSolar().toYmd()), code)
+             for year in range(first, last + 1) for code, month, day in _LUNAR_HOLIDAYS]
+    return (pd.DataFrame(rows, columns=["date", "holiday"])
+            .sort_values(["date", "holiday"], kind="stable").reset_index(drop=True))
+
+
+def next_holiday(asof) -> pd.Timestamp:
+    """The first holiday on or after ``asof`` (a day)."""
+    asof_day = as_day(asof, "asof")
+    calendar = holiday_calendar(asof_day.year, asof_day.year + 1)
+    return calendar.loc[calendar["date"] >= asof_day, "date"].min()
 
 
 def _anniversaries(year: int, months: np.ndarray, days: np.ndarray) -> pd.DatetimeIndex:
@@ -105,22 +114,16 @@ def birthdays_within(members: pd.DataFrame, asof, days: int = 14) -> pd.DataFram
 
 
 def holiday_greetings(asof, days: int = 30) -> pd.DataFrame:
-    """Holidays in the window [asof, asof + days] (both included) from :data:`HOLIDAYS`.
+    """Holidays in the window [asof, asof + days] (both included), any year
+    (:func:`holiday_calendar`).
 
     Returns ``date``, ``holiday`` (code) and ``days_until`` (days from asof), in date order.
-    Raises ValueError when the window reaches outside the years the table covers
-    (:data:`HOLIDAY_YEARS`), because lunar festivals there are not known: add them first.
     """
     asof_day = as_day(asof, "asof")
     window = as_whole(days, "days")
     end = asof_day + pd.Timedelta(days=window)
-    first, last = min(HOLIDAY_YEARS), max(HOLIDAY_YEARS)
-    if asof_day.year < first or end.year > last:
-        raise ValueError(
-            f"the holiday table covers {first}-{last}; the window {asof_day:%Y-%m-%d} to "
-            f"{end:%Y-%m-%d} reaches outside it. Add that year's dates to the table."
-        )
-    result = HOLIDAYS[(HOLIDAYS["date"] >= asof_day) & (HOLIDAYS["date"] <= end)].copy()
+    calendar = holiday_calendar(asof_day.year, end.year)
+    result = calendar[(calendar["date"] >= asof_day) & (calendar["date"] <= end)].copy()
     result["days_until"] = (result["date"] - asof_day).dt.days.astype("int64")
     result.attrs = {"asof": asof_day, "days": window}
     return result.reset_index(drop=True)

@@ -14,7 +14,7 @@ import pandas as pd
 from rfmkit.lifecycle import lifecycle_stages
 from rfmkit.orders import order_lines, order_totals
 from rfmkit.rfm import rfm_segments, rfm_table
-from rfmkit.service.care import HOLIDAYS, next_birthdays
+from rfmkit.service.care import next_birthdays, next_holiday
 from rfmkit.service.rules import CONDITIONS, DEFAULT_RULES, is_blank, load_rules, within_days
 from rfmkit.validation import as_day, require_columns, some
 from rfmkit.value import pyramid_tiers
@@ -167,7 +167,7 @@ def service_plan(features: pd.DataFrame, asof, rules=DEFAULT_RULES, *,
     catch_all = np.array([len(c) == 0 for c in table["condition"]])
     rules_list = table.to_dict("records")
     launch = pd.NaT if next_launch is None else as_day(next_launch, "next_launch")
-    holiday = HOLIDAYS.loc[HOLIDAYS["date"] >= asof_day, "date"].min()  # NaT past the table
+    holiday = next_holiday(asof_day)
     rows = []
     for i, row in enumerate(features.reset_index(drop=True).to_dict("records")):
         rule = rules_list[main[i]]

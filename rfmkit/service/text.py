@@ -7,6 +7,7 @@ functions here turn them into what a student reads, from the labels of :mod:`rfm
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Mapping
 
@@ -14,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from rfmkit.labels import label, name, pick
-from rfmkit.service.care import HOLIDAYS
+from rfmkit.service.care import holiday_calendar
 from rfmkit.service.rules import CONDITIONS, DEFAULT_RULES, Codes, is_blank, load_rules, within_days
 from rfmkit.validation import as_day
 
@@ -25,7 +26,6 @@ _NAMED = (("segment", "segment_name", "segment"), ("tier", "tier_name", "tier"),
           ("service", "service_name", "service"), ("holiday", "holiday_name", "holiday"),
           ("holiday", "greeting", "greeting"), ("code", "step_name", "step"),
           ("status", "status_name", "status"))
-_HOLIDAY_ON = HOLIDAYS.drop_duplicates("date").set_index("date")["holiday"].to_dict()
 _TEMPLATE_FIELDS = ("name", "service_name", "when", "category", "customer_id")
 
 
@@ -100,6 +100,13 @@ def condition_text(condition: Mapping) -> str:
                                   for key, value in condition.items())
 
 
+@functools.lru_cache(maxsize=8)
+def _holidays_of(year: int) -> dict:
+    """date -> the (first) holiday code on that date, for one year."""
+    calendar = holiday_calendar(year, year).drop_duplicates("date")
+    return dict(zip(calendar["date"], calendar["holiday"], strict=True))
+
+
 def when_text(when: str, date=None, *, planned: bool = False) -> str:
     """When a service is given: the rule's ``when`` as text; with ``planned=True`` the text for
     one customer's ``when_date`` (NaT when the rule gives no fixed day)."""
@@ -107,7 +114,7 @@ def when_text(when: str, date=None, *, planned: bool = False) -> str:
     code = "when.within_days" if n is not None else f"when.{when}"
     dated = planned and not is_blank(date)
     if dated and when == "next_holiday":
-        return f"{name('holiday', _HOLIDAY_ON[date])} ({date:%Y-%m-%d})"
+        return f"{name('holiday', _holidays_of(date.year)[date])} ({date:%Y-%m-%d})"
     if planned and not dated and when == "on_birthday":
         code += ".unknown"
     return _fill(code + (".dated" if dated else ""), {"n": n, "date": date})
