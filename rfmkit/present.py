@@ -7,10 +7,12 @@ notebook. This command
 1. copies the notebooks (by default every one in ``notebooks/``) into a fresh folder, so that
    presenting never changes the course's files: running cells and moving sliders only touch
    the copies, and autosave is off as well;
-2. prepares the copies for deck mode without changing what they show: ``slide_type: "-"``
-   ("continue the slide", written by RISE and nbconvert) is removed, because deck mode reads
-   only a missing type as "continue" and would hide those cells; cells tagged ``hide-input``
-   show only their output;
+2. prepares the copies for deck mode: ``slide_type: "-"`` ("continue the slide", written by
+   RISE and nbconvert) is removed, because deck mode reads only a missing type as "continue"
+   and would hide those cells; a cell that shows a widget becomes a fragment (one more press of
+   Space), so that arriving at it makes it the active cell: deck mode scrolls a cell to the top
+   when it becomes active, and a click that activates a cell is lost in that jump; cells tagged
+   ``hide-input`` show only their output;
 3. starts JupyterLab on the copies with the presenter style (``presenter_style.json``: body text
    26 px, tables 20 px, charts as wide as the slide, nothing under the navigation arrows),
    applied only while a deck is shown.
@@ -33,6 +35,7 @@ from pathlib import Path
 STYLE_FILE = Path(__file__).with_name("presenter_style.json")
 COURSE_NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 HIDE_INPUT_TAGS = frozenset({"hide-input", "remove-input"})
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 # Defaults for a presenting JupyterLab (users' own settings still win): the presenter style
 # (as global styles of jupyterlab-fonts, which jupyterlab-slideshow uses) and no autosave.
@@ -63,9 +66,18 @@ def deck_notebook(notebook: dict) -> dict:
             del slideshow["slide_type"]
             if not slideshow:
                 del metadata["slideshow"]
-        if cell.get("cell_type") == "code" and HIDE_INPUT_TAGS & set(metadata.get("tags", [])):
+        if cell.get("cell_type") != "code":
+            continue
+        if shows_widget(cell) and not metadata.get("slideshow", {}).get("slide_type"):
+            metadata["slideshow"] = {"slide_type": "fragment"}
+        if HIDE_INPUT_TAGS & set(metadata.get("tags", [])):
             metadata.setdefault("jupyter", {})["source_hidden"] = True
     return prepared
+
+
+def shows_widget(cell: dict) -> bool:
+    """Whether a code cell's stored output is a widget."""
+    return any(WIDGET_MIME in output.get("data", {}) for output in cell.get("outputs", []))
 
 
 def copy_for_presenting(source: Path, target: Path, *, transform=None) -> Path:

@@ -548,10 +548,11 @@ JS_SLIDE_READABILITY = """
   const body = [], table = [];
   for (const cell of cells) {
     for (const el of cell.querySelectorAll('.jp-RenderedMarkdown p, .jp-RenderedMarkdown li')) {
-      if (visible(el) && el.innerText.trim()) body.push(px(el));
+      if (visible(el) && el.innerText.trim()) body.push([px(el), el.innerText.trim().slice(0, 50)]);
     }
     for (const el of cell.querySelectorAll('td, th')) {
-      if (visible(el) && el.innerText.trim()) table.push(px(el));
+      const text = el.innerText.trim();
+      if (visible(el) && text) table.push([px(el), text.slice(0, 50)]);
     }
   }
   const remote = document.querySelector('.jp-Deck-Remote');
@@ -616,7 +617,7 @@ JS_ARM_REDRAW_TIMER = """
   window.__rfmTimer = timer;
   if (!window.__rfmTimerInput) {
     window.__rfmTimerInput = true;
-    for (const type of ['keydown', 'pointerdown']) {
+    for (const type of ['keydown', 'pointerdown', 'change']) {
       document.addEventListener(type, () => {
         const t = window.__rfmTimer;
         if (t && t.start === null) t.start = performance.now();
