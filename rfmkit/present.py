@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="notebooks to present (default: every notebook of the course)")
     parser.add_argument("--folder", type=Path, default=None,
                         help="where to put the copies (default: a new temporary folder)")
-    options = parser.parse_args(argv)
+    options, lab_options = parser.parse_known_args(argv)  # the rest goes to `jupyter lab`
     sources = options.notebooks or sorted(COURSE_NOTEBOOKS.glob("*.ipynb"))
     if not sources:
         parser.error(f"no notebooks found in {COURSE_NOTEBOOKS}")
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Presenting copies in {folder} (the course's notebooks are not changed).")
     print("Start the slides with the deck button in the notebook's toolbar.")
     command = [sys.executable, "-m", "jupyter", "lab", *lab_arguments(settings),
-               f"--ServerApp.root_dir={folder}", str(copies[0].name)]
+               f"--ServerApp.root_dir={folder}", *lab_options, str(copies[0].name)]
     try:
         return subprocess.call(command, cwd=folder, env=dict(os.environ))
     except KeyboardInterrupt:
