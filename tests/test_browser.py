@@ -6,8 +6,17 @@ wait until every code cell has its execution count and the kernel is idle, and f
 error output (the failing cell's text is in the message; stderr warnings are listed too).
 Each widget is then used as a student would: a slider's handle is moved with the keyboard
 (or a toggle button clicked, a dropdown changed), and the result the widget shows must change.
-One notebook is also opened as a RISE slideshow. Screenshots of every run go to
-``tests/output/screenshots/`` (``NN-name-en.png``, ``NN-name-zh.png``, ``rise-...png``).
+Then every notebook with a widget (``widgets.`` in a code cell) is presented as slides, in
+both languages, as an instructor does: the copy ``python -m rfmkit.present`` makes, opened in
+a JupyterLab with the presenter settings, cells run, the deck (jupyterlab-slideshow) started
+at the title slide and advanced with Space to the widget, whose slider is moved with the
+keyboard (or button clicked, dropdown changed) on the slide; what it shows must change. The
+control-to-redraw time is measured in the page and printed (median per notebook and over all;
+the course's goal is 200 ms). On every slide passed, body text must be >= 24 px and table text
+>= 18 px, with no text under the deck's navigation controls; at the widget's slide at
+1280x720 and 1920x1080 too. The presented file and the course's notebook must be
+byte-identical afterwards. Screenshots of every run go to ``tests/output/screenshots/``
+(``NN-name-en.png``, ``NN-name-zh.png``, ``slides-NN-name-LANG-WxH.png``).
 
 The notebooks run on temporary copies: the committed files are never touched. Without
 Playwright or Chromium the test is skipped, except under ``CI=true``, where it fails.
