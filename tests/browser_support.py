@@ -24,6 +24,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+CHECKOUT = Path(__file__).resolve().parent.parent  # the repository these tests belong to
 SERVER_START_TIMEOUT = 90  # seconds until /api/status must answer
 CHROMIUM_ARGS = [
     "--no-sandbox",  # CI and this machine run as root, where Chromium's sandbox cannot start
@@ -85,7 +86,8 @@ def missing_requirement() -> str | None:
         return "Chromium is not installed (Debian: apt-get install chromium)"
     try:
         import jupyterlab  # noqa: F401
-        import jupyterlab_rise  # noqa: F401
+        import jupyterlab_fonts  # noqa: F401
+        import jupyterlab_slideshow  # noqa: F401
     except ImportError as error:
         return f"{error.name} is not installed (pip install -r requirements.txt)"
     return None
@@ -101,7 +103,8 @@ def _free_port() -> int:
 class JupyterLabServer:
     """``jupyter lab`` serving ``root_dir``; use as a context manager (always stopped)."""
 
-    def __init__(self, root_dir: Path, work_dir: Path):
+    def __init__(self, root_dir: Path, work_dir: Path, extra_args: list[str] | None = None):
+        self.extra_args = list(extra_args or [])
         self.root_dir = Path(root_dir)
         self.work_dir = Path(work_dir)
         self.token = secrets.token_hex(24)
@@ -132,6 +135,10 @@ class JupyterLabServer:
         for variable in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "MPLBACKEND", "JUPYTER_TOKEN",
                          "JUPYTER_PREFER_ENV_PATH", "PYTHONSTARTUP"):
             env.pop(variable, None)
+        # The kernels import rfmkit from this checkout (not from wherever it is installed).
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(CHECKOUT), os.environ.get("PYTHONPATH", "")) if p
+        )
         for variable, name in dirs.items():
             path = self.work_dir / name
             path.mkdir(parents=True, exist_ok=True)
@@ -163,6 +170,7 @@ class JupyterLabServer:
                 f"--LabApp.user_settings_dir={self.work_dir / 'lab-settings'}",
                 f"--LabApp.workspaces_dir={self.work_dir / 'lab-workspaces'}",
                 "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                *self.extra_args,
             ]
             with open(self.log_path, "ab") as log:
                 self.process = subprocess.Popen(
@@ -485,4 +493,148 @@ JS_NOTEBOOK_OVERFLOW = """
 
 JS_IOPUB_PROBLEMS = """
 () => ({messages: window.__rfmIopub || [], kernel_comms: window.__rfmKernelComms || []})
+"""
+
+
+# ---- slides: jupyterlab-slideshow's deck mode (see rfmkit/present.py) -----------------------
+# The deck shows the cells that carry the class jp-deck-mod-onscreen; body[data-jp-deck-mode]
+# is "presenting" while a deck is shown. Navigation follows the notebook's active cell.
+
+JS_DECK_START = """
+async () => {
+  const app = window.jupyterapp, panel = window.__rfmPanel;
+  app.shell.activateById(panel.id);
+  await app.commands.execute('deck:start');
+  const notebook = panel.content;
+  notebook.activeCellIndex = 0;  // from the title slide, as a presenter starts
+  notebook.mode = 'command';
+  notebook.activate();  // the keyboard goes to the deck
+  return true;
+}
+"""
+
+JS_DECK_STOP = """
+async () => {
+  if (document.body.dataset.jpDeckMode) await window.jupyterapp.commands.execute('deck:stop');
+}
+"""
+
+JS_DECK_STATE = """
+() => {
+  const panel = window.__rfmPanel;
+  const onscreen = [];
+  panel.content.widgets.forEach((cell, i) => {
+    if (cell.node.classList.contains('jp-deck-mod-onscreen')) onscreen.push(i);
+  });
+  return {mode: document.body.dataset.jpDeckMode || '', active: panel.content.activeCellIndex,
+          onscreen, key: onscreen.join(',') + '@' + panel.content.activeCellIndex};
+}
+"""
+
+# What the slide on screen shows, measured: computed font sizes of its body text (rendered
+# Markdown paragraphs and list items) and of its table cells (also those inside widgets), and
+# any text that lies under the deck's navigation controls (after clipping by scroll areas).
+JS_SLIDE_READABILITY = """
+() => {
+  const panel = window.__rfmPanel;
+  const cells = panel.content.widgets.filter(
+    c => c.node.classList.contains('jp-deck-mod-onscreen')).map(c => c.node);
+  const px = el => parseFloat(getComputedStyle(el).fontSize);
+  const vw = window.innerWidth, vh = window.innerHeight;
+  const onScreen = r => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < vh
+                        && r.right > 0 && r.left < vw;
+  const visible = el => onScreen(el.getBoundingClientRect())
+                        && getComputedStyle(el).visibility !== 'hidden';
+  const body = [], table = [];
+  for (const cell of cells) {
+    for (const el of cell.querySelectorAll('.jp-RenderedMarkdown p, .jp-RenderedMarkdown li')) {
+      if (visible(el) && el.innerText.trim()) body.push([px(el), el.innerText.trim().slice(0, 50)]);
+    }
+    for (const el of cell.querySelectorAll('td, th')) {
+      const text = el.innerText.trim();
+      if (visible(el) && text) table.push([px(el), text.slice(0, 50)]);
+    }
+  }
+  const remote = document.querySelector('.jp-Deck-Remote');
+  const controls = [];
+  if (remote) {
+    for (const el of remote.querySelectorAll('button, svg, .jp-Deck-Remote-directions > *')) {
+      const r = el.getBoundingClientRect();
+      if (onScreen(r)) controls.push(r);
+    }
+  }
+  const clip = (rect, node, stop) => {
+    let r = {left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom};
+    for (let el = node.parentElement; el && el !== stop.parentElement; el = el.parentElement) {
+      const style = getComputedStyle(el);
+      if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+        const b = el.getBoundingClientRect();
+        r = {left: Math.max(r.left, b.left), top: Math.max(r.top, b.top),
+             right: Math.min(r.right, b.right), bottom: Math.min(r.bottom, b.bottom)};
+      }
+    }
+    return r;
+  };
+  const under = [];
+  for (const cell of cells) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim() || under.length >= 5) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        const r = clip(rect, node, panel.node);
+        if (r.right <= r.left || r.bottom <= r.top) continue;
+        if (controls.some(c => r.left < c.right && r.right > c.left
+                               && r.top < c.bottom && r.bottom > c.top)) {
+          under.push(node.textContent.trim().slice(0, 60));
+          break;
+        }
+      }
+    }
+  }
+  return {body, table, under, controls: controls.length};
+}
+"""
+
+# Slider (or button) to redraw, timed in the page: from the key press or click that changes
+# the control to the last change of what the widget shows (its text, or a new picture loaded).
+JS_ARM_REDRAW_TIMER = """
+(index) => {
+  const cell = document.querySelector(`.jp-Cell[data-rfm-cell="${index}"]`);
+  const result = () => (WIDGET_RESULT)(index);
+  if (window.__rfmTimer && window.__rfmTimer.observer) window.__rfmTimer.observer.disconnect();
+  const timer = {start: null, last: null, shown: result(), observer: null};
+  const seen = () => {
+    const now = result();
+    if (now !== timer.shown) { timer.shown = now; timer.last = performance.now(); }
+  };
+  timer.observer = new MutationObserver(seen);
+  timer.observer.observe(cell, {subtree: true, childList: true, characterData: true,
+                                attributes: true, attributeFilter: ['src']});
+  cell.addEventListener('load', () => { if (timer.start !== null) timer.last = performance.now(); },
+                        true);
+  window.__rfmTimer = timer;
+  if (!window.__rfmTimerInput) {
+    window.__rfmTimerInput = true;
+    for (const type of ['keydown', 'pointerdown', 'change']) {
+      document.addEventListener(type, () => {
+        const t = window.__rfmTimer;
+        if (t && t.start === null) t.start = performance.now();
+      }, true);
+    }
+  }
+  return true;
+}
+"""
+
+JS_ARM_REDRAW_TIMER = JS_ARM_REDRAW_TIMER.replace("WIDGET_RESULT", JS_WIDGET_RESULT.strip())
+
+JS_READ_REDRAW_TIMER = """
+() => {
+  const t = window.__rfmTimer;
+  if (!t) return null;
+  if (t.observer) t.observer.disconnect();
+  return (t.start === null || t.last === null) ? null : t.last - t.start;
+}
 """

@@ -6,8 +6,17 @@ wait until every code cell has its execution count and the kernel is idle, and f
 error output (the failing cell's text is in the message; stderr warnings are listed too).
 Each widget is then used as a student would: a slider's handle is moved with the keyboard
 (or a toggle button clicked, a dropdown changed), and the result the widget shows must change.
-One notebook is also opened as a RISE slideshow. Screenshots of every run go to
-``tests/output/screenshots/`` (``NN-name-en.png``, ``NN-name-zh.png``, ``rise-...png``).
+Then every notebook with a widget (``widgets.`` in a code cell) is presented as slides, in
+both languages, as an instructor does: the copy ``python -m rfmkit.present`` makes, opened in
+a JupyterLab with the presenter settings, cells run, the deck (jupyterlab-slideshow) started
+at the title slide and advanced with Space to the widget, whose slider is moved with the
+keyboard (or button clicked, dropdown changed) on the slide; what it shows must change. The
+control-to-redraw time is measured in the page and printed (median per notebook and over all;
+the course's goal is 200 ms). On every slide passed, body text must be >= 24 px and table text
+>= 18 px, with no text under the deck's navigation controls; at the widget's slide at
+1280x720 and 1920x1080 too. The presented file and the course's notebook must be
+byte-identical afterwards. Screenshots of every run go to ``tests/output/screenshots/``
+(``NN-name-en.png``, ``NN-name-zh.png``, ``slides-NN-name-LANG-WxH.png``).
 
 The notebooks run on temporary copies: the committed files are never touched. Without
 Playwright or Chromium the test is skipped, except under ``CI=true``, where it fails.
@@ -16,9 +25,11 @@ Run it alone with ``python -m pytest tests/test_browser.py -p no:nbval -o addopt
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import statistics
 import time
 from pathlib import Path
 
@@ -26,9 +37,13 @@ import pytest
 from browser_support import (
     CHROMIUM_ARGS,
     JS_APP_READY,
+    JS_ARM_REDRAW_TIMER,
     JS_CELL_REPORT,
     JS_CLEAR_AND_RUN_ALL,
     JS_CLOSE,
+    JS_DECK_START,
+    JS_DECK_STATE,
+    JS_DECK_STOP,
     JS_FIND_PANEL,
     JS_IMAGES_LOADED,
     JS_IOPUB_PROBLEMS,
@@ -37,8 +52,10 @@ from browser_support import (
     JS_OPEN,
     JS_PAGE_PROBLEMS,
     JS_PREPARE_PANEL,
+    JS_READ_REDRAW_TIMER,
     JS_RUN_STATE,
     JS_SET_PHASE,
+    JS_SLIDE_READABILITY,
     JS_WIDGET_RESULT,
     JS_WIDGETS_RENDERED,
     JupyterLabServer,
@@ -47,13 +64,33 @@ from browser_support import (
     strip_ansi,
 )
 
+from rfmkit import present
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK_DIR = ROOT / "notebooks"
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+NOTEBOOK_DIR = ROOT / "notebooks"  # the one place that says where the course's notebooks are
+
+
+def course_notebooks() -> list[Path]:
+    """The lessons to test, in course order (their English notebooks; see :func:`built`)."""
+    return sorted((NOTEBOOK_DIR / "en").glob("*.ipynb"))
+
+
+def built(notebook: Path, language: str) -> Path:
+    """The notebook of the same lesson built in ``language`` (notebooks/<language>/<name>)."""
+    return NOTEBOOK_DIR / language / notebook.name
+
+
+def has_widget(notebook: Path) -> bool:
+    """Whether a code cell of ``notebook`` uses rfmkit's widgets (``widgets.``)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return any(c["cell_type"] == "code" and "widgets." in "".join(c["source"]) for c in cells)
+
+
+NOTEBOOKS = course_notebooks()
+WIDGET_NOTEBOOKS = [p for p in NOTEBOOKS if has_widget(p)]
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
 LANGUAGES = ("en", "zh")
 LANGUAGE_CALLS = {language: f'rk.use_language("{language}")' for language in LANGUAGES}
-ENGLISH_CALL = LANGUAGE_CALLS["en"]
 
 VIEWPORT = {"width": 1280, "height": 900}
 MAX_SCREENSHOT_HEIGHT = 30_000  # px; a longer notebook is cut there
@@ -61,6 +98,14 @@ LOAD_TIMEOUT = 90_000  # ms: JupyterLab loaded, notebook open, kernel idle
 RUN_TIMEOUT = 180_000  # ms: all cells of one notebook
 WIDGET_TIMEOUT = 60_000  # ms: a widget's result follows its control
 KEY_PRESSES = 3
+
+# Slides: the sizes a projector shows, what the back row needs, and how often a control is
+# moved to time its redraw.
+SLIDE_SIZES = ({"width": 1280, "height": 720}, {"width": 1920, "height": 1080})
+MIN_BODY_PX = 24
+MIN_TABLE_PX = 18
+TIMED_MOVES = 4
+REDRAW_MS: dict[str, list[float]] = {}
 
 TIMINGS: dict[str, dict[str, float]] = {}
 
@@ -80,7 +125,12 @@ def lab(tmp_path_factory):
     if reason:
         _unavailable(reason)
     root = tmp_path_factory.mktemp("lab-root")
-    server = JupyterLabServer(root, tmp_path_factory.mktemp("lab-work"))
+    # A presenting server, as `python -m rfmkit.present` starts it: the presenter style (only
+    # in deck mode) and no autosave.
+    settings = present.write_app_settings(tmp_path_factory.mktemp("lab-app-settings"))
+    server = JupyterLabServer(
+        root, tmp_path_factory.mktemp("lab-work"), present.lab_arguments(settings)
+    )
     try:
         server.start()
         yield server
@@ -169,25 +219,32 @@ def _print_timings():
         print("\nbrowser test timings (s):")
         for key, parts in TIMINGS.items():
             print(f"  {key:40s} " + "  ".join(f"{k} {v:5.1f}" for k, v in parts.items()))
+    if REDRAW_MS:
+        print("\nslides: control to redraw in the browser (ms; goal: median <= 200):")
+        for key, times in REDRAW_MS.items():
+            print(f"  {key:40s} median {statistics.median(times):6.0f}   "
+                  + " ".join(f"{t:.0f}" for t in times))
+        everything = [t for times in REDRAW_MS.values() for t in times]
+        print(f"  {'all':40s} median {statistics.median(everything):6.0f}")
 
 
 # ---- helpers ----------------------------------------------------------------------------------
+def _in_language(notebook: dict, language: str, name: str) -> dict:
+    """``notebook`` (JSON), checked to be the build for ``language``."""
+    call = LANGUAGE_CALLS[language]
+    if not any(cell["cell_type"] == "code" and call in "".join(cell["source"])
+               for cell in notebook["cells"]):
+        pytest.fail(f"{name}: no code cell calls {call}", pytrace=False)
+    return notebook
+
+
 def _copy_notebook(source: Path, root: Path, language: str) -> str:
     """Copy ``source`` to ``root/language/`` (set to that language); its path on the server."""
     target_dir = root / language
     target_dir.mkdir(exist_ok=True)
     target = target_dir / source.name
-    notebook = json.loads(source.read_text(encoding="utf-8"))
-    if language != "en":
-        # Only the set-up cell (the first that calls it): 00-start-here switches back to
-        # English on purpose later on.
-        for cell in notebook["cells"]:
-            text = "".join(cell["source"])
-            if cell["cell_type"] == "code" and ENGLISH_CALL in text:
-                cell["source"] = text.replace(ENGLISH_CALL, LANGUAGE_CALLS[language], 1)
-                break
-        else:
-            pytest.fail(f"{source.name}: no code cell calls {ENGLISH_CALL}", pytrace=False)
+    source = built(source, language)
+    notebook = _in_language(json.loads(source.read_text(encoding="utf-8")), language, source.name)
     target.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
     return f"{language}/{source.name}"
 
@@ -484,94 +541,275 @@ def test_notebook_runs_in_browser(lab, lab_page, notebook: Path, language: str):
             TIMINGS[key] = times
 
 
-# The slide on screen: its text, its tables, and where the deck is (slide, sub-slide and the
-# fragments shown), which changes with every press of the arrow key.
-JS_PRESENT_SLIDE = """
-() => {
-  const present = Array.from(document.querySelectorAll('.reveal .slides section.present'));
-  const slide = present[present.length - 1];  // the innermost: a sub-slide inside its stack
-  if (!slide) return null;
-  const where = present.map(s => Array.from(s.parentNode.children).indexOf(s)).join('.');
-  const shown = slide.querySelectorAll('.fragment.visible').length;
-  return {text: slide.innerText, tables: slide.querySelectorAll('table').length,
-          position: `${where}+${shown}`};
-}
+JS_SCROLL_TO_CELL = """
+(index) => window.__rfmPanel.content.widgets[index].node.scrollIntoView({block: 'start'})
 """
 
 
-def _wait_slide_still(page) -> None:
-    """Until reveal.js's slide transition is over: the slide on screen stops moving."""
-    page.evaluate("() => { window.__rfmStill = {box: null, polls: 0}; }")
-    page.wait_for_function(
-        """() => {
-          const present = document.querySelectorAll('.reveal .slides section.present');
-          const slide = present[present.length - 1];
-          if (!slide) return false;
-          const r = slide.getBoundingClientRect();
-          const box = [r.left, r.top, r.width, r.height].map(Math.round).join(',');
-          const still = window.__rfmStill;
-          if (box === still.box) still.polls += 1; else { still.box = box; still.polls = 0; }
-          return still.polls >= 3;
-        }""",
-        polling=100, timeout=10_000,
-    )
+# ---- the slides ---------------------------------------------------------------------------------
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_rise_slideshow(lab, browser):
-    """The first notebook as a reveal.js slideshow (jupyterlab-rise's ``/rise/<path>`` page).
-
-    Screenshots: its title slide, and the first slide (reached with the arrow key, as a
-    presenter would) that shows a table.
-    """
-    if not NOTEBOOKS:
-        pytest.skip("no notebooks")
-    notebook = NOTEBOOKS[0]
-    key = f"rise-{notebook.stem}-en"
-    (SCREENSHOTS / f"FAILED-{key}.png").unlink(missing_ok=True)
-    path = _copy_notebook(notebook, lab.root_dir, "en")
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    heading = next(
-        "".join(c["source"]).strip().lstrip("#").strip().splitlines()[0]
-        for c in cells if c["cell_type"] == "markdown"
-    )
-    page = browser.new_page()
-    started = time.monotonic()
+def _deck_forward(page, before: str) -> bool:
+    """Press Space as a presenter does (next fragment, sub-slide or slide); False at the end."""
+    page.keyboard.press("Space")
     try:
-        page.goto(lab.url(f"rise/{path}"), wait_until="domcontentloaded")
-        page.locator(".reveal .slides section.present").first.wait_for(
-            state="visible", timeout=LOAD_TIMEOUT
-        )
         page.wait_for_function(
-            f"(text) => {{ const s = ({JS_PRESENT_SLIDE})();"
-            " return !!s && s.text.includes(text); }",
-            arg=heading[:40], timeout=30_000,
+            f"(before) => ({JS_DECK_STATE})().key !== before", arg=before, timeout=5_000
         )
-        slides = page.locator(".reveal .slides > section").count()
-        wanted = sum(c["metadata"].get("slideshow", {}).get("slide_type") == "slide" for c in cells)
-        assert slides == wanted, f"RISE shows {slides} slides, the notebook has {wanted}"
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        _wait_slide_still(page)
-        page.screenshot(path=str(SCREENSHOTS / f"{key}.png"))
+    except Exception:
+        return False
+    return True
 
-        for _ in range(len(cells)):  # at most one key press per cell
-            present = page.evaluate(JS_PRESENT_SLIDE)
-            if present["tables"]:
-                _wait_slide_still(page)
-                page.screenshot(path=str(SCREENSHOTS / f"{key}-table.png"))
+
+class _Readability:
+    """The smallest body and table text seen on the slides, and any text under the controls."""
+
+    def __init__(self):
+        self.body: dict[str, float] = {}
+        self.table: dict[str, float] = {}
+        self.example: dict[tuple[str, str], str] = {}  # (kind, size) -> the smallest text
+        self.under: list[str] = []
+
+    def measure(self, page, size: str, where: str) -> None:
+        found = page.evaluate(JS_SLIDE_READABILITY)
+        for kind, seen in (("body", self.body), ("table", self.table)):
+            for px, text in found[kind]:
+                if px < seen.get(size, 1e9):
+                    seen[size] = px
+                    self.example[kind, size] = f"{text!r} ({where})"
+        self.under += [f"{size} {where}: {text!r}" for text in found["under"]]
+
+    def problems(self) -> list[str]:
+        found = [f"body text {px:.1f} px at {size} (needs >= {MIN_BODY_PX}): "
+                 + self.example["body", size]
+                 for size, px in self.body.items() if px < MIN_BODY_PX]
+        found += [f"table text {px:.1f} px at {size} (needs >= {MIN_TABLE_PX}): "
+                  + self.example["table", size]
+                  for size, px in self.table.items() if px < MIN_TABLE_PX]
+        found += [f"text under the navigation controls: {text}" for text in self.under[:5]]
+        return found
+
+    def summary(self) -> str:
+        parts = [f"{size}: body >= {self.body.get(size, float('nan')):.0f} px, "
+                 f"tables >= {self.table.get(size, float('nan')):.0f} px"
+                 for size in sorted(set(self.body) | set(self.table))]
+        return "; ".join(parts)
+
+
+def _size_name(size: dict) -> str:
+    return f"{size['width']}x{size['height']}"
+
+
+def _timed_change(page, cell: dict, state: dict) -> tuple[str, float | None]:
+    """Change the widget's first slider once (or click a button, choose in a dropdown).
+
+    Returns what was done and the milliseconds until the widget was redrawn.
+
+    The result the widget shows must change. The time runs in the page from the key press or
+    click to the last change of the widget's output (text, or a new picture loaded).
+    """
+    index = cell["index"]
+    root = page.locator(f'.jp-Cell[data-rfm-cell="{index}"] .jp-OutputArea-output').first
+    before = page.evaluate(JS_WIDGET_RESULT, index)
+    handles = root.locator(".widget-slider .noUi-handle")
+    toggles = root.locator(".widget-toggle-button:not(.mod-active)")
+    dropdowns = root.locator(".widget-dropdown select")
+    state["moves"] = state.get("moves", 0) + 1
+    if handles.count():
+        handle = handles.first
+        handle.scroll_into_view_if_needed()
+        start = handle.get_attribute("aria-valuenow")
+        keys = [state.get("key", "ArrowRight")]
+        keys.append("ArrowLeft" if keys[0] == "ArrowRight" else "ArrowRight")
+        for key in keys:  # the other way when the handle is at the end of its track
+            page.evaluate(JS_ARM_REDRAW_TIMER, index)
+            handle.press(key)
+            if handle.get_attribute("aria-valuenow") != start:
+                state["key"] = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
                 break
-            page.keyboard.press("ArrowRight")
-            try:
-                page.wait_for_function(
-                    f"(before) => {{ const s = ({JS_PRESENT_SLIDE})();"
-                    " return !!s && s.position !== before; }",
-                    arg=present["position"], timeout=10_000,
-                )
-            except Exception:  # the last slide: the key does nothing
-                pytest.fail(f"{key}: no slide with a table (stopped at {present['position']})")
-        TIMINGS[key] = {"total": time.monotonic() - started}
+        end = handle.get_attribute("aria-valuenow")
+        assert end != start, f"the slider did not move with the arrow keys (at {start})"
+        action = f"slider moved with the keyboard from {start} to {end}"
+    elif toggles.count() and (state["moves"] == 1 or not dropdowns.count()):
+        button = toggles.first  # a click with the mouse, as a presenter does
+        button.scroll_into_view_if_needed()
+        text = button.inner_text().strip()
+        page.evaluate(JS_ARM_REDRAW_TIMER, index)
+        button.click()
+        action = f"toggle button '{text}' clicked"
+    elif dropdowns.count():
+        # A second click on the buttons may show the same result (e.g. "(all)" customers by
+        # either grouping): the next choice of the first dropdown changes it for sure.
+        select = dropdowns.first
+        values = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+        current = select.input_value()
+        if len(values) < 2:
+            pytest.fail(f"cell {index}: the dropdown has one choice only")
+        other = values[(values.index(current) + 1) % len(values)]
+        page.evaluate(JS_ARM_REDRAW_TIMER, index)
+        select.select_option(other)
+        action = f"dropdown changed from {current!r} to {other!r}"
+    else:
+        pytest.fail(f"cell {index}: no slider, toggle button or dropdown on the slide")
+    try:
+        page.wait_for_function(
+            f"([index, before]) => {{ const now = ({JS_WIDGET_RESULT})(index);"
+            " return (now !== null && now !== before)"
+            " || (window.__rfmIopub || []).some(i => i.type === 'error'"
+            " && i.phase === 'slides'); }",
+            arg=[index, before], timeout=WIDGET_TIMEOUT,
+        )
+    except Exception as error:
+        raise AssertionError(
+            f"on the slide, {action}, but the widget's result did not change within "
+            f"{WIDGET_TIMEOUT // 1000} s in {_describe(cell)}"
+        ) from error
+    failures = [
+        i for i in _kernel_messages(page) if i["type"] == "error" and i["phase"] == "slides"
+    ]
+    if failures:
+        raise AssertionError(
+            f"on the slide, {action}; the widget's callback failed in {_describe(cell)}\n"
+            + strip_ansi(failures[0]["text"])[-3000:]
+        )
+    _wait_settled(page, index)
+    return action, page.evaluate(JS_READ_REDRAW_TIMER)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    "notebook", WIDGET_NOTEBOOKS, ids=[p.stem for p in WIDGET_NOTEBOOKS]
+)
+def test_slideshow_widgets(lab, lab_page, notebook: Path, language: str):
+    """The notebook as slides (deck mode, on the copy `python -m rfmkit.present` makes).
+
+    Run its cells, start the deck at the title slide, go forward with Space until the first
+    widget is on the slide, move its slider (or click a button) and check that what it
+    shows changes; time that several times. On every slide passed, the body text, the table
+    text and the navigation controls are checked; at the widget's slide at both projector
+    sizes too, with screenshots. Afterwards the presented file and the course's notebook are
+    byte-identical to before.
+    """
+    key = f"slides-{notebook.stem}-{language}"
+    (SCREENSHOTS / f"FAILED-{key}.png").unlink(missing_ok=True)
+    notebook = built(notebook, language)
+    source_hash = _sha256(notebook)
+    name = f"slides-{language}/{notebook.name}"
+    copy = present.copy_for_presenting(
+        notebook, lab.root_dir / name,
+        transform=lambda nb: _in_language(nb, language, notebook.name),
+    )
+    copy_hash = _sha256(copy)
+    times: dict[str, float] = {}
+    started = time.monotonic()
+    page = lab_page.get()
+    page.set_viewport_size(SLIDE_SIZES[0])
+    passed = False
+    try:
+        page.evaluate(JS_OPEN, name)
+        page.wait_for_function(JS_FIND_PANEL, arg=name, timeout=LOAD_TIMEOUT)
+        page.evaluate(JS_PREPARE_PANEL)
+        page.wait_for_function(JS_KERNEL_IDLE, timeout=LOAD_TIMEOUT)
+        mark = time.monotonic()
+        cells = _run_all(page, key)
+        times["run"] = time.monotonic() - mark
+        # A failing cell after the widget is test_notebook_runs_in_browser's to report.
+        failed = [c for c in cells if c["type"] == "code" and _outputs(c, "error")]
+        widget_cells = [c for c in cells if c["widget"]]
+        assert widget_cells, (
+            f"{key}: no cell shows a widget"
+            + (f"; {_describe(failed[0])} failed" if failed else "")
+        )
+        if failed:
+            print(f"\n{key}: (reported by the notebook test) {_describe(failed[0])} failed")
+        page.wait_for_function(
+            JS_WIDGETS_RENDERED, arg=[c["index"] for c in widget_cells], timeout=30_000
+        )
+        target = widget_cells[0]
+        skipped = {
+            i for i, c in enumerate(json.loads(copy.read_text(encoding="utf-8"))["cells"])
+            if c["metadata"].get("slideshow", {}).get("slide_type") == "skip"
+        }
+
+        mark = time.monotonic()
+        page.evaluate(JS_DECK_START)
+        page.wait_for_function(
+            f"() => {{ const s = ({JS_DECK_STATE})();"
+            " return s.mode === 'presenting' && s.onscreen.includes(0); }",
+            timeout=30_000,
+        )
+        try:  # the presenter style comes with the deck (jupyterlab-fonts adds it to the page)
+            page.wait_for_function(
+                "(px) => Array.from(document.querySelectorAll("
+                "'.jp-deck-mod-onscreen .jp-RenderedMarkdown p')).every("
+                "p => parseFloat(getComputedStyle(p).fontSize) >= px)",
+                arg=MIN_BODY_PX, timeout=10_000,
+            )
+        except Exception:
+            pass  # measured and reported below, with the text that is too small
+        readability = _Readability()
+        size = _size_name(SLIDE_SIZES[0])
+        for _ in range(len(cells)):  # at most one key press per cell
+            state = page.evaluate(JS_DECK_STATE)
+            shown_skipped = skipped & set(state["onscreen"])
+            assert not shown_skipped, f"{key}: cells marked skip are on a slide: {shown_skipped}"
+            readability.measure(page, size, f"slide at cell {state['active']}")
+            if target["index"] == state["active"]:  # a fragment in the presenter's copy
+                break
+            if not _deck_forward(page, state["key"]):
+                pytest.fail(f"{key}: the deck ended before cell {target['index']} (the widget)")
+        times["navigate"] = time.monotonic() - mark
+
+        mark = time.monotonic()
+        page.evaluate(JS_SET_PHASE, "slides")
+        moves, redraws, state = [], [], {}
+        for _ in range(TIMED_MOVES):
+            action, ms = _timed_change(page, target, state)
+            moves.append(action)
+            if ms is not None:
+                redraws.append(ms)
+        REDRAW_MS[key] = redraws
+        times["widget"] = time.monotonic() - mark
+
+        slide_top = page.evaluate(JS_DECK_STATE)["onscreen"][0]
+        for slide_size in SLIDE_SIZES:
+            size = _size_name(slide_size)
+            page.set_viewport_size(slide_size)
+            for index in (slide_top, target["index"]):  # the slide's heading, then the widget
+                page.evaluate(JS_SCROLL_TO_CELL, index)
+                page.wait_for_function(JS_IMAGES_LOADED, timeout=30_000)
+                page.wait_for_timeout(300)  # the deck lays the slide out again
+                readability.measure(page, size, f"widget slide, cell {index} at the top")
+            page.screenshot(path=str(SCREENSHOTS / f"{key}-{size}.png"))
+        page.set_viewport_size(SLIDE_SIZES[0])
+        problems = readability.problems()
+        assert not problems, f"{key}: not readable from the back row:\n  " + "\n  ".join(problems)
+
+        page.evaluate(JS_DECK_STOP)
+        page.evaluate(JS_CLOSE)
+        page.wait_for_timeout(500)  # a save, if anything started one, would reach the server
+        assert _sha256(copy) == copy_hash, f"{key}: presenting changed the presented file"
+        assert _sha256(notebook) == source_hash, f"{key}: presenting changed {notebook}"
+        median = statistics.median(redraws) if redraws else float("nan")
+        print(f"\n{key}: {'; '.join(moves)}; redraw median {median:.0f} ms; "
+              f"{readability.summary()}; files byte-identical")
+        passed = True
     except BaseException:
-        _failure_screenshot(page, key)
+        shot = _failure_screenshot(page, key)
+        if shot:
+            print(f"\n{key}: screenshot of the failure: {shot}")
         raise
     finally:
-        page.close()
-        lab.shutdown_kernels()
+        try:
+            if passed:
+                lab_page.close_notebook()
+            else:
+                lab_page.discard()
+        finally:
+            if lab_page.page is not None:
+                lab_page.page.set_viewport_size(VIEWPORT)
+            lab.shutdown_kernels()
+            times["total"] = time.monotonic() - started
+            TIMINGS[key] = times
