@@ -4,8 +4,8 @@ The slideshow is jupyterlab-slideshow's *deck* mode: a presentation mode inside 
 itself, so every ipywidget is drawn by JupyterLab's own widget manager and responds as in the
 notebook. This command
 
-1. copies the notebooks (by default every one in ``notebooks/``) into a fresh folder, so that
-   presenting never changes the course's files: running cells and moving sliders only touch
+1. copies the notebooks (by default every lesson in ``notebooks/zh/`` and ``notebooks/en/``)
+   into a fresh folder, so that presenting never changes the course's files: running cells and moving sliders only touch
    the copies, and autosave is off as well;
 2. prepares the copies for deck mode: ``slide_type: "-"`` ("continue the slide", written by
    RISE and nbconvert) is removed, because deck mode reads only a missing type as "continue"
@@ -132,16 +132,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", type=Path, default=None,
                         help="where to put the copies (default: a new temporary folder)")
     options, lab_options = parser.parse_known_args(argv)  # the rest goes to `jupyter lab`
-    sources = options.notebooks or sorted(COURSE_NOTEBOOKS.glob("*.ipynb"))
+    sources = options.notebooks or sorted(COURSE_NOTEBOOKS.glob("[a-z][a-z]/*.ipynb"))
     if not sources:
         parser.error(f"no notebooks found in {COURSE_NOTEBOOKS}")
     folder = options.folder or Path(tempfile.mkdtemp(prefix="rfmkit-present-"))
-    copies = [copy_for_presenting(s, folder / Path(s).name) for s in sources]
+    # notebooks/zh/02-x.ipynb -> <folder>/zh/02-x.ipynb: both languages side by side
+    copies = [copy_for_presenting(s, folder / Path(s).parent.name / Path(s).name)
+              for s in sources]
     settings = write_app_settings(folder / ".presenter-settings")
     print(f"Presenting copies in {folder} (the course's notebooks are not changed).")
     print("Start the slides with the deck button in the notebook's toolbar.")
     command = [sys.executable, "-m", "jupyter", "lab", *lab_arguments(settings),
-               f"--ServerApp.root_dir={folder}", *lab_options, str(copies[0].name)]
+               f"--ServerApp.root_dir={folder}", *lab_options,
+               copies[0].relative_to(folder).as_posix()]
     try:
         return subprocess.call(command, cwd=folder, env=dict(os.environ))
     except KeyboardInterrupt:
