@@ -5,8 +5,8 @@ itself, so every ipywidget is drawn by JupyterLab's own widget manager and respo
 notebook. This command
 
 1. copies the notebooks (by default every lesson in ``notebooks/zh/`` and ``notebooks/en/``)
-   into a fresh folder, so that presenting never changes the course's files: running cells and moving sliders only touch
-   the copies, and autosave is off as well;
+   into a fresh folder, so that presenting never changes the course's files: running cells
+   and moving sliders only touch the copies, and autosave is off as well;
 2. prepares the copies for deck mode: ``slide_type: "-"`` ("continue the slide", written by
    RISE and nbconvert) is removed, because deck mode reads only a missing type as "continue"
    and would hide those cells; a cell that shows a widget becomes a fragment (one more press of
