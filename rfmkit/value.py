@@ -173,8 +173,10 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
     Returns a DataFrame with the same index in the same order as ``values`` and columns
     ``value`` (yuan), ``rank`` (1 = most valuable), ``tier`` (code ``"gold"``, ``"silver"``,
     ``"bronze"`` or ``"iron"``; :func:`rfmkit.localise` shows the name, e.g. 金质客户 / gold).
-    ``.attrs`` holds ``shares``, ``boundaries`` (the nominal cumulative counts) and ``counts``
-    (customers per tier after ties).
+    ``.attrs`` holds ``shares``, ``boundaries`` (the cumulative counts), ``counts``
+    (customers per tier) and ``split_ties``: one row per boundary that cuts through a group of
+    equal values (``upper`` and ``lower`` tier, ``value`` in yuan, customers tied, and how many
+    of them went to each side), empty when no tie is split.
 
     Rules:
 
@@ -187,9 +189,12 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
     * **Gold can be empty.** No customer is forced into gold: with fewer than 50 customers,
       1 % is less than half a customer and rounds to 0, so the pyramid starts at silver
       (50 customers: 0.5 rounds up to 1 gold). Any tier can be empty in a very small group.
-    * **Ties never split.** Customers with exactly equal values always share a tier. A tie
-      group that straddles a boundary goes entirely to the *higher* tier, so a higher tier can
-      hold more customers than its nominal count (and the next tier fewer).
+    * **Tier sizes are exact; ties are split by the ranking rule and reported.** Each tier
+      holds exactly its share, so a big group of equal values (many customers who bought one
+      29.90 item) can never flood a tier. When a boundary falls inside such a group, the
+      customers with the smaller ids (higher rank) go up, the others down, and the split is
+      listed in ``.attrs["split_ties"]``. 100 customers of whom 89 spent the same: gold 1,
+      silver 19, bronze 30, iron 50, with the 89 split across the tiers they span.
 
     Every customer gets exactly one tier, and a higher value never gets a lower tier.
     Raises ValueError for missing values (naming the customers), a customer listed twice, or
@@ -201,14 +206,8 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
     boundaries = tier_boundaries(n, shares)
     order = _order_by_value(series)
     sorted_values = series.to_numpy()[order]
-    # nominal tier of each position: the first tier whose boundary lies beyond it
-    nominal = np.searchsorted(np.asarray(boundaries), np.arange(n), side="right")
-    # a tie group takes the tier of its first (highest-ranked) member
-    new_group = np.ones(n, dtype=bool)
-    if n > 1:
-        new_group[1:] = sorted_values[1:] != sorted_values[:-1]
-    group_start = np.maximum.accumulate(np.where(new_group, np.arange(n), 0))
-    tier_index_sorted = nominal[group_start]
+    # the tier of each position: the first tier whose boundary lies beyond it
+    tier_index_sorted = np.searchsorted(np.asarray(boundaries), np.arange(n), side="right")
     tier_index = np.empty(n, dtype="int64")
     tier_index[order] = tier_index_sorted
     rank = np.empty(n, dtype="int64")
@@ -222,8 +221,27 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
         "shares": tuple(float(s) for s in exact_shares),
         "boundaries": boundaries,
         "counts": {t: int((tier_index == i).sum()) for i, t in enumerate(TIERS)},
+        "split_ties": _split_ties(sorted_values, tier_index_sorted),
     }
     return result
+
+
+def _split_ties(sorted_values: np.ndarray, tier_index: np.ndarray) -> pd.DataFrame:
+    """Each place where equal values (in rank order) end up in two tiers."""
+    rows = []
+    for position in np.flatnonzero(np.diff(tier_index) > 0) + 1:
+        value = sorted_values[position]
+        if sorted_values[position - 1] != value:
+            continue
+        tied = sorted_values == value
+        rows.append({
+            "upper": TIERS[tier_index[position - 1]], "lower": TIERS[tier_index[position]],
+            "value": float(value), "customers_tied": int(tied.sum()),
+            "upper_customers": int((tied & (tier_index == tier_index[position - 1])).sum()),
+            "lower_customers": int((tied & (tier_index == tier_index[position])).sum()),
+        })
+    columns = ["upper", "lower", "value", "customers_tied", "upper_customers", "lower_customers"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def tier_summary(tiers: pd.DataFrame, with_key_row: bool = False) -> pd.DataFrame:

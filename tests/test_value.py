@@ -105,9 +105,10 @@ def test_boundaries_are_exact_not_float():
     assert tier_boundaries(10, (Fraction(1, 100), Fraction(29, 100), 0.35, 0.35)) == (0, 3, 7, 10)
 
 
-def test_ties_straddling_a_boundary_go_up_whole():
-    # 10 customers: boundaries 0.1 -> 0, 2, 5, 10. Sorted: 100, 90 | 90, 80, 70 | 70, 50, ...
-    # the 90s straddle silver|bronze -> both silver; the 70s straddle bronze|iron -> both bronze.
+def test_ties_straddling_a_boundary_are_split_by_rank_and_reported():
+    # 10 customers: boundaries 0.1 -> 0, 2, 5, 10. Ranked (equal values by id):
+    # z100, d90 | e90, b80, i70 | j70, y50, x40, c30, a20. The 90s straddle silver|bronze:
+    # d up, e down; the 70s straddle bronze|iron: i up, j down. Sizes stay 0 / 2 / 3 / 5.
     values = pd.Series(
         [70, 20, 90, 100, 80, 30, 90, 50, 40, 70],
         index=["j", "a", "e", "z", "b", "c", "d", "y", "x", "i"],
@@ -115,19 +116,43 @@ def test_ties_straddling_a_boundary_go_up_whole():
     )
     tiers = pyramid_tiers(values)
     assert tiers.index.tolist() == values.index.tolist()  # input order kept
-    assert tiers.loc[["z", "d", "e"], "tier"].tolist() == ["silver"] * 3
-    assert tiers.loc[["b", "i", "j"], "tier"].tolist() == ["bronze"] * 3
-    assert tiers.loc[["y", "x", "c", "a"], "tier"].tolist() == ["iron"] * 4
-    assert tiers.attrs["counts"] == {"gold": 0, "silver": 3, "bronze": 3, "iron": 4}
+    assert tiers.loc[["z", "d"], "tier"].tolist() == ["silver"] * 2
+    assert tiers.loc[["e", "b", "i"], "tier"].tolist() == ["bronze"] * 3
+    assert tiers.loc[["j", "y", "x", "c", "a"], "tier"].tolist() == ["iron"] * 5
+    assert tiers.attrs["counts"] == {"gold": 0, "silver": 2, "bronze": 3, "iron": 5}
+    split = tiers.attrs["split_ties"]
+    assert split.values.tolist() == [
+        ["silver", "bronze", 90.0, 2, 1, 1],
+        ["bronze", "iron", 70.0, 2, 1, 1],
+    ]
     # equal values ranked by customer id: d before e, i before j
     by_rank = ["z", "d", "e", "b", "i", "j", "y", "x", "c", "a"]
     assert tiers["rank"].to_dict() == {c: r for r, c in enumerate(by_rank, start=1)}
 
 
-def test_all_equal_values_share_the_top_nonempty_tier():
+def test_all_equal_values_are_split_by_id_and_reported():
+    # 10 equal customers: boundaries 0, 2, 5, 10 -> c0, c1 silver; c2-c4 bronze; c5-c9 iron
     tiers = pyramid_tiers(pd.Series(5.0, index=[f"c{i}" for i in range(10)]))
-    assert set(tiers["tier"]) == {"silver"}  # gold is empty for 10 customers
+    assert tiers["tier"].tolist() == ["silver"] * 2 + ["bronze"] * 3 + ["iron"] * 5
     assert tiers["rank"].tolist() == list(range(1, 11))
+    assert tiers.attrs["split_ties"][["upper", "lower"]].values.tolist() == [
+        ["silver", "bronze"], ["bronze", "iron"]]
+
+
+def test_a_large_tie_never_floods_a_tier():
+    # The measured defect: 89 of 100 customers tied gave gold 1, silver 99, bronze 0, iron 0.
+    # 100 customers: boundaries 1, 20, 50, 100 -> 1 / 19 / 30 / 50 whatever the ties.
+    values = pd.Series([500.0] + [100.0] * 89 + [float(v) for v in range(10, 0, -1)],
+                       index=[f"C{i:03d}" for i in range(100)])
+    tiers = pyramid_tiers(values)
+    assert tiers.attrs["counts"] == {"gold": 1, "silver": 19, "bronze": 30, "iron": 50}
+    split = tiers.attrs["split_ties"]
+    # the 89 tied customers (ranks 2..90) span silver (19), bronze (30) and iron (40)
+    assert split.values.tolist() == [
+        ["silver", "bronze", 100.0, 89, 19, 30],
+        ["bronze", "iron", 100.0, 89, 30, 40],
+    ]
+    assert tiers.loc["C001", "tier"] == "silver" and tiers.loc["C089", "tier"] == "iron"
 
 
 def test_tier_names_follow_language_at_display_only():
@@ -200,14 +225,22 @@ def test_tiers_partition_and_keep_order(raw):
     assert sorted(tiers["rank"]) == list(range(1, n + 1))
     level = tiers["tier"].map(TIER_ORDER).to_numpy()
     v = values.to_numpy()
+    rank = tiers["rank"].to_numpy()
     for i in range(n):
         higher = v > v[i]
         assert (level[higher] <= level[i]).all()  # a higher value never gets a lower tier
-        assert (level[v == v[i]] == level[i]).all()  # ties never split
-    # ties only move customers up: through each tier at least the nominal count
+        # equal values: the better rank (smaller id) never gets a lower tier
+        assert (level[(v == v[i]) & (rank < rank[i])] <= level[i]).all()
+    # tier sizes are exactly the nominal counts, whatever the ties
     bounds = tier_boundaries(n)
     for k in range(4):
-        assert (level <= k).sum() >= bounds[k]
+        assert (level <= k).sum() == bounds[k]
+    # every split tie is reported, and only those
+    split = tiers.attrs["split_ties"]
+    expected = {(float(x), k) for x in set(v) for k in range(3)
+                if (level[v == x] == k).any() and (level[v == x] == k + 1).any()}
+    order = list(TIER_ORDER)
+    assert {(r.value, order.index(r.upper)) for r in split.itertuples()} == expected
 
 
 # --------------------------------------------------------------------------- decile table
