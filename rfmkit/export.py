@@ -2,22 +2,31 @@
 
 - **Chinese text** survives: ``.csv`` is UTF-8 *with* a byte-order mark (``utf-8-sig``), which
   Excel on Windows needs; ``.xlsx`` is written with openpyxl.
-- **No formulas** (CSV/formula injection): a text cell that starts with ``=``, ``+``, ``-``,
-  ``@``, a tab or a carriage return gets a leading ``'`` (the OWASP advice). In ``.xlsx`` every
-  text cell is stored as a string, never as a formula. Numbers stay numbers (``-5`` too).
-- **Personal data masked** (``mask=True``, the default; ``mask=False`` exports raw):
+- **No formulas** (CSV/formula injection): a text cell, and every line inside a text cell, that
+  starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (the
+  OWASP advice); a bare carriage return inside a cell becomes a line feed, so no spreadsheet
+  can read it as the start of a new row. In ``.xlsx`` every text cell is stored as a string,
+  never as a formula. Numbers stay numbers (``-5`` too).
+- **Long numbers and IDs**: in ``.xlsx`` an integer of 16 digits or more is written as text
+  (Excel keeps only 15 significant digits: 2876543210987654321 would become 2.87654E+18), and
+  text IDs stay text (``000123`` keeps its zeros). Excel opening a *CSV* turns ``000123`` into
+  123 and long digit runs into 2.88E+18 whatever the quoting, so exporting such a column to
+  ``.csv`` gives an :class:`IdsInCsvWarning` that says to use ``.xlsx``.
+- **Personal data masked** by what a column means (``mask=True``, the default; ``mask=False``
+  exports raw). The column's header decides, in English or Chinese (also the headers
+  :func:`rfmkit.localise` writes):
 
-  * mainland mobile numbers (11 digits starting 13-19, also with +86 / 0086 / 86, spaces or
-    dashes) become ``138****5678`` (first 3 and last 4 digits kept, country code dropped);
-  * resident ID numbers (身份证: 18 characters, the last may be X; or the old 15 digits) keep
-    the first 6 (region code) and last 4 characters, one ``*`` per hidden character:
-    ``110105********123X`` / ``110105*****0123``;
-  * in **columns named like a phone or ID column** (phone, mobile, tel, cell, 手机, 电话,
-    联系方式, id_number, id_card, 身份证, 证件号) every non-empty cell is masked, numbers
-    included: recognised numbers as above, anything else by hiding every digit but the last 4;
-  * in **every other text cell**, mobile and ID numbers found in the text (not part of a longer
-    run of digits) are masked in place; there an ID number must hold a valid birth date (so a
-    15-digit order number is left alone). Numbers outside phone/ID columns are not touched.
+  * phone columns (phone, mobile, tel, cell, 手机, 电话, 联系方式): mainland mobile numbers
+    (also with +86 / 0086 / 86, spaces or dashes) become ``138****5678``; anything else keeps
+    only its last 4 digits;
+  * ID-number columns (身份证, 证件号, id_number, id_card): ``110105********123X``;
+  * name columns (name, 姓名, 名称, 收货人, 联系人): the first character, then ``*``: ``王**``;
+  * e-mail (email, e-mail, 邮箱): ``w***@example.com``; WeChat (wechat, 微信): ``wx****``;
+    address (address, 地址): the first 6 characters, then ``****``;
+  * identifier columns (customer_id, order_id, 订单号, 编号, ...) are never masked: an order
+    number is not a phone number, however its digits look;
+  * in every other text cell, mobile and ID numbers written inside the text (not part of a
+    longer run of digits) are masked in place; an ID number must hold a valid birth date.
 
 The index is written as the first column(s) when it carries information (it has a name, or is
 not the default 0, 1, 2, ... index). Computation only: the input is never modified.
@@ -27,6 +36,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,14 +45,23 @@ import pandas as pd
 
 from rfmkit.validation import require_columns
 
-__all__ = ["SUPPORTED_EXTENSIONS", "export_table", "mask_text", "neutralise"]
+__all__ = ["SUPPORTED_EXTENSIONS", "IdsInCsvWarning", "export_table", "mask_text", "neutralise"]
 
 SUPPORTED_EXTENSIONS = (".csv", ".xlsx")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_SENSITIVE_PARTS = ("phone", "mobile", "手机", "电话", "联系方式", "身份证", "证件号",
-                    "id_number", "idnumber", "id_card", "idcard", "id_no")
-_SENSITIVE_TOKENS = ("tel", "cell")
+# What a column means, by words in its header (lower case): checked in this order.
+_MEANINGS = (
+    ("id_number", ("身份证", "证件号", "id_number", "idnumber", "id_card", "idcard", "id_no"), ()),
+    ("phone", ("phone", "mobile", "手机", "电话", "联系方式"), ("tel", "cell")),
+    ("email", ("email", "e-mail", "邮箱", "电子邮件"), ()),
+    ("wechat", ("wechat", "微信", "weixin"), ()),
+    ("address", ("address", "地址"), ()),
+    ("identifier", ("编号", "单号", "订单号", "会员号"), ("id", "no", "code")),
+)
+_NAME_HEADERS = {"name", "names", "姓名", "名称", "收货人", "联系人", "customer_name",
+                 "buyer_name", "买家姓名", "会员姓名", "顾客姓名", "客户姓名"}
+_LONG_DIGITS = 16  # Excel keeps 15 significant digits
 
 _SEP = r"[ \-]?"
 _MOBILE = re.compile(
@@ -107,9 +126,38 @@ def _mask_sensitive(value):
                    for i, ch in enumerate(stripped))
 
 
+def _mask_name(text: str) -> str:
+    return text[0] + "*" * max(1, len(text) - 1)
+
+
+def _mask_email(text: str) -> str:
+    local, at, domain = text.partition("@")
+    return f"{local[:1]}***@{domain}" if at else _mask_name(text)
+
+
+_MASKERS = {
+    "name": _mask_name,
+    "email": _mask_email,
+    "wechat": lambda text: text[:2] + "****",
+    "address": lambda text: text[:6] + "****",
+}
+
+
+def _mask_by_meaning(value, meaning: str):
+    if _is_missing(value) or not str(value).strip():
+        return value
+    if meaning in ("phone", "id_number"):
+        return _mask_sensitive(value)
+    return _MASKERS[meaning](str(value).strip())
+
+
 def neutralise(text: str) -> str:
-    """Prefix ``text`` with ``'`` when it starts with = + - @ tab or carriage return, so a
-    spreadsheet shows it as text instead of running it as a formula."""
+    """Prefix ``text``, and every line inside it, with ``'`` when it starts with = + - @ tab or
+    carriage return, so a spreadsheet shows it as text instead of running it as a formula. A
+    bare carriage return becomes a line feed (some programs read a bare CR as a new row)."""
+    if "\r" in text[1:] or "\n" in text:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return "\n".join(neutralise(line) for line in lines)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -121,12 +169,17 @@ def _is_missing(value) -> bool:
     return np.ndim(missing) == 0 and bool(missing)
 
 
-def _is_sensitive(name: str) -> bool:
-    lowered = name.lower()
-    if any(part in lowered for part in _SENSITIVE_PARTS):
-        return True
+def _meaning(header: str) -> str | None:
+    """What a column holds, judged by its header: a kind of personal data, an identifier, or
+    None for anything else."""
+    lowered = header.strip().lower()
+    if lowered in _NAME_HEADERS:
+        return "name"
     tokens = re.split(r"[^a-z0-9]+", lowered)
-    return any(token in _SENSITIVE_TOKENS for token in tokens)
+    for meaning, parts, whole_tokens in _MEANINGS:
+        if any(p in lowered for p in parts) or any(t in tokens for t in whole_tokens):
+            return meaning
+    return None
 
 
 def _header(value) -> str:
@@ -149,13 +202,14 @@ def _prepare(df: pd.DataFrame, mask: bool, neutralise_text: bool) -> pd.DataFram
     out = {}
     for position, header in enumerate(headers):
         values = frame.iloc[:, position]
-        sensitive = mask and _is_sensitive(header)
+        meaning = _meaning(header) if mask else None
+        personal = meaning not in (None, "identifier")
         textual = values.dtype.kind not in "biufcmM"  # not numbers, booleans or times
-        if sensitive or textual:
+        if personal or textual:
             cells = list(values.astype(object).to_numpy())
-            if sensitive:
-                cells = [_mask_sensitive(v) for v in cells]
-            elif mask:
+            if personal:
+                cells = [_mask_by_meaning(v, meaning) for v in cells]
+            elif mask and meaning != "identifier":
                 cells = [mask_text(v) if isinstance(v, str) else v for v in cells]
             if neutralise_text:
                 cells = [neutralise(v) if isinstance(v, str) else v for v in cells]
@@ -180,9 +234,40 @@ def _excel_value(value):
         return value.to_pytimedelta()
     if isinstance(value, str):
         return _ILLEGAL.sub("", value)
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(abs(value))) >= \
+            _LONG_DIGITS:
+        return str(value)  # as text: Excel would round it to 15 significant digits
     if isinstance(value, (bool, int, float, Decimal, _dt.date, _dt.time, _dt.timedelta)):
         return value
     return _ILLEGAL.sub("", str(value))
+
+
+class IdsInCsvWarning(UserWarning):
+    """A CSV holds IDs that Excel changes when it opens the file (zeros, long digit runs)."""
+
+
+_EXCEL_CHANGES = re.compile(rf"0\d+|\d{{{_LONG_DIGITS},}}")
+
+
+def _warn_about_ids(frame: pd.DataFrame) -> None:
+    changed = []
+    for header in frame.columns:
+        values = frame[header]
+        if values.dtype.kind in "iu":
+            hit = values.abs().astype(str).str.len().ge(_LONG_DIGITS).any()
+        elif values.dtype.kind in "biufcmM":
+            hit = False
+        else:
+            hit = values.map(lambda v: isinstance(v, str) and bool(
+                _EXCEL_CHANGES.fullmatch(v.strip()))).any()
+        if hit:
+            changed.append(str(header))
+    if changed:
+        warnings.warn(
+            f"columns {changed} hold IDs with leading zeros or {_LONG_DIGITS}+ digits: Excel "
+            "changes them when it opens a CSV (000123 -> 123, long numbers -> 2.88E+18). The "
+            "file itself is right; export to .xlsx to keep them in Excel.",
+            IdsInCsvWarning, stacklevel=3)
 
 
 def _check_sheet_name(name) -> str:
@@ -257,6 +342,7 @@ def export_table(
         _check_sheet_name(sheet_name)
     frame = _prepare(df, bool(mask), bool(neutralise_formulas))
     if extension == ".csv":
+        _warn_about_ids(frame)
         frame.to_csv(target, index=False, encoding="utf-8-sig")
     else:
         _write_xlsx(frame, target, sheet_name)

@@ -5,7 +5,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from rfmkit.export import export_table, mask_text, neutralise
+from rfmkit.export import IdsInCsvWarning, export_table, mask_text, neutralise
 from rfmkit.service import describe_plan, service_plan
 
 ASOF = pd.Timestamp("2026-06-10")
@@ -91,8 +91,8 @@ def test_csv_has_bom_keeps_chinese_masks_and_neutralises(tmp_path):
     back = read_csv(path)
     assert list(back.columns) == list(TABLE.columns)  # default index not written
     assert list(back["customer_id"]) == list(TABLE["customer_id"])
-    assert back.loc[0, "name"] == "王小明"
-    assert back.loc[2, "name"] == "'=HYPERLINK(\"http://x\")"
+    assert back.loc[0, "name"] == "王**"  # a name column: masked by what it means
+    assert back.loc[2, "name"] == "'=" + "*" * 21  # 22 characters: masked, then neutralised
     assert list(back["phone"]) == MASKED_PHONE
     assert list(back["身份证"]) == MASKED_ID
     assert list(back["note"]) == NEUTRAL_NOTE
@@ -114,8 +114,8 @@ def test_xlsx_masks_neutralises_and_never_writes_formulas(tmp_path):
             assert cell.data_type != "f"
     values = lambda name: [r[column[name]].value for r in rows]  # noqa: E731
     assert values("customer_id") == list(TABLE["customer_id"])
-    assert values("name")[0] == "王小明"
-    assert values("name")[2] == "'=HYPERLINK(\"http://x\")"
+    assert values("name")[0] == "王**"
+    assert values("name")[2] == "'=" + "*" * 21
     assert values("phone") == [v or None for v in MASKED_PHONE]
     assert values("身份证") == [v or None for v in MASKED_ID]
     assert values("note") == NEUTRAL_NOTE
@@ -127,7 +127,8 @@ def test_xlsx_masks_neutralises_and_never_writes_formulas(tmp_path):
 
 
 def test_mask_false_exports_raw(tmp_path):
-    csv = read_csv(export_table(TABLE, tmp_path / "raw.csv", mask=False))
+    with pytest.warns(IdsInCsvWarning, match="身份证"):  # 18-digit IDs, now unmasked
+        csv = read_csv(export_table(TABLE, tmp_path / "raw.csv", mask=False))
     assert csv.loc[0, "phone"] == "13812345678"
     assert csv.loc[4, "phone"] == "18622407415"
     assert csv.loc[0, "身份证"] == "110105199001011234"
@@ -166,11 +167,68 @@ def test_unknown_extension_and_bad_sheet_name(tmp_path):
 
 def test_customer_id_column_is_not_taken_for_an_id_number(tmp_path):
     frame = pd.DataFrame({"customer_id": ["110105199001011234"], "id_number": ["X1234567"]})
-    back = read_csv(export_table(frame, tmp_path / "ids.csv", mask=True))
-    # the customer_id column is not an ID-number column, but a whole ID number is masked
-    # wherever it appears; the id_number column masks every digit but the last four
-    assert back.loc[0, "customer_id"] == "110105********1234"
+    with pytest.warns(IdsInCsvWarning, match="customer_id"):
+        back = read_csv(export_table(frame, tmp_path / "ids.csv", mask=True))
+    # issue 10: masking goes by what a column means. customer_id is an identifier column and
+    # is left alone whatever its digits look like; the id_number column masks every digit
+    # but the last four
+    assert back.loc[0, "customer_id"] == "110105199001011234"
     assert back.loc[0, "id_number"] == "X***4567"
+
+
+def test_order_numbers_are_never_masked(tmp_path):
+    # measured defect: 3.7 % of random 15-digit order numbers were masked as if they were IDs
+    rng = np.random.default_rng(7)
+    numbers = [str(n) for n in rng.integers(10**14, 10**15, size=2000)]
+    frame = pd.DataFrame({"order_id": numbers, "订单号": numbers, "customer_id": numbers})
+    back = read_csv(export_table(frame, tmp_path / "orders.csv"))
+    for column in frame.columns:
+        assert list(back[column]) == numbers
+
+
+def test_personal_columns_masked_by_meaning(tmp_path):
+    frame = pd.DataFrame({
+        "姓名": ["张伟"], "email": ["wang.fang@example.com"], "邮箱": ["li@qq.com"],
+        "wechat": ["wxid_abc123"], "收货地址": ["浙江省杭州市西湖区文三路 99 号"],
+        "note": ["张伟 wang.fang@example.com"],  # free text: only phone/ID numbers are found
+    })
+    back = read_csv(export_table(frame, tmp_path / "people.csv"))
+    assert back.loc[0].tolist() == ["张*", "w***@example.com", "l***@qq.com", "wx****",
+                                    "浙江省杭州市****", "张伟 wang.fang@example.com"]
+    localised = frame.rename(columns={"姓名": "名称"})  # the header rk.localise writes for name
+    assert read_csv(export_table(localised, tmp_path / "p2.csv")).loc[0, "名称"] == "张*"
+
+
+def test_a_carriage_return_never_starts_a_formula_row(tmp_path):
+    # measured defect: a bare CR inside a cell started a new row whose first cell was a formula
+    frame = pd.DataFrame({"name": ["Alice"], "note": ["Alice\r=cmd|' /C calc'!A0"],
+                          "other": ["ok\n+1\r\n@x"]})
+    path = export_table(frame, tmp_path / "cr.csv", mask=False)
+    text = path.read_bytes().decode("utf-8-sig")
+    assert "\r" not in text.replace("\r\n", "")  # no bare CR anywhere in the file
+    for line in text.replace("\r\n", "\n").split("\n"):
+        stripped = line.lstrip('"')
+        assert not stripped.startswith(("=", "+", "-", "@", "\t")), line
+    back = read_csv(path)
+    assert back.loc[0, "note"] == "Alice\n'=cmd|' /C calc'!A0"
+    assert back.loc[0, "other"] == "ok\n'+1\n'@x"
+    _, rows = read_xlsx(export_table(frame, tmp_path / "cr.xlsx", mask=False))
+    assert rows[0][1].value == "Alice\n'=cmd|' /C calc'!A0" and rows[0][1].data_type == "s"
+
+
+def test_long_integers_and_text_ids_survive(tmp_path):
+    # measured defect: xlsx wrote a 19-digit integer as 2.8765e+18
+    frame = pd.DataFrame({"order_no": [2876543210987654321, 12], "member": ["000123", "9"]})
+    _, rows = read_xlsx(export_table(frame, tmp_path / "long.xlsx"))
+    assert rows[0][0].value == "2876543210987654321" and rows[0][0].data_type == "s"
+    assert rows[1][0].value == 12 and rows[1][0].data_type == "n"
+    assert rows[0][1].value == "000123" and rows[0][1].data_type == "s"
+    # CSV: the file is right, but Excel would change these when it opens it: say so
+    with pytest.warns(IdsInCsvWarning, match=r"order_no.*member"):
+        path = export_table(frame, tmp_path / "long.csv")
+    back = read_csv(path)
+    assert list(back["order_no"]) == ["2876543210987654321", "12"]
+    assert list(back["member"]) == ["000123", "9"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,6 +271,6 @@ def test_service_plan_round_trip(tmp_path, extension):
         assert all(cell.data_type != "f" for row in rows for cell in row)
     assert ids == ["C1", "C2", "C3", "C4"]  # every customer, once, same order
     assert len(ids) == len(plan)
-    assert names == ["王小明", "'=1+1", "李华", ""]
+    assert names == ["王**", "'=***", "李*", ""]  # names masked by column meaning
     assert services == list(plan["service_name"])
     assert channels[3] == "138****5678"  # a phone where a channel was expected: masked
