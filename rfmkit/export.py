@@ -35,6 +35,7 @@ not the default 0, 1, 2, ... index). Computation only: the input is never modifi
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import re
 import warnings
 from decimal import Decimal
@@ -45,7 +46,8 @@ import pandas as pd
 
 from rfmkit.validation import require_columns
 
-__all__ = ["SUPPORTED_EXTENSIONS", "IdsInCsvWarning", "export_table", "mask_text", "neutralise"]
+__all__ = ["SUPPORTED_EXTENSIONS", "IdsInCsvWarning", "export_table", "export_workbook",
+           "mask_text", "neutralise"]
 
 SUPPORTED_EXTENSIONS = (".csv", ".xlsx")
 
@@ -278,13 +280,9 @@ def _check_sheet_name(name) -> str:
     return name
 
 
-def _write_xlsx(frame: pd.DataFrame, path: Path, sheet_name: str) -> None:
-    from openpyxl import Workbook
+def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
     from openpyxl.styles import Font
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_name
     bold = Font(bold=True)
     for col, header in enumerate(frame.columns, start=1):
         cell = sheet.cell(row=1, column=col)
@@ -306,7 +304,36 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet_name: str) -> None:
             elif isinstance(value, _dt.date):
                 cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "A2"
-    workbook.save(path)
+
+
+def export_workbook(sheets: dict, path, *, mask: bool = True, images: dict | None = None) -> Path:
+    """Write several tables to one ``.xlsx`` workbook, one sheet each, as safely as
+    :func:`export_table` (masking, text never a formula, long integers as text).
+
+    ``sheets`` maps a sheet name (1-31 characters) to a DataFrame; ``images`` maps a sheet
+    name to a list of PNG files (paths or bytes), placed one under the other. Returns the path.
+    """
+    from openpyxl import Workbook
+    from openpyxl.drawing.image import Image
+
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise ValueError(f"a workbook must be written to a .xlsx file, got {target.name!r}")
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, frame in sheets.items():
+        require_columns(frame, {}, f"sheet {name!r}")
+        _fill_sheet(workbook.create_sheet(_check_sheet_name(name)),
+                    _prepare(frame, bool(mask), True))
+    for name, pictures in (images or {}).items():
+        sheet = workbook.create_sheet(_check_sheet_name(name))
+        row = 1
+        for picture in pictures:
+            image = Image(io.BytesIO(picture) if isinstance(picture, bytes) else picture)
+            sheet.add_image(image, f"A{row}")
+            row += int(image.height / 20) + 2  # rows are about 20 px high
+    workbook.save(target)
+    return target
 
 
 def export_table(
@@ -345,5 +372,10 @@ def export_table(
         _warn_about_ids(frame)
         frame.to_csv(target, index=False, encoding="utf-8-sig")
     else:
-        _write_xlsx(frame, target, sheet_name)
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        workbook.active.title = sheet_name
+        _fill_sheet(workbook.active, frame)
+        workbook.save(target)
     return target

@@ -1,0 +1,71 @@
+"""The shop owner's one-command report, run as a shop owner would: ``python -m rfmkit report``.
+
+Expected values are counted straight from the export file (lines, distinct customers), not
+from rfmkit; the report's own tables must add up to them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from rfmkit.data import DATA_DIR
+
+ORDERS = DATA_DIR / "orders.csv"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    done = subprocess.run(
+        [sys.executable, "-m", "rfmkit", "report", str(ORDERS), "--asof", "2026-06-10",
+         "--lang", "zh", "--out", str(out)],
+        capture_output=True, text=True, timeout=600, check=True,
+    )
+    return out, done
+
+
+def sheets(path: Path) -> dict[str, list[tuple]]:
+    book = openpyxl.load_workbook(path)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
+
+
+def test_report_writes_a_workbook_and_a_page_and_shows_progress(report):
+    out, done = report
+    assert done.stdout.split() == [str(out / "orders-report.xlsx"), str(out / "orders-report.html")]
+    assert "7/7" in done.stderr  # the progress line reached its last step
+
+
+def test_workbook_adds_up_to_the_file(report):
+    out, _ = report
+    book = sheets(out / "orders-report.xlsx")
+    assert list(book) == ["读取摘要", "拒收的行", "RFM 客户分组", "客户金字塔", "生命周期阶段",
+                          "个性化服务 (已脱敏)", "图表"]
+    lines = ORDERS.read_text(encoding="utf-8").splitlines()
+    customers = {line.split(",")[1] for line in lines[1:]}
+    summary = dict(book["读取摘要"][1:])
+    assert summary["读入行数"] == str(len(lines) - 1)
+    assert int(summary["保留行数"]) + int(summary["拒收行数 (原因见“拒收的行”)"]) == len(lines) - 1
+    assert len(book["拒收的行"]) - 1 == int(summary["拒收行数 (原因见“拒收的行”)"])
+    assert summary["客户数"] == str(len(customers))
+    rfm = pd.DataFrame(book["RFM 客户分组"][1:], columns=book["RFM 客户分组"][0])
+    assert rfm["客户数"].sum() == len(customers)
+    assert round(rfm["销售额占比 (%)"].sum()) == 100
+    pyramid = pd.DataFrame(book["客户金字塔"][1:], columns=book["客户金字塔"][0])
+    assert pyramid["客户数"][:4].tolist() == [30, 570, 900, 1500]  # 1/19/30/50 % of 3,000
+    stages = pd.DataFrame(book["生命周期阶段"][1:], columns=book["生命周期阶段"][0])
+    assert stages["客户数"].sum() == len(customers)
+    plan = book["个性化服务 (已脱敏)"]
+    assert len(plan) - 1 == len(customers)
+    assert {row[0] for row in plan[1:]} == customers
+
+
+def test_page_has_the_charts_with_text_alternatives(report):
+    out, _ = report
+    page = (out / "orders-report.html").read_text(encoding="utf-8")
+    assert page.count('<img src="data:image/png;base64,') == 3
+    assert 'lang="zh-CN"' in page and "客户价值分析报告" in page
