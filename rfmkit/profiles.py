@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from rfmkit.validation import require_columns, some
+from rfmkit.validation import as_ids, require_columns, some
 
 #: The code of a blank answer in the ``field_value`` column.
 MISSING = "(missing)"
@@ -39,6 +39,7 @@ def members_by_id(frame: pd.DataFrame, member: str, what: str) -> pd.DataFrame:
             f"{what} needs a {member!r} column (the member's ID) or an index named {member!r}. "
             f"Columns found: {list(frame.columns)}"
         )
+    frame = frame.set_axis(as_ids(frame.index).rename(member), axis=0)
     if frame.index.has_duplicates:
         twice = frame.index[frame.index.duplicated()].unique()
         raise ValueError(f"{what} lists some members more than once: {some(twice)}")
@@ -48,7 +49,7 @@ def members_by_id(frame: pd.DataFrame, member: str, what: str) -> pd.DataFrame:
 def _unique_ids(ids: Iterable) -> pd.Index:
     if isinstance(ids, str):
         ids = [ids]
-    return pd.Index(pd.unique(pd.Series(list(ids), dtype=object)))
+    return pd.Index(pd.unique(pd.Series(list(as_ids(list(ids))), dtype=object)))
 
 
 def _answers(values: pd.Series) -> pd.Series:

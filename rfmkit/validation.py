@@ -165,3 +165,30 @@ def at_or_above_mean(values: pd.Series) -> tuple[np.ndarray, float]:
             units = scaled.astype("int64")
             return units * len(units) >= int(units.sum()), mean
     return raw >= mean, mean
+
+
+def as_ids(values) -> pd.Index:
+    """IDs as text, so that the same customer matches in every table: whole numbers are written
+    without a decimal part (123 and 123.0 -> "123"), text is stripped, missing stays missing.
+    Leading zeros are kept ("000123" stays "000123" and does not match 123)."""
+    def text(value):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return None
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+            return str(int(value))
+        if isinstance(value, (float, np.floating)) and float(value).is_integer():
+            return str(int(value))
+        return str(value).strip()
+
+    return pd.Index([text(v) for v in values], dtype=object)
+
+
+def require_overlap(left: pd.Index, right: pd.Index, what: str) -> None:
+    """ValueError when two non-empty sets of IDs (from :func:`as_ids`) share none: a join
+    between them would silently match nobody."""
+    if len(left) and len(right) and not set(left.dropna()) & set(right.dropna()):
+        raise ValueError(
+            f"{what} share no ID: one side has e.g. {list(left[:3])}, the other "
+            f"{list(right[:3])}. Check that both columns hold the same IDs (text or numbers, "
+            "leading zeros)."
+        )

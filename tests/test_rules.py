@@ -154,3 +154,22 @@ def test_notebook_display_is_localised_but_the_frame_is_not():
     finally:
         rk.use_language("en")
         InteractiveShell.clear_instance()
+
+
+def test_ids_of_different_types_still_match_and_no_match_is_an_error():
+    # measured defect: IDs that differ in type between orders and members silently matched
+    # nobody. 123 (a number in the members file) is customer "123" of the orders.
+    from rfmkit.validation import as_ids
+
+    assert list(as_ids([123, 123.0, " 123 ", "000123", None])) == [
+        "123", "123", "123", "000123", None]
+    orders = pd.DataFrame({"customer_id": ["123", "456"], "order_id": ["O1", "O2"],
+                           "order_date": ["2026-06-01", "2026-06-02"], "amount": [10.0, 20.0],
+                           "product_id": ["P1", "P1"]})
+    products = pd.DataFrame({"product_id": ["P1"], "category": ["snacks"]})
+    members = pd.DataFrame({"customer_id": [123, 456], "name": ["王小明", "李华"]})
+    features = rk.customer_features(orders, members, products, "2026-06-10")
+    assert features["name"].tolist() == ["王小明", "李华"]
+    unmatched = members.assign(customer_id=["000123", "000456"])
+    with pytest.raises(ValueError, match="share no ID"):
+        rk.customer_features(orders, unmatched, products, "2026-06-10")

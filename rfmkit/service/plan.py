@@ -16,7 +16,7 @@ from rfmkit.orders import order_lines, order_totals
 from rfmkit.rfm import rfm_segments, rfm_table
 from rfmkit.service.care import next_birthdays, next_holiday
 from rfmkit.service.rules import CONDITIONS, DEFAULT_RULES, is_blank, load_rules, within_days
-from rfmkit.validation import as_day, require_columns, some
+from rfmkit.validation import as_day, as_ids, require_columns, require_overlap, some
 from rfmkit.value import pyramid_tiers
 
 
@@ -81,7 +81,10 @@ def customer_features(
     table = rfm_table(orders, asof_day)
     customers = table.index
     bought = order_totals(orders, asof_day).query("purchase").groupby("customer_id")
-    profile = members.set_index("customer_id").reindex(customers)
+    member_ids = as_ids(members["customer_id"])
+    require_overlap(as_ids(customers), member_ids, "the orders' customers and the members")
+    profile = (members.set_axis(member_ids, axis=0).drop(columns="customer_id")
+               .reindex(as_ids(customers)).set_axis(customers, axis=0))
 
     def member_field(column: str) -> np.ndarray:
         values = profile[column] if column in profile.columns else [np.nan] * len(customers)
