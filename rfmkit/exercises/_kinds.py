@@ -403,7 +403,7 @@ class Frame(_Kind):
             return _say("frame.flags_flipped")
         if _is_numbers(wanted) and not _is_numbers(answer):
             return _say("frame.not_numbers")
-        if _is_numbers(wanted) and both.any():
+        if _is_numbers(wanted) and both.any() and same[~both].all():  # no value missing
             a, e = answer.to_numpy(float)[both], wanted.to_numpy(float)[both]
             negated = (np.abs(a + e) <= self.tolerance + 1e-9).all() and (e != 0).any()
             distinct = len(np.unique(e)) >= 3
