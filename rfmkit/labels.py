@@ -859,6 +859,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "\"{given}\" is not one of the options: answer with one letter, {letters}.",
     ),
     "exercise.choice_wrong": ("这不是最好的选择。", "This is not the best option."),
+    "gradebook.passed": ("通过", "passed"),
+    "gradebook.wrong": ("错误", "wrong"),
+    "gradebook.not_tried": ("未作答", "not tried"),
+    "gradebook.error": ("出错", "error"),
+    "gradebook.student": ("学生", "student"),
+    "gradebook.total": ("通过数", "total"),
+    "gradebook.ran": ("{student}: {notebook} 运行完毕 ({seconds} 秒)",
+                      "{student}: {notebook} ran to the end ({seconds} s)"),
+    "gradebook.failed": ("{student}: {notebook} 在第 {cell} 个单元格停止: {error}",
+                         "{student}: {notebook} stopped at cell {cell}: {error}"),
+    "gradebook.none": ("{folder} 里没有找到 .ipynb 文件。", "No .ipynb file found in {folder}."),
+    "gradebook.written": ("已写入: {paths}", "Written: {paths}"),
 }
 
 # Columns whose values are codes: localise() shows each value by its "<kind>.<code>" label.
