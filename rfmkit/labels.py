@@ -811,6 +811,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Your rows are numbered 0, 1, 2, ... but each row should be labelled by {index}: use "
         ".set_index(\"{index}\") (a groupby(\"{index}\") gives that index by itself).",
     ),
+    "exercise.frame.index_reset": (
+        "你的行有标签, 但这里的行应该按 0, 1, 2, ... 编号: 用 .reset_index() 把标签变回一列。",
+        "Your rows are labelled, but here they should be numbered 0, 1, 2, ...: use "
+        ".reset_index() to turn the labels back into a column.",
+    ),
     "exercise.frame.length": ("你的结果有 {n} 行, 应该有 {m} 行: 检查筛选和分组的步骤。",
                               "Your answer has {rows}; {m} are expected: check the filtering "
                               "and grouping steps."),

@@ -205,6 +205,18 @@ def test_frame_nan_equals_nan_and_flags_with_missing_values():
     assert "Every flag is flipped" in q.judge(flipped)[1]
 
 
+def test_frame_numbered_rows_expected_and_nullable_numbers():
+    flat = RFM.reset_index()
+    q = made_up(Frame(), flat)
+    result, message = q.judge(RFM)
+    assert result == INCORRECT and "use .reset_index()" in message
+    with language("zh"):
+        assert "用 .reset_index()" in q.judge(RFM)[1]
+    assert q.judge(flat.assign(recency=flat["recency"].astype("Int64")))[0] == CORRECT
+    result, message = q.judge(flat.assign(recency=pd.array([17, None, 88, 141], dtype="Int64")))
+    assert result == INCORRECT and "Column recency: 1 row differs, the first is 1." in message
+
+
 def test_frame_wrong_form_says_what_is_wanted():
     q = rfm_exercise()
     for answer, words in ((1234.56, "not one value"), ([17, 263], "Build it with pandas"),

@@ -268,7 +268,7 @@ def _same(answer: pd.Series, expected: pd.Series, tolerance: float) -> np.ndarra
     else equal (True == 1), and a missing value only where one is expected."""
     missing = answer.isna().to_numpy() & expected.isna().to_numpy()
     if _is_numbers(answer) and _is_numbers(expected):
-        a, e = answer.to_numpy(float), expected.to_numpy(float)
+        a, e = (c.to_numpy(float, na_value=np.nan) for c in (answer, expected))
         with np.errstate(invalid="ignore"):
             return missing | (np.abs(a - e) <= tolerance + 1e-9)
     pairs = zip(answer.to_numpy(object), expected.to_numpy(object), strict=True)
@@ -347,6 +347,8 @@ class Frame(_Kind):
             return [_say("frame.frame_not_series", column=column)]
         if isinstance(expected, pd.DataFrame):
             if missing := [c for c in self._required(expected) if c not in value.columns]:
+                if set(missing) <= set(value.index.names):
+                    return [_say("frame.index_reset")]
                 return [_say("frame.missing_columns", n=len(missing), columns=_names(missing))]
         if self.check_names:
             if value.index.names != expected.index.names:
@@ -360,8 +362,11 @@ class Frame(_Kind):
         name = self._index_name(expected)
         numbered = isinstance(value.index, pd.RangeIndex) or value.index.equals(
             pd.RangeIndex(len(value)))
-        if numbered and not expected.index.equals(pd.RangeIndex(len(expected))):
+        expected_numbered = expected.index.equals(pd.RangeIndex(len(expected)))
+        if numbered and not expected_numbered:
             return [_say("frame.index_numbered", index=name)]
+        if expected_numbered and not numbered:
+            return [_say("frame.index_reset")]
         if len(value) != len(expected):
             return [_say("frame.length", n=len(value), m=len(expected),
                          rows=_count(len(value), "row", "rows"))]
@@ -404,7 +409,7 @@ class Frame(_Kind):
         if _is_numbers(wanted) and not _is_numbers(answer):
             return _say("frame.not_numbers")
         if _is_numbers(wanted) and both.any() and same[~both].all():  # no value missing
-            a, e = answer.to_numpy(float)[both], wanted.to_numpy(float)[both]
+            a, e = (c.to_numpy(float, na_value=np.nan)[both] for c in (answer, wanted))
             negated = (np.abs(a + e) <= self.tolerance + 1e-9).all() and (e != 0).any()
             distinct = len(np.unique(e)) >= 3
             ranks_reversed = distinct and (pd.Series(a).rank().to_numpy()
