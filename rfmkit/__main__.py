@@ -1,10 +1,12 @@
-"""``python -m rfmkit <command>``: ``report`` (a shop owner's report from an order export)."""
+"""``python -m rfmkit <command>``: ``report`` (a shop owner's report from an order export),
+``gradebook`` (an instructor's table of students' exercise results), ``present`` (slides)."""
 
 from __future__ import annotations
 
 import sys
 
-COMMANDS = {"report": "rfmkit.report"}
+COMMANDS = {"report": "rfmkit.report", "gradebook": "rfmkit.gradebook",
+            "present": "rfmkit.present"}
 
 
 def main(argv: list[str] | None = None) -> int:
