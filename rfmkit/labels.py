@@ -8,6 +8,8 @@ written against them keeps working whichever language is shown.
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
 LANGUAGES = ("zh", "en")
@@ -460,6 +462,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "note": ("备注", "note"),
     "tag": ("标签", "tag"),
     "buyers": ("购买人数", "buyers"),
+    # warnings (rfmkit.validation.RfmkitWarning), shown in the notebook's language
+    "warning": ("提示", "Note"),
+    "warning.bins_collapsed": (
+        "{metric_name}: 很多客户的数值相同, 要求分 {wanted} 档, 实际只剩 {got} 档 (分界 {edges}); "
+        "得分只有 1 到 {got}。",
+        "{metric_name}: many customers share the same value, so only {got} of {wanted} bins "
+        "remain (edges {edges}); scores run 1..{got}.",
+    ),
     # the shop owner's report (rfmkit.report)
     "report.title": ("客户价值分析报告", "Customer-value report"),
     "report.item": ("项目", "item"),
@@ -956,6 +966,28 @@ def use_language(language: str) -> None:
     _display_localised()
 
 
+def warning_text(warning: Warning) -> str:
+    """The text of an rfmkit warning in the current language (its English text otherwise)."""
+    key = getattr(warning, "key", None)
+    if key is None or f"warning.{key}" not in LABELS:
+        return str(warning)
+    fields = dict(warning.fields)
+    if "metric" in fields:
+        fields["metric_name"] = label(fields["metric"])
+    return label(f"warning.{key}").format(**fields)
+
+
+def _format_warning(message, category, filename, lineno, line=None):
+    """rfmkit's warnings as one line in the current language, without the kernel's file path;
+    any other warning as Python writes it."""
+    if hasattr(message, "key"):
+        return f"{label('warning')}: {warning_text(message)}\n"
+    return _python_formatwarning(message, category, filename, lineno, line)
+
+
+_python_formatwarning = warnings.formatwarning
+
+
 def _display_localised() -> None:
     try:
         from IPython import get_ipython
@@ -964,6 +996,7 @@ def _display_localised() -> None:
     shell = get_ipython()
     if shell is None:
         return
+    warnings.formatwarning = _format_warning
     formatters = shell.display_formatter.formatters
     formatters["text/html"].for_type(pd.DataFrame, lambda frame: localise(frame)._repr_html_())
     for kind in (pd.DataFrame, pd.Series):

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from rfmkit.orders import order_totals
-from rfmkit.validation import as_day, at_or_above_mean, require_columns
+from rfmkit.validation import RfmkitWarning, as_day, at_or_above_mean, require_columns
 
 METRICS = ("recency_days", "frequency", "monetary")
 LETTERS = {"recency_days": "R", "frequency": "F", "monetary": "M"}
@@ -288,7 +288,7 @@ def rfm_segments(table: pd.DataFrame, scheme: str = "lesson", cut="mean") -> pd.
     return result
 
 
-class BinsCollapsedWarning(UserWarning):
+class BinsCollapsedWarning(RfmkitWarning):
     """Raised when tied values leave fewer distinct score bins than were asked for."""
 
 
@@ -333,12 +333,12 @@ def rfm_scores(table: pd.DataFrame, bins=5) -> pd.DataFrame:
                 )
         got = len(edges) - 1
         if got < wanted:
-            warnings.warn(
-                f"{metric}: many customers share the same value, so only {got} of {wanted} "
-                f"bins remain (edges {np.round(edges, 2).tolist()}); scores run 1..{got}.",
-                BinsCollapsedWarning,
-                stacklevel=2,
-            )
+            warnings.warn(BinsCollapsedWarning(
+                "bins_collapsed",
+                "{metric}: many customers share the same value, so only {got} of {wanted} "
+                "bins remain (edges {edges}); scores run 1..{got}.",
+                metric=metric, got=got, wanted=wanted, edges=np.round(edges, 2).tolist(),
+            ), stacklevel=2)
         codes = codes.astype("int64") + 1
         if metric == "recency_days":
             codes = got + 1 - codes

@@ -22,6 +22,16 @@ import numpy as np
 import pandas as pd
 
 
+class RfmkitWarning(UserWarning):
+    """A warning of rfmkit's, written from a label: ``key`` names its text in
+    :mod:`rfmkit.labels` (``warning.<key>``) and ``fields`` fill it in. ``str()`` gives the
+    English text; a notebook shows it in the current language, without a file path."""
+
+    def __init__(self, key: str, english: str, **fields):
+        super().__init__(english.format(**fields))
+        self.key, self.fields = key, fields
+
+
 def require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -> None:
     """Raise ValueError unless ``frame`` is a DataFrame with every column in ``needed``.
 

@@ -173,3 +173,25 @@ def test_ids_of_different_types_still_match_and_no_match_is_an_error():
     unmatched = members.assign(customer_id=["000123", "000456"])
     with pytest.raises(ValueError, match="share no ID"):
         rk.customer_features(orders, unmatched, products, "2026-06-10")
+
+
+def test_warnings_show_in_the_notebook_language_without_a_path():
+    import warnings
+
+    from rfmkit.labels import _format_warning, warning_text
+    from rfmkit.rfm import BinsCollapsedWarning
+
+    table = rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rk.rfm_scores(table, bins=5)
+    warning = next(w.message for w in caught if isinstance(w.message, BinsCollapsedWarning))
+    assert "only 3 of 5 bins remain" in str(warning)  # English for scripts and logs
+    try:
+        rk.use_language("zh")
+        shown = _format_warning(warning, BinsCollapsedWarning, "/tmp/ipykernel_1/2.py", 1)
+        assert shown.startswith("提示: 消费频率 F (次): ") and "只剩 3 档" in shown
+        assert "/tmp" not in shown and "Warning" not in shown
+    finally:
+        rk.use_language("en")
+    assert warning_text(warning).startswith("frequency F (orders): many customers")
