@@ -445,7 +445,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "runs to ∞. Press Enter to apply.",
     ),
     "widget.edges_error": ("这些分界无法使用: {error}", "These edges cannot be used: {error}"),
-    "widget.new_days": ("新客户 = 首次购买在最近多少天内", "new customers: first purchase within"),
+    "widget.new_days": ("新客户: 最近多少天内首购", "new-customer window (days)"),
     "customers_new": ("新规则下的客户数", "customers with the new rules"),
     "change": ("变化", "change"),
     # shared column names (service, preferences)
@@ -650,6 +650,28 @@ LABELS: dict[str, tuple[str, str]] = {
         "in fen: 1100 -> 1430 yuan is exactly 30 %, so A42.",
     ),
     # --- chart and widget texts added by the chart/widget refactor ---
+    "widget.run_to_show": ("运行这个单元格即可显示探索工具", "Run this cell to show the explorer"),
+    "widget.cuts_shown": (
+        "当前分界值 ({rule}): R ≥ {r} 天, F ≥ {f} 次, M ≥ {m} 元 (大于或等于分界值记为 ↑)。",
+        "Cuts in use ({rule}): R ≥ {r} days, F ≥ {f} orders, M ≥ {m} yuan "
+        "(at or above a cut counts as ↑).",
+    ),
+    "widget.cuts_exact": (
+        "{rule}本身是 R {r} 天, F {f} 次, M {m} 元; 天数和次数是整数, 金额以分计, "
+        "所以上面的分界值分出的客户完全相同。",
+        "The {rule} itself is R {r} days, F {f} orders, M {m} yuan; days and orders are whole "
+        "numbers and spend is in cents, so the cuts above pick exactly the same customers.",
+    ),
+    "widget.slider_capped": (
+        "{what}滑块最大到 {top}: 另有 {n} 位客户高于它 (最高 {max}), 在滑块的任何位置都记为 ↑。",
+        "The {what} slider stops at {top}: {n} customers lie above it (up to {max}) and count "
+        "as ↑ at every position of the slider.",
+    ),
+    "widget.cut_outside": (
+        "{what}的分界值 {cut} 在滑块范围之外, 滑块停在端点; 分组按 {cut} 计算。",
+        "The {what} cut {cut} is outside the slider's range, so the slider stops at its end; "
+        "the groups use {cut}.",
+    ),
     "chart.band_outside": ("区间外", "outside"),
     # --- exercise texts added by the exercise refactor ---
     "exercise.not_attempted": (

@@ -11,8 +11,10 @@ or a new one). Controls and texts are labelled in the language current when it i
 from __future__ import annotations
 
 import base64
+import html
 import io
 import math
+import re
 from fractions import Fraction
 
 import ipywidgets as w
@@ -21,8 +23,22 @@ import pandas as pd
 from rfmkit.labels import label, localise
 
 CHART_DPI = 72  # pixels per inch of a chart inside an explorer
-WIDE = {"description_width": "initial"}
-CONTROL_WIDTH = "560px"
+# Every control of every explorer has a description this wide, so slider tracks line up; every
+# control description fits in it (tests/test_widgets.py checks both languages).
+DESCRIPTION_WIDTH = "16em"
+DESCRIPTION = {"description_width": DESCRIPTION_WIDTH}
+CONTROL_WIDTH = "44em"  # a slider: description, track (about 24em) and readout
+WIDE = DESCRIPTION  # kept for older code
+
+# Tables: long text wraps (never cut with "..."), dates never break inside.
+TABLE_CSS = (
+    "<style>"
+    ".rfmkit-table td, .rfmkit-table th {white-space: normal; word-break: normal; "
+    "overflow-wrap: anywhere; max-width: 28em; vertical-align: top}"
+    ".rfmkit-table .rfmkit-date {white-space: nowrap}"
+    "</style>"
+)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
 
 # How numbers of each (canonical) column are written in the explorers' tables.
 FORMATS = {
@@ -83,28 +99,36 @@ class Explorer:
     # ---- controls -------------------------------------------------------------------------
     @staticmethod
     def slider(key: str, low: float, high: float, value: float, step: float = 1, *,
-               whole: bool = True, **kwargs) -> w.IntSlider | w.FloatSlider:
-        """A slider labelled ``label(key)``; whole numbers unless ``whole=False``."""
+               whole: bool = True, log: bool = False,
+               **kwargs) -> w.IntSlider | w.FloatSlider | w.FloatLogSlider:
+        """A slider labelled ``label(key)``; whole numbers unless ``whole=False``.
+
+        ``log=True``: a :class:`ipywidgets.FloatLogSlider` from ``low`` to ``high`` (values,
+        not exponents), moving by ``step`` in the exponent of 10 (for heavy-tailed data such
+        as spend, so that typical values sit in the middle of the track)."""
+        common = {"description": label(key), "continuous_update": False, "style": DESCRIPTION,
+                  "layout": w.Layout(width=CONTROL_WIDTH)}
+        if log:
+            return w.FloatLogSlider(min=math.log10(low), max=math.log10(high), base=10,
+                                    value=value, step=step, **common, **kwargs)
         kind = w.IntSlider if whole else w.FloatSlider
-        return kind(min=low, max=high, value=value, step=step, description=label(key),
-                    continuous_update=False, style=WIDE,
-                    layout=w.Layout(width=CONTROL_WIDTH), **kwargs)
+        return kind(min=low, max=high, value=value, step=step, **common, **kwargs)
 
     @staticmethod
     def buttons(key: str, options: list[tuple[str, str]], value: str) -> w.ToggleButtons:
         """Toggle buttons labelled ``label(key)``; ``options`` are (text, value) pairs."""
         return w.ToggleButtons(options=options, value=value, description=label(key),
-                               style={**WIDE, "button_width": "auto"})
+                               style={**DESCRIPTION, "button_width": "auto"})
 
     @staticmethod
     def dropdown(key: str, options: list, value=None) -> w.Dropdown:
-        return w.Dropdown(options=options, value=value, description=label(key), style=WIDE,
-                          layout=w.Layout(width="420px"))
+        return w.Dropdown(options=options, value=value, description=label(key),
+                          style=DESCRIPTION, layout=w.Layout(width=CONTROL_WIDTH))
 
     def layout(self, *children, extra=(), chart: bool = True) -> None:
         """Set ``.widget``: ``children``, the table, ``extra`` and (if ``chart``) the chart."""
         charts = [self.chart_output] if chart else []
-        self.widget = w.VBox([*children, self.table_output, *extra, *charts])
+        self.widget = ExplorerBox([*children, self.table_output, *extra, *charts])
 
     def watch(self, handler, *controls) -> None:
         """Call ``handler()`` whenever one of ``controls`` changes its value."""
@@ -117,9 +141,7 @@ class Explorer:
         """Show ``table`` (codes, canonical headers) in ``output`` as a student reads it:
         :func:`rfmkit.localise`, numbers written by :data:`FORMATS`."""
         shown = localise(table)
-        formats = {label(column): fmt for column, fmt in FORMATS.items()}
-        show(output, text_html=shown.to_html(formatters=formats, na_rep="-", index=index,
-                                             classes="rfmkit-table"),
+        show(output, text_html=table_html(shown, index=index),
              text_plain=shown.to_string(index=index))
 
     def _chart(self, fig):
@@ -128,8 +150,17 @@ class Explorer:
     def _draw_chart(self) -> None:
         """Redraw the chart into the one figure this explorer keeps and show it as a PNG."""
         self._figure = self._chart(self._figure)
-        show(self.chart_output, image_png=png_of(self._figure),
-             text_plain=f"<{type(self).__name__} chart>")
+        self.show_png(png_of(self._figure), getattr(self._figure, "rfmkit_alt", ""))
+
+    def show_png(self, png: str, alt: str) -> None:
+        """Show the chart ``png`` (base64) with its text alternative ``alt``: one ``<img>``
+        whose ``alt`` is the text (what a screen reader says; the text is also the plain-text
+        version of the output). Kept in ``.chart_png`` (base64) and ``.chart_alt``."""
+        self.chart_png, self.chart_alt = png, alt
+        show(self.chart_output,
+             text_html=(f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}" '
+                        'style="max-width:100%; height:auto">'),
+             text_plain=alt or f"<{type(self).__name__} chart>")
 
     def _compute(self) -> None:
         raise NotImplementedError
@@ -142,3 +173,32 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+class ExplorerBox(w.VBox):
+    """An explorer's layout. Its plain-text version (what a notebook stores and shows before
+    the cell is run, or where widgets cannot be shown) is a friendly line in the language of
+    the explorer, not ``VBox(children=(...``."""
+
+    def __init__(self, children, **kwargs):
+        super().__init__(children, **kwargs)
+        self.not_run_text = label("widget.run_to_show")
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = self.not_run_text
+        return bundle
+
+
+def table_html(shown: pd.DataFrame, *, index: bool = True) -> str:
+    """``shown`` (already localised) as the HTML table the explorers show: numbers written by
+    :data:`FORMATS`, every text whole (no "..."; long text wraps inside its cell), every date
+    kept on one line (``<span class="rfmkit-date">``), with :data:`TABLE_CSS`."""
+    formats = {label(column): fmt for column, fmt in FORMATS.items()}
+    with pd.option_context("display.max_colwidth", None):
+        body = shown.to_html(formatters=formats, na_rep="-", index=index,
+                             classes="rfmkit-table")
+    body = _DATE.sub(lambda m: f'<span class="rfmkit-date" style="white-space:nowrap">'
+                                f"{m.group(0)}</span>", body)
+    return TABLE_CSS + body

@@ -1,0 +1,69 @@
+"""What one control move costs per explorer, on the course data: the Python time from setting a
+control's ``.value`` to the new chart being ready in the explorer's output, and the bytes of
+that chart message (what the browser receives and decodes).
+
+Run: ``python benchmarks/bench_widgets.py`` (``--repeat 15`` moves per explorer; the median
+and the largest time are reported). The browser side (from the message to the picture on
+screen) is measured by ``tests/test_browser.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import rfmkit as rk  # noqa: E402
+from rfmkit import widgets  # noqa: E402
+
+
+def _chart_bytes(explorer) -> int:
+    """Bytes of the chart output as sent to the browser (its JSON display message)."""
+    return len(json.dumps(explorer.chart_output.outputs[0]["data"]).encode("utf-8"))
+
+
+def explorers():
+    """(name, explorer, control, values to cycle through) for each explorer with a chart."""
+    orders = rk.load_orders()
+    table = rk.rfm_table(orders, rk.COURSE_ASOF)
+    segment = widgets.SegmentExplorer(table)
+    yield "SegmentExplorer (R cut)", segment, segment.r_slider, [120, 200, 281, 365]
+    pyramid = widgets.PyramidExplorer(table)
+    yield "PyramidExplorer (silver %)", pyramid, pyramid.silver, [15, 19, 25, 30]
+    spend = table["monetary"]
+    clv = widgets.CLVExplorer(spend)
+    yield "CLVExplorer (rate %)", clv, clv.rate, [5, 10, 15, 20]
+    stage = widgets.StageExplorer(table)
+    yield "StageExplorer (active days)", stage, stage.active_days, [60, 90, 120, 150]
+    bands = widgets.TicketBandExplorer(orders, rk.COURSE_ASOF)
+    yield "TicketBandExplorer (days)", bands, bands.days, [30, 60, 90, 120]
+    uplift = widgets.UpliftExplorer(*rk.campaign_frames(rk.load_samsclub_campaign()))
+    yield "UpliftExplorer (visits %)", uplift, uplift.visits_slider, [40, 50, 60, 70]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=12)
+    args = parser.parse_args()
+    print(f"{'explorer':32} {'median ms':>10} {'max ms':>8} {'chart bytes':>12}")
+    for name, explorer, control, values in explorers():
+        times, sizes = [], []
+        for i in range(args.repeat):
+            value = values[i % len(values)]
+            if control.value == value:
+                value = values[(i + 1) % len(values)]
+            start = time.perf_counter()
+            control.value = value
+            times.append(1000 * (time.perf_counter() - start))
+            sizes.append(_chart_bytes(explorer))
+        print(f"{name:32} {statistics.median(times):10.1f} {max(times):8.1f} "
+              f"{int(statistics.median(sizes)):12,}")
+
+
+if __name__ == "__main__":
+    main()
