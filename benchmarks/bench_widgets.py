@@ -3,8 +3,8 @@ control's ``.value`` to the new chart being ready in the explorer's output, and 
 that chart message (what the browser receives and decodes).
 
 Run: ``python benchmarks/bench_widgets.py`` (``--repeat 15`` moves per explorer; the median
-and the largest time are reported). The browser side (from the message to the picture on
-screen) is measured by ``tests/test_browser.py``.
+and the largest time are reported); it measures the rfmkit of this checkout. The browser side
+(from the message to the picture on screen) is measured by ``tests/test_browser.py``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
+from pathlib import Path
 
 import matplotlib
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's rfmkit
 
 matplotlib.use("Agg")
 
@@ -25,6 +29,13 @@ from rfmkit import widgets  # noqa: E402
 def _chart_bytes(explorer) -> int:
     """Bytes of the chart output as sent to the browser (its JSON display message)."""
     return len(json.dumps(explorer.chart_output.outputs[0]["data"]).encode("utf-8"))
+
+
+def _png_bytes(explorer) -> int:
+    """Bytes of the PNG itself (decoded from base64)."""
+    data = explorer.chart_output.outputs[0]["data"]
+    text = data.get("image/png") or data["text/html"].split("base64,")[1].split('"')[0]
+    return len(text) * 3 // 4
 
 
 def explorers():
@@ -50,9 +61,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=12)
     args = parser.parse_args()
-    print(f"{'explorer':32} {'median ms':>10} {'max ms':>8} {'chart bytes':>12}")
+    print(f"{'explorer':32} {'median ms':>10} {'max ms':>8} {'message bytes':>14} "
+          f"{'PNG bytes':>10}")
     for name, explorer, control, values in explorers():
-        times, sizes = [], []
+        times, sizes, pngs = [], [], []
         for i in range(args.repeat):
             value = values[i % len(values)]
             if control.value == value:
@@ -61,8 +73,9 @@ def main() -> None:
             control.value = value
             times.append(1000 * (time.perf_counter() - start))
             sizes.append(_chart_bytes(explorer))
+            pngs.append(_png_bytes(explorer))
         print(f"{name:32} {statistics.median(times):10.1f} {max(times):8.1f} "
-              f"{int(statistics.median(sizes)):12,}")
+              f"{int(statistics.median(sizes)):14,} {int(statistics.median(pngs)):10,}")
 
 
 if __name__ == "__main__":

@@ -742,7 +742,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bar chart of average monthly spend in {k} decile groups, from {high} yuan in group 1 "
         "to {low} yuan in group {k}. {target}",
     ),
-    "chart.alt.decile_target": ("目标组是第 {g} 组 ({v} 元)。", "The target group is {g} ({v} yuan)."),
+    "chart.alt.decile_target": ("目标组是第 {g} 组 ({v} 元)。",
+                                "The target group is {g} ({v} yuan)."),
     "chart.alt.before_after_chart": (
         "条形图: 每组前后对比 ({metrics})。{metric}的整体增长: {growth}。",
         "Bar charts of each group before and after ({metrics}). Aggregate growth of "

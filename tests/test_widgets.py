@@ -260,7 +260,9 @@ def test_chart_follows_several_slider_moves():
     figure.canvas.draw()
     full = np.asarray(figure.canvas.buffer_rgba())[..., :3]
     assert image.shape == full.shape
-    different = np.any(image != full, axis=2)
+    # The picture is sent with a 64-colour palette (rfmkit.widgets._base.encode_canvas), which
+    # moves a colour by at most ~15 levels per channel: a real difference is a larger one.
+    different = np.any(np.abs(image.astype(int) - full.astype(int)) > 24, axis=2)
     assert np.count_nonzero(different) <= 2 * len(LESSON)
 
 

@@ -3,22 +3,19 @@ the segment table and chart change (computation in :mod:`rfmkit.rfm`)."""
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 import math
 
 import ipywidgets as w
 import numpy as np
 import pandas as pd
-from PIL import Image
 
 from rfmkit.charts._style import fmt
 from rfmkit.charts.rfm import segment_chart
 from rfmkit.labels import label
 from rfmkit.rfm import METRICS, rfm_flags, rfm_segments, segment_summary
 from rfmkit.validation import require_columns
-from rfmkit.widgets._base import CHART_DPI, Explorer
+from rfmkit.widgets._base import CHART_DPI, Explorer, encode_canvas
 
 RULES = ("mean", "median", "custom")
 SCHEME_NAMES = ("lesson", "classic8")
@@ -250,13 +247,7 @@ class SegmentExplorer(Explorer):
         canvas.restore_region(self._chart_background)
         for artist in self._moving_artists():
             fig.draw_artist(artist)
-        width, height = canvas.get_width_height()
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        # The figure is opaque: RGB makes a smaller PNG; light compression keeps encoding quick.
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
-        self.show_png(base64.b64encode(buffer.getvalue()).decode("ascii"),
-                      getattr(fig, "rfmkit_alt", ""))
+        self.show_png(encode_canvas(canvas), getattr(fig, "rfmkit_alt", ""))
 
     def _moving_artists(self) -> list:
         """What an update redraws, in drawing order: bars, axis lines (the bars start on the
