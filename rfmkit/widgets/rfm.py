@@ -64,14 +64,24 @@ class SegmentExplorer(Explorer):
     ``"mean"``, ``"median"`` or ``"custom"`` (custom starts from the mean's thresholds).
     ``chart=False`` leaves the chart out (quicker on slow computers).
 
-    The three sliders always show the thresholds in use. Choosing *mean* or *median* moves them
-    to that rule's values (R and F are whole numbers, so their sliders show the cut rounded up:
-    ``days >= 3`` picks the same customers as ``days >= 2.4``; M is rounded up to a cent).
-    **Moving a slider switches the rule to "custom"** and regroups by the three slider values,
-    so a student can start from the mean and move one threshold at a time.
+    The three sliders always show the thresholds in use, and the text under them says the same
+    numbers ("R ≥ 280 days, F ≥ 4 orders, M ≥ 604.06 yuan"). Choosing *mean* or *median* moves
+    them to that rule's values: R and F are whole numbers, so their sliders show the cut rounded
+    up (``orders >= 4`` picks the same customers as ``orders >= 3.28``; the text gives the
+    rule's own value too), M is rounded up to a cent. **Moving a slider switches the rule to
+    "custom"** and regroups by the three slider values, so a student can start from the mean and
+    move one threshold at a time.
+
+    The sliders are scaled to the data: whole days and orders move by 1, and a track the top
+    1 % would stretch to more than twice what everyone else needs stops just above the 99th
+    percentile (the text says how many customers lie beyond; F on the course data stops at 25
+    orders). Spend in cents spread over more than a factor of 20 gets a log slider
+    (:class:`ipywidgets.FloatLogSlider`, the mean near the middle of the track); a dragged value
+    is put on a whole cent, so the value shown is the value used.
 
     State: ``.segments`` (:func:`rfmkit.rfm_segments`, codes), ``.summary`` = ``.result``
-    (:func:`rfmkit.segment_summary`), ``.cuts`` (the three thresholds in use); controls
+    (:func:`rfmkit.segment_summary`), ``.cuts`` (the rule's three cuts, e.g. the mean 3.28
+    orders), ``.thresholds`` (the slider values, which group the same customers); controls
     ``.scheme``, ``.rule``, ``.r_slider``, ``.f_slider``, ``.m_slider``. The chart is redrawn
     into one kept figure by blitting (``benchmarks/bench_rfm.py`` times it).
     """
