@@ -766,12 +766,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "numbers and spend is in cents, so the cuts above pick exactly the same customers.",
     ),
     "widget.slider_capped": (
-        "{what}滑块最大到 {top}: 另有 {n} 位客户高于它 (最高 {max}), 在滑块的任何位置都记为 ↑。",
+        "{what} 滑块最大到 {top}: 另有 {n} 位客户高于它 (最高 {max}), 在滑块的任何位置都记为 ↑。",
         "The {what} slider stops at {top}: {n} customers lie above it (up to {max}) and count "
         "as ↑ at every position of the slider.",
     ),
     "widget.cut_outside": (
-        "{what}的分界值 {cut} 在滑块范围之外, 滑块停在端点; 分组按 {cut} 计算。",
+        "{what} 的分界值 {cut} 在滑块范围之外, 滑块停在端点; 分组按 {cut} 计算。",
         "The {what} cut {cut} is outside the slider's range, so the slider stops at its end; "
         "the groups use {cut}.",
     ),
