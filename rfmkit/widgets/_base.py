@@ -6,6 +6,13 @@ An explorer subclasses :class:`Explorer`, builds its controls with :meth:`Explor
 :meth:`Explorer.layout`, and implements ``_compute()`` (set ``.result`` and the tables) and,
 if it has a chart, ``_chart(fig) -> Figure`` (draw into ``fig``, the figure of the last call,
 or a new one). Controls and texts are labelled in the language current when it is built.
+
+What a student sees: every control has the same description width (:data:`DESCRIPTION_WIDTH`),
+so slider tracks line up; tables are whole (long text wraps, dates stay on one line,
+:func:`table_html`); the chart is an ``<img>`` whose ``alt`` is the chart's text alternative,
+sent as a 64-colour PNG (:func:`encode_canvas`); and before the cell has run (or where widgets
+cannot be shown) the explorer's plain text is "Run this cell to show the explorer"
+(:class:`ExplorerBox`), not ``VBox(children=...``.
 """
 
 from __future__ import annotations
