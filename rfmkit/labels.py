@@ -447,7 +447,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "runs to ∞. Press Enter to apply.",
     ),
     "widget.edges_error": ("这些分界无法使用: {error}", "These edges cannot be used: {error}"),
-    "widget.new_days": ("新客户 = 首次购买在最近多少天内", "new customers: first purchase within"),
+    "widget.new_days": ("新客户: 最近多少天内首购", "new-customer window (days)"),
     "customers_new": ("新规则下的客户数", "customers with the new rules"),
     "change": ("变化", "change"),
     # shared column names (service, preferences)
@@ -689,6 +689,131 @@ LABELS: dict[str, tuple[str, str]] = {
         "in fen: 1100 -> 1430 yuan is exactly 30 %, so A42.",
     ),
     # --- chart and widget texts added by the chart/widget refactor ---
+    # text alternatives of the charts (fig.rfmkit_alt): what is shown and the main numbers
+    "chart.alt.rfm_distributions": (
+        "三个直方图: {n} 位客户的最近一次消费间隔 R (天)、消费频率 F (次) 和消费金额 M (元)。"
+        "虚线是{rule}: R {r} 天, F {f} 次, M {m} 元。",
+        "Three histograms of {n} customers' recency R (days), frequency F (orders) and "
+        "monetary M (yuan). The dashed lines are the {rule}: R {r} days, F {f} orders, "
+        "M {m} yuan.",
+    ),
+    "chart.alt.segment_chart": (
+        "条形图: {k} 类客户各自的客户数和销售额。人数最多的是{top} ({n} 位, {share}%); "
+        "销售额最多的是{rtop} (占销售额 {rshare}%)。",
+        "Bar chart of customers and revenue for {k} customer groups. Most customers: {top} "
+        "({n}, {share}%); most revenue: {rtop} ({rshare}% of revenue).",
+    ),
+    "chart.alt.rf_grid": (
+        "R-F 网格: 行是最近一次消费间隔, 列是消费频率, 格中数字是客户数, 颜色是平均消费金额。"
+        "客户最多的格是 {cell} ({n} 位); 平均消费金额最高 {high} 元。",
+        "R-F grid: rows are recency, columns frequency, the numbers are customers per cell "
+        "and the colour is average spend. Fullest cell: {cell} ({n} customers); highest "
+        "average spend {high} yuan.",
+    ),
+    "chart.alt.pyramid_chart": (
+        "客户金字塔 ({basis}): {tiers}。关键客户 (金质 + 银质) 占客户的 {ks}%, 占{what}的 {kv}%。",
+        "Customer pyramid ({basis}): {tiers}. Key customers (gold + silver) are {ks}% of the "
+        "customers and bring {kv}% of the {what}.",
+    ),
+    "chart.alt.pyramid_tier": (
+        "{name} {n} 位 (客户的 {share}%, {what}的 {value_share}%)",
+        "{name} {n} ({share}% of customers, {value_share}% of the {what})",
+    ),
+    "chart.alt.discount_chart": (
+        "条形图: 一位客户 {n} 年的现金流及其按 {rate}% 折现到今天的价值: 合计 {total} 元, "
+        "今天值 {clv} 元 (CLV)。",
+        "Bar chart of one customer's cash flows over {n} years and what each is worth today "
+        "at a {rate}% discount rate: {total} yuan in all, worth {clv} yuan today (the CLV).",
+    ),
+    "chart.alt.clv_histogram": (
+        "直方图: {n} 位客户的终身价值 (CLV)。平均值 {mean} 元, 中位数 {median} 元; "
+        "客户资产 (总和) {equity} 元。",
+        "Histogram of {n} customers' lifetime values (CLV): mean {mean} yuan, median "
+        "{median} yuan; customer equity (their sum) {equity} yuan.",
+    ),
+    "chart.alt.churn_chart": (
+        "堆叠条形图: {k} 个时期的客户在下一期留存或流失。流失率从 {first}% 到 {last}%。",
+        "Stacked bars of the customers of {k} periods, kept or lost in the next period; "
+        "the churn rate goes from {first}% to {last}%.",
+    ),
+    "chart.alt.stage_chart": (
+        "各生命周期阶段的客户数: {stages}。右图把每个购买次数的客户分成这三个阶段。",
+        "Customers per lifecycle stage: {stages}. The right panel splits the customers of "
+        "each number of purchases into the three stages.",
+    ),
+    "chart.alt.service_mix": (
+        "条形图: 每项个性化服务的客户数, 按渠道分段 (共 {n} 位客户)。最多的是{top} ({k} 位)。",
+        "Bar chart of customers per personalised service, split by channel ({n} customers). "
+        "The most common is {top} ({k} customers).",
+    ),
+    "chart.alt.care_calendar": (
+        "条形图: 未来 {days} 天每天过生日的会员 (共 {n} 位), 并标出节日: {holidays}。",
+        "Bar chart of members' birthdays per day over the next {days} days ({n} in all), "
+        "with the holidays marked: {holidays}.",
+    ),
+    "chart.alt.nps_chart": (
+        "净推荐值 NPS {nps}: {n} 份回答中推荐者 {p}%, 中立者 {m}%, 贬损者 {d}%。",
+        "Net promoter score {nps}: of {n} answers, {p}% promoters, {m}% passives and "
+        "{d}% detractors.",
+    ),
+    "chart.alt.ticket_bands_chart": (
+        "条形图: {n} 位新客户的首单金额按区间分布。最多的区间是 {band} ({k} 位, {share}%)。",
+        "Bar chart of {n} new customers' first orders per value band. The largest band is "
+        "{band} ({k} customers, {share}%).",
+    ),
+    "chart.alt.new_vs_returning_chart": (
+        "堆叠条形图: {k} 个月每月的新客户和老客户; 折线是新客户占比, 从 {first}% 到 {last}%。",
+        "Stacked bars of new and returning buyers in each of {k} months; the line is the new "
+        "customers' share, from {first}% to {last}%.",
+    ),
+    "chart.alt.preference_heatmap": (
+        "热力图: {g} 组客户在 {c} 个品类上的消费占比。占比最高的是{group}的{category} ({share}%)。",
+        "Heat map of {g} groups' share of spend per category ({c} categories). The largest "
+        "share is {category} for {group} ({share}%).",
+    ),
+    "chart.alt.profile_chart": (
+        "条形图: {group} ({n} 人) 的会员画像与全体会员对比, 包括: {fields}。",
+        "Bar charts of the member profile of {group} ({n} members) next to all members, "
+        "for: {fields}.",
+    ),
+    "chart.alt.decile_chart": (
+        "条形图: {k} 个十分位组的人均月消费, 从第 1 组 {high} 元到第 {k} 组 {low} 元。{target}",
+        "Bar chart of average monthly spend in {k} decile groups, from {high} yuan in group 1 "
+        "to {low} yuan in group {k}. {target}",
+    ),
+    "chart.alt.decile_target": ("目标组是第 {g} 组 ({v} 元)。",
+                                "The target group is {g} ({v} yuan)."),
+    "chart.alt.before_after_chart": (
+        "条形图: 每组前后对比 ({metrics})。{metric}的整体增长: {growth}。",
+        "Bar charts of each group before and after ({metrics}). Aggregate growth of "
+        "{metric}: {growth}.",
+    ),
+    "chart.alt.group_counts_chart": (
+        "条形图: 各组会员人数: {groups}。",
+        "Bar chart of members per group: {groups}.",
+    ),
+    "widget.run_to_show": ("运行这个单元格即可显示探索工具", "Run this cell to show the explorer"),
+    "widget.cuts_shown": (
+        "当前分界值 ({rule}): R ≥ {r} 天, F ≥ {f} 次, M ≥ {m} 元 (大于或等于分界值记为 ↑)。",
+        "Cuts in use ({rule}): R ≥ {r} days, F ≥ {f} orders, M ≥ {m} yuan "
+        "(at or above a cut counts as ↑).",
+    ),
+    "widget.cuts_exact": (
+        "{rule}本身是 R {r} 天, F {f} 次, M {m} 元; 天数和次数是整数, 金额以分计, "
+        "所以上面的分界值分出的客户完全相同。",
+        "The {rule} itself is R {r} days, F {f} orders, M {m} yuan; days and orders are whole "
+        "numbers and spend is in cents, so the cuts above pick exactly the same customers.",
+    ),
+    "widget.slider_capped": (
+        "{what} 滑块最大到 {top}: 另有 {n} 位客户高于它 (最高 {max}), 在滑块的任何位置都记为 ↑。",
+        "The {what} slider stops at {top}: {n} customers lie above it (up to {max}) and count "
+        "as ↑ at every position of the slider.",
+    ),
+    "widget.cut_outside": (
+        "{what} 的分界值 {cut} 在滑块范围之外, 滑块停在端点; 分组按 {cut} 计算。",
+        "The {what} cut {cut} is outside the slider's range, so the slider stops at its end; "
+        "the groups use {cut}.",
+    ),
     "chart.band_outside": ("区间外", "outside"),
     # --- exercise texts added by the exercise refactor ---
     "exercise.not_attempted": (

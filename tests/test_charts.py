@@ -339,3 +339,164 @@ def test_rf_grid_and_segment_titles_in_both_languages(language, cjk_font_known):
     assert grid.axes[0].get_title().splitlines()[0] == LABELS["chart.rf_grid"][index]
     seg = charts.segment_chart(summary())
     assert seg._suptitle.get_text().startswith(LABELS["chart.segment_counts"][index])
+
+
+# ---- colour-blind-safe colours (issue 13) -----------------------------------------------------
+# Machado, Oliveira & Fernandes (2009), severity 1, applied to linear RGB.
+_CVD = {
+    "deuteranopia": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                              [-0.011820, 0.042940, 0.968881]]),
+    "protanopia": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                            [-0.003882, -0.048116, 1.051998]]),
+}
+
+
+def _linear(colour) -> np.ndarray:
+    c = np.asarray(matplotlib.colors.to_rgb(colour))
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def _lab(linear: np.ndarray) -> np.ndarray:
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722],
+                    [0.0193, 0.1192, 0.9505]]) @ linear / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def colour_distance(a, b, vision: str | None = None) -> float:
+    """CIE76 ΔE between two colours, as seen with ``vision`` (None: typical colour vision)."""
+    la, lb = _linear(a), _linear(b)
+    if vision is not None:
+        la, lb = np.clip(_CVD[vision] @ la, 0, 1), np.clip(_CVD[vision] @ lb, 0, 1)
+    return float(np.linalg.norm(_lab(la) - _lab(lb)))
+
+
+def _hue_kind(colour) -> str:
+    """"red", "green" or "" (other hues, or too grey to count as either)."""
+    h, s, v = matplotlib.colors.rgb_to_hsv(matplotlib.colors.to_rgb(colour))
+    if s < 0.25 or v < 0.2:
+        return ""
+    degrees = 360 * h
+    if degrees < 20 or degrees >= 330:
+        return "red"
+    return "green" if 75 <= degrees < 170 else ""
+
+
+# colours that tell categories with a meaning apart, per chart
+MEANINGFUL = {
+    **{f"{kind} codes": list(colours.values()) for kind, colours in _style.CODE_COLOURS.items()},
+    "segment chart: customers / revenue": [_style.COLOURS["bars"], _style.COLOURS["revenue"]],
+    "churn chart: retained / lost": [_style.COLOURS["bars"], _style.COLOURS["cut"]],
+    "before / after": [_style.COLOURS["before"], _style.COLOURS["bars"]],
+    "decile chart: target group": [_style.COLOURS["bars"], _style.COLOURS["revenue"]],
+    "new / returning customers": list(_style.PALETTE[:2]),
+    "profile: this group / all": [_style.PALETTE[0], _style.PALETTE[7]],
+}
+
+
+def test_the_check_catches_a_red_green_pair():
+    old_stage = ["#55A868", "#E1B84B", "#C44E52"]  # the stage colours before issue 13
+    assert {_hue_kind(c) for c in old_stage} >= {"red", "green"}
+    assert colour_distance(old_stage[0], old_stage[2], "deuteranopia") < 20
+
+
+@pytest.mark.parametrize("what", sorted(MEANINGFUL))
+def test_no_red_green_pair_carries_a_meaning(what):
+    colours = MEANINGFUL[what]
+    kinds = {_hue_kind(c) for c in colours}
+    assert not {"red", "green"} <= kinds, f"{what}: a red/green pair {colours}"
+    for i, a in enumerate(colours):
+        for b in colours[i + 1:]:
+            for vision in (None, *_CVD):
+                assert colour_distance(a, b, vision) >= 30, (what, a, b, vision)
+
+
+def test_stage_chart_draws_with_the_safe_colours():
+    cross = pd.DataFrame({"active": [5, 1], "sleeping": [2, 2], "lost": [1, 3],
+                          "active_share": [62.5, 16.7], "sleeping_share": [25.0, 33.3],
+                          "lost_share": [12.5, 50.0]}, index=["1", "all"])
+    fig = charts.stage_chart(cross)
+    used = {matplotlib.colors.to_hex(p.get_facecolor()) for p in fig.axes[0].patches}
+    assert used == {c.lower() for c in _style.CODE_COLOURS["stage"].values()}
+    assert "green" not in {_hue_kind(c) for c in used}
+
+
+# ---- a text alternative for every chart (issue 13) ---------------------------------------------
+NOT_CHARTS = {"apply_style", "chart_name", "chart_text", "find_cjk_font", "group_name"}
+
+
+@pytest.fixture(scope="module")
+def course_charts():
+    """name -> a function drawing that chart from the course data, as the notebooks do."""
+    import rfmkit as rk
+    from rfmkit import metrics, service
+    from rfmkit import preferences as prefs
+    from rfmkit.lifecycle import stage_by_purchases
+    from rfmkit.value import yearly_cash_flows, yearly_spend
+
+    asof = rk.COURSE_ASOF
+    orders, members, products = rk.load_orders(), rk.load_members(), rk.load_products()
+    table = rk.rfm_table(orders, asof)
+    segments = rk.rfm_segments(table)
+    stages = rk.lifecycle_stages(table, active_days=90, sleeping_days=180)
+    features = rk.customer_features(orders, members, products, asof)
+    flows = yearly_cash_flows(yearly_spend(orders, asof), years=5, margin=0.25, retention=0.40,
+                              history_years=1)
+    uplift = rk.campaign_uplift(*rk.campaign_frames(rk.load_samsclub_campaign()))
+    win_back = segments.index[segments["segment"] == "win_back"]
+    return {
+        "rfm_distributions": lambda: charts.rfm_distributions(table),
+        "segment_chart": lambda: charts.segment_chart(rk.segment_summary(segments, table)),
+        "rf_grid": lambda: charts.rf_grid(table),
+        "pyramid_chart": lambda: charts.pyramid_chart(
+            rk.tier_summary(rk.pyramid_tiers(table["monetary"]), with_key_row=True)),
+        "discount_chart": lambda: charts.discount_chart([100, 100, 100], rate=0.10),
+        "clv_histogram": lambda: charts.clv_histogram(rk.clv(flows, rate=0.10)),
+        "churn_chart": lambda: charts.churn_chart(
+            rk.period_churn(orders, "quarter", start="2024-06-11", end=asof)),
+        "stage_chart": lambda: charts.stage_chart(
+            stage_by_purchases(table, stages, with_total=True), active_days=90,
+            sleeping_days=180),
+        "service_mix": lambda: charts.service_mix(rk.service_plan(features, asof)),
+        "care_calendar": lambda: charts.care_calendar(
+            service.birthdays_within(members, asof, days=30),
+            service.holiday_greetings(asof, days=30),
+            service.new_customer_care(orders, asof, within_days=15), asof=asof, days=30),
+        "nps_chart": lambda: charts.nps_chart(
+            metrics.nps_breakdown(rk.load_questionnaire()["recommend"])),
+        "ticket_bands_chart": lambda: charts.ticket_bands_chart(
+            prefs.first_order_bands(orders, asof=asof, since=asof - pd.Timedelta(days=90))),
+        "new_vs_returning_chart": lambda: charts.new_vs_returning_chart(
+            prefs.new_vs_returning(orders, asof=asof)),
+        "preference_heatmap": lambda: charts.preference_heatmap(
+            prefs.top_categories(orders, products, segments, n=20, asof=asof)),
+        "profile_chart": lambda: charts.profile_chart(prefs.segment_profile(members, win_back),
+                                                      "win_back"),
+        "decile_chart": lambda: charts.decile_chart(
+            rk.decile_table(table["monetary"], with_total=True), highlight=8),
+        "before_after_chart": lambda: charts.before_after_chart(uplift),
+        "group_counts_chart": lambda: charts.group_counts_chart(uplift),
+    }
+
+
+def test_every_chart_is_covered(course_charts):
+    assert set(course_charts) == set(charts.__all__) - NOT_CHARTS
+
+
+RAW = __import__("re").compile(r"\b[a-z]+_[a-z0-9_]+\b|\{|\}|chart\.|widget\.|\bnan\b")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_chart_has_a_text_alternative(course_charts, language):
+    use_language(language)
+    for chart, draw in course_charts.items():
+        fig = draw()
+        alt = fig.rfmkit_alt
+        assert alt.strip(), chart
+        assert not RAW.search(alt), (chart, alt)  # names, not codes or template leftovers
+        assert repr(fig) == alt  # the plain-text form a notebook stores next to the picture
+        assert any(ch.isdigit() for ch in alt), (chart, alt)  # with the main numbers
+        chinese = any("\u4e00" <= ch <= "\u9fff" for ch in alt)
+        assert chinese == (language == "zh"), (chart, alt)
+        assert alt.count("。" if language == "zh" else ". ") <= 3, (chart, alt)  # short
+        plt.close(fig)

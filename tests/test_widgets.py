@@ -177,11 +177,11 @@ def test_outputs_are_refreshed_and_one_figure_is_reused():
     ex = SegmentExplorer(TABLE)
     (table_out,) = ex.table_output.outputs
     (chart_out,) = ex.chart_output.outputs
-    assert "image/png" in chart_out["data"]
+    assert ex.chart_png in chart_out["data"]["text/html"]
     figure = ex._figure
     ex.rule.value = "median"
     assert ex.table_output.outputs[0] != table_out
-    assert ex.chart_output.outputs[0]["data"]["image/png"] != chart_out["data"]["image/png"]
+    assert ex.chart_png not in chart_out["data"]["text/html"]
     ex.scheme.value = "classic8"
     ex._refresh()
     assert ex._figure is figure  # redrawn in place, not a new figure per change
@@ -232,11 +232,11 @@ def test_chart_follows_several_slider_moves():
         index=pd.Index([f"c{i}" for i in range(300)], name="customer_id"),
     )
     ex = SegmentExplorer(table, cut="custom")
-    shown = [ex.chart_output.outputs[0]["data"]["image/png"]]
+    shown = [ex.chart_png]
     for slider, value in [(ex.r_slider, 50), (ex.f_slider, 6), (ex.m_slider, 300.0),
                           (ex.r_slider, 390), (ex.m_slider, 20.0), (ex.r_slider, 200)]:
         slider.value = value
-        png = ex.chart_output.outputs[0]["data"]["image/png"]
+        png = ex.chart_png
         assert png != shown[-1]
         shown.append(png)
         # .summary against a count made here from the three slider values
@@ -260,5 +260,154 @@ def test_chart_follows_several_slider_moves():
     figure.canvas.draw()
     full = np.asarray(figure.canvas.buffer_rgba())[..., :3]
     assert image.shape == full.shape
-    different = np.any(image != full, axis=2)
+    # The picture is sent with a 64-colour palette (rfmkit.widgets._base.encode_canvas), which
+    # moves a colour by at most ~15 levels per channel: a real difference is a larger one.
+    different = np.any(np.abs(image.astype(int) - full.astype(int)) > 24, axis=2)
     assert np.count_nonzero(different) <= 2 * len(LESSON)
+
+
+# ---- issue 13: friendly text before a run, aligned and data-scaled sliders, whole tables ----
+def _all_explorers():
+    """One explorer of each kind, on the course data (the service explorer on its fixture)."""
+    from service_fixture import ASOF, FEATURES
+
+    import rfmkit as rk
+    from rfmkit import widgets
+    from rfmkit.service import service_plan
+
+    orders = rk.load_orders()
+    table = rk.rfm_table(orders, rk.COURSE_ASOF)
+    return [
+        widgets.SegmentExplorer(table, chart=False),
+        widgets.PyramidExplorer(table, chart=False),
+        widgets.CLVExplorer(table["monetary"], chart=False),
+        widgets.StageExplorer(table, chart=False),
+        widgets.ServiceExplorer(service_plan(FEATURES, asof=ASOF), FEATURES, ASOF),
+        widgets.TicketBandExplorer(orders, rk.COURSE_ASOF, chart=False),
+        widgets.UpliftExplorer(*rk.campaign_frames(rk.load_samsclub_campaign()), chart=False),
+    ]
+
+
+def _description_em(text: str) -> float:
+    """A generous estimate of how wide a control's description is, in em: a Chinese character
+    is 1 em, anything else 0.6 em."""
+    return sum(1.0 if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 0.6
+               for ch in text)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_explorers_before_they_run_and_their_controls(language):
+    from rfmkit.widgets._base import CONTROL_WIDTH, DESCRIPTION_WIDTH
+
+    use_language(language)
+    friendly = LABELS["widget.run_to_show"][0 if language == "zh" else 1]
+    width = float(DESCRIPTION_WIDTH.removesuffix("em"))
+    for ex in _all_explorers():
+        # what a notebook stores as text/plain: the friendly line, for the explorer and for
+        # its .widget, never the raw VBox(children=...) repr
+        for bundle in (ex._repr_mimebundle_(), ex.widget._repr_mimebundle_()):
+            assert bundle["text/plain"] == friendly
+            assert "application/vnd.jupyter.widget-view+json" in bundle
+        controls = [c for c in ex.widget.children
+                    if isinstance(c, (ipywidgets.ToggleButtons, ipywidgets.Dropdown,
+                                      ipywidgets.Text))
+                    or isinstance(c, ipywidgets.widgets.widget_int._Int | ipywidgets.FloatSlider
+                                  | ipywidgets.FloatLogSlider)]
+        assert controls, type(ex).__name__
+        for control in controls:
+            # one description width for every control: slider tracks line up, and every
+            # description fits in it (so none is cut with "…")
+            assert control.style.description_width == DESCRIPTION_WIDTH
+            assert _description_em(control.description) <= width, control.description
+            if not isinstance(control, ipywidgets.ToggleButtons):
+                assert control.layout.width == CONTROL_WIDTH
+        for control in controls:
+            if isinstance(control, ipywidgets.IntSlider):
+                assert control.step >= 1 and isinstance(control.value, int)  # whole units
+
+
+def _course_table():
+    import rfmkit as rk
+
+    return rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
+
+
+def test_m_slider_puts_the_mean_in_the_middle_of_its_track():
+    import math
+
+    table = _course_table()
+    ex = SegmentExplorer(table, chart=False)
+    m = ex.m_slider
+    assert isinstance(m, ipywidgets.FloatLogSlider)
+    position = (math.log10(table["monetary"].mean()) - m.min) / (m.max - m.min)
+    assert 0.25 <= position <= 0.75
+    median = (math.log10(table["monetary"].median()) - m.min) / (m.max - m.min)
+    assert 0.2 <= median <= 0.75
+    # F: whole orders, and the track stops near the 99th percentile (said in the text)
+    f = ex.f_slider
+    assert isinstance(f, ipywidgets.IntSlider) and f.step == 1
+    assert f.max < table["frequency"].max()
+    assert (f.value - f.min) / (f.max - f.min) > 0.1  # the mean rule's cut, 4 orders
+    above = int((table["frequency"] > f.max).sum())
+    assert f"The F slider stops at {f.max}: {above} customers" in ex.cuts_text.value
+
+
+def _written(ex) -> tuple[str, str, str]:
+    return (f"R ≥ {ex.r_slider.value:,} days", f"F ≥ {ex.f_slider.value:,} orders",
+            f"M ≥ {ex.m_slider.value:,.2f} yuan")
+
+
+def test_value_shown_is_the_value_used():
+    from rfmkit import rfm_segments
+
+    table = _course_table()
+    ex = SegmentExplorer(table, chart=False)
+    # the mean rule: the sliders show whole days/orders and whole cents; the text says the
+    # same numbers, and they pick exactly the customers the mean does
+    assert ex.cuts["frequency"] == pytest.approx(3.276)
+    assert ex.f_slider.value == 4
+    assert ex.thresholds == {"recency_days": ex.r_slider.value, "frequency": 4,
+                             "monetary": ex.m_slider.value}
+    for text in _written(ex):
+        assert text in ex.cuts_text.value
+    assert "F 3.28 orders" in ex.cuts_text.value  # the mean itself, said to be the same
+    same = rfm_segments(table, "lesson", ex.thresholds)
+    assert same["segment"].equals(ex.segments["segment"])
+    # moving the F slider: the value used is the value shown, the text says it
+    ex.f_slider.value = 3
+    assert ex.rule.value == "custom"
+    assert ex.cuts["frequency"] == ex.thresholds["frequency"] == ex.f_slider.value == 3
+    for text in _written(ex):
+        assert text in ex.cuts_text.value
+    assert ex.segments["F_up"].equals(table["frequency"] >= 3)
+    # a drag on the log M slider gives a value like 10 ** 2.78; it is put on a whole cent
+    ex.m_slider.value = 10 ** 2.78
+    assert ex.m_slider.value == 602.56
+    assert ex.cuts["monetary"] == ex.thresholds["monetary"] == 602.56
+    assert "M ≥ 602.56 yuan" in ex.cuts_text.value
+    assert ex.segments["M_up"].equals(table["monetary"] >= 602.56)
+    expected = rfm_segments(table, "lesson", {"recency_days": ex.r_slider.value,
+                                              "frequency": 3, "monetary": 602.56})
+    assert ex.result.equals(segment_summary_of(expected, table))
+
+
+def segment_summary_of(segments, table):
+    from rfmkit import segment_summary
+
+    return segment_summary(segments, table)
+
+
+def test_tables_are_whole_and_dates_stay_on_one_line():
+    from rfmkit.widgets._base import table_html
+
+    long = "raise the average ticket: a bundle offer and a coupon for the next order " * 2
+    frame = pd.DataFrame({"action": [long], "when": ["618 shopping festival (2026-06-18)"],
+                          "order_date": pd.to_datetime(["2026-06-10"])})
+    html = table_html(frame)
+    assert long.strip() in html and "..." not in html and "…" not in html
+    assert '<span class="rfmkit-date" style="white-space:nowrap">2026-06-18</span>' in html
+    assert '<span class="rfmkit-date" style="white-space:nowrap">2026-06-10</span>' in html
+    assert "overflow-wrap: anywhere" in html and "white-space: normal" in html
+    ex = SegmentExplorer(TABLE, chart=False)
+    shown = ex.table_output.outputs[0]["data"]["text/html"]
+    assert "rfmkit-table" in shown and "..." not in shown

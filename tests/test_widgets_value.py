@@ -132,11 +132,11 @@ def test_pyramid_without_clv_offers_spend_only_and_checks_arguments():
 def test_pyramid_chart_is_redrawn_in_one_figure():
     ex = PyramidExplorer(TABLE)
     (chart,) = ex.chart_output.outputs
-    assert "image/png" in chart["data"]
+    assert ex.chart_png in chart["data"]["text/html"]
     figure = ex._figure
     ex.gold.value = 5.0
     assert ex._figure is figure
-    assert ex.chart_output.outputs[0]["data"]["image/png"] != chart["data"]["image/png"]
+    assert ex.chart_png not in chart["data"]["text/html"]
     texts = [t.get_text() for t in figure.axes[0].texts]
     assert "1 customer (5.0%)\n9.5% of revenue" in texts
     assert plt.get_fignums() == []
@@ -206,10 +206,10 @@ def test_clv_sliders_by_hand():
 def test_clv_chart_language_and_arguments():
     ex = CLVExplorer(SPEND)
     figure = ex._figure
-    before = ex.chart_output.outputs[0]["data"]["image/png"]
+    before = ex.chart_png
     ex.rate.value = 20
     assert ex._figure is figure
-    assert ex.chart_output.outputs[0]["data"]["image/png"] != before
+    assert ex.chart_png != before
     assert plt.get_fignums() == []
     use_language("zh")
     ex = CLVExplorer(SPEND, chart=False)

@@ -44,17 +44,28 @@ FIGURE_SIZES = {
     "before_after_3": (15.0, 5.4),
     "counts": (11.0, 4.8),
 }
-# Colours: one table, so a palette change (e.g. colour-blind-safe everywhere) is one edit.
-COLOURS = {"bars": "#4C72B0", "revenue": "#DD8452", "cut": "#C44E52", "text": "#222222",
-           "before": "#A8BDDA", "light": "#A6C8E0", "missing": "#e6e6e6", "note": "#555555"}
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#999999")  # Okabe-Ito, for channels and other series without a meaning of colour
+# Colours: one table, so a palette change is one edit. Colour-blind safe: every colour comes
+# from the Okabe-Ito set (blue, orange, vermillion, sky blue, ...) or is a grey, and no two
+# colours that tell categories apart are a red/green pair (tests/test_charts.py simulates
+# deuteranopia and protanopia and checks that such colours stay apart).
+OKABE_ITO = {"orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
+             "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00",
+             "reddish_purple": "#CC79A7", "grey": "#999999"}
+COLOURS = {"bars": OKABE_ITO["blue"], "revenue": OKABE_ITO["orange"],
+           "cut": OKABE_ITO["vermillion"], "text": "#222222", "before": "#A6CBE8",
+           "light": "#A6CBE8", "missing": "#e6e6e6", "note": "#555555"}
+PALETTE = tuple(OKABE_ITO[c] for c in ("blue", "orange", "sky_blue", "reddish_purple",
+                                       "bluish_green", "vermillion", "yellow", "grey"))
+# Colours that carry a meaning (a tier, a stage, a kind of answer). Stages: blue (active),
+# orange (sleeping), dark grey (lost): told apart by hue *and* lightness, never red/green.
 CODE_COLOURS = {
-    "tier": {"gold": "#D4AF37", "silver": "#BCC3CB", "bronze": "#B87333", "iron": "#585F68"},
-    "stage": {"active": "#55A868", "sleeping": "#E1B84B", "lost": "#C44E52"},
-    "nps": {"detractors": "#D55E00", "passives": "#BBBBBB", "promoters": "#009E73"},
+    "tier": {"gold": "#E6B422", "silver": "#C3C8CE", "bronze": "#A0652D", "iron": "#4D545C"},
+    "stage": {"active": OKABE_ITO["blue"], "sleeping": OKABE_ITO["orange"],
+              "lost": "#5F5F5F"},
+    "nps": {"detractors": OKABE_ITO["vermillion"], "passives": "#C8C8C8",
+            "promoters": OKABE_ITO["blue"]},
 }
-WHITE_TEXT = {"tier.bronze", "tier.iron", "stage.active", "stage.lost"}
+WHITE_TEXT = {"tier.bronze", "tier.iron", "stage.active", "stage.lost", "nps.promoters"}
 HEATMAP = "YlGnBu"
 
 RC = {
@@ -155,9 +166,17 @@ def apply_style() -> None:
 
 
 class ChartFigure(Figure):
-    """A Figure that keeps rfmkit's style and applies it whenever it is drawn or saved."""
+    """A Figure that keeps rfmkit's style and applies it whenever it is drawn or saved.
+
+    ``rfmkit_alt`` is the chart's text alternative (set by every chart, in the current
+    language); it is also the figure's plain-text form (``repr``), which a notebook stores
+    next to the picture and shows where the picture cannot be."""
 
     rfmkit_rc: dict = {}
+    rfmkit_alt: str = ""
+
+    def __repr__(self) -> str:
+        return self.rfmkit_alt or super().__repr__()
 
     def draw(self, renderer):
         with matplotlib.rc_context(self.rfmkit_rc):
@@ -193,6 +212,18 @@ def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, **kwargs
     plt.close(fig)
     FigureCanvasAgg(fig)
     return fig, axes
+
+
+def set_alt(fig: Figure, key: str, **values) -> Figure:
+    """Set the text alternative ``fig.rfmkit_alt``: the template ``chart.alt.<key>`` in the
+    current language (not only the chart's: it is text, no font needed) with ``values``."""
+    fig.rfmkit_alt = label(f"chart.alt.{key}").format(**values)
+    return fig
+
+
+def alt_list(parts) -> str:
+    """Parts of a text alternative joined as a list in the current language."""
+    return "; ".join(parts)
 
 
 def fmt(value: float, decimals: int = 2) -> str:

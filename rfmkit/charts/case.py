@@ -15,11 +15,15 @@ from rfmkit.case import ROUND_TWO_GROUPS, group_summary
 from rfmkit.charts._style import (
     COLOURS,
     FONT_SIZES,
+    alt_list,
     chart_name,
     chart_text,
     new_figure,
+    set_alt,
     styled,
 )
+from rfmkit.labels import label
+from rfmkit.labels import name as code_name
 
 METRICS = ("visits", "ticket", "sales")
 _METRIC_TEXT = {
@@ -86,7 +90,11 @@ def decile_chart(deciles: pd.DataFrame, highlight: int | Iterable[int] | None = 
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     ax.set_title(chart_text("chart.deciles"))
-    return fig
+    targets = [label("chart.alt.decile_target").format(g=g, v=f"{v:,.0f}")
+               for g, v in zip(groups, averages, strict=True) if g in chosen]
+    return set_alt(fig, "decile_chart", k=len(groups),
+                   high=f"{averages[0]:,.0f}" if len(groups) else "-",
+                   low=f"{averages[-1]:,.0f}" if len(groups) else "-", target=" ".join(targets))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -187,7 +195,11 @@ def before_after_chart(table: pd.DataFrame, metrics: Sequence[str] | None = None
     axes[0].legend(loc="upper right", frameon=False)
     title = chart_text("chart.before_after.round2" if round_two else "chart.before_after")
     fig.suptitle(f"{title}  ({chart_text('chart.growth_note')})")
-    return fig
+    growth = before_after_values(table, metrics[-1])["growth_pct"]
+    return set_alt(fig, "before_after_chart",
+                   metrics=alt_list(label(_METRIC_TEXT[m]) for m in metrics),
+                   metric=label(_METRIC_TEXT[metrics[-1]]),
+                   growth=alt_list(f"{code} {_pct(g)}" for code, g in growth.items()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -242,4 +254,6 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     ax.grid(axis="x", alpha=0.3)
     ax.set_axisbelow(True)
     ax.set_title(_counts_title(table, codes))
-    return fig
+    return set_alt(fig, "group_counts_chart", groups=alt_list(
+        f"{code} {code_name('case_group', code)} {n:,} ({s:.1f}%)"
+        for code, n, s in zip(codes, counts, shares, strict=True)))

@@ -23,8 +23,11 @@ from rfmkit.charts._style import (
     fmt,
     new_figure,
     no_frame,
+    set_alt,
     styled,
 )
+from rfmkit.labels import label
+from rfmkit.labels import name as code_name
 from rfmkit.rfm import METRICS, SCHEMES, BinsCollapsedWarning, rfm_flags, rfm_scores
 
 MAX_BINS = 30
@@ -80,7 +83,10 @@ def rfm_distributions(table: pd.DataFrame, cut="mean") -> Figure:
     axes[0].set_ylabel(chart_text("customers"))
     title_key = {"mean": "chart.rfm_distributions", "median": "chart.rfm_distributions.median"}
     fig.suptitle(chart_text(title_key.get(rule, "chart.rfm_distributions.custom")))
-    return fig
+    rule_name = label({"mean": "chart.mean", "median": "cut.median"}.get(rule, "cut.custom"))
+    return set_alt(fig, "rfm_distributions", n=f"{len(table):,}", rule=rule_name,
+                   r=fmt(float(cuts["recency_days"])), f=fmt(float(cuts["frequency"])),
+                   m=fmt(float(cuts["monetary"])))
 
 
 def _scheme_of(codes) -> str | None:
@@ -117,6 +123,16 @@ def _segment_values(ax, bars, summary: pd.DataFrame, column: str, share: str) ->
     ax.set_xlim(min(float(np.nanmin(values, initial=0.0)), 0.0) * 1.35, top * 1.45)
 
 
+def _segment_alt(fig: Figure, summary: pd.DataFrame) -> Figure:
+    customers = summary["customers"].astype("float64")
+    revenue = summary["revenue"].astype("float64")
+    top, rtop = customers.idxmax(), revenue.idxmax()
+    total_c, total_r = customers.sum() or 1.0, revenue.sum() or 1.0
+    return set_alt(fig, "segment_chart", k=len(summary), top=code_name("segment", top),
+                   n=f"{int(customers[top]):,}", share=f"{100 * customers[top] / total_c:.1f}",
+                   rtop=code_name("segment", rtop), rshare=f"{100 * revenue[rtop] / total_r:.1f}")
+
+
 @styled
 def segment_chart(summary: pd.DataFrame, *, fig: Figure | None = None) -> Figure:
     """Customers and revenue per segment, as two panels of horizontal bars.
@@ -139,7 +155,7 @@ def segment_chart(summary: pd.DataFrame, *, fig: Figure | None = None) -> Figure
         for ax, bars, (column, share, _) in zip(state["axes"], state["bars"], _SEGMENT_PANELS,
                                                 strict=True):
             _segment_values(ax, bars, summary, column, share)
-        return fig
+        return _segment_alt(fig, summary)
     fig, axes = new_figure("two_panels", ncols=2, fig=fig, sharey=True)
     positions = np.arange(len(summary))
     all_bars = []
@@ -159,7 +175,7 @@ def segment_chart(summary: pd.DataFrame, *, fig: Figure | None = None) -> Figure
         title += f"  ({chart_text('scheme.' + scheme)})"
     fig.suptitle(title)
     fig.rfmkit_segment_chart = {"key": key, "axes": list(axes), "bars": all_bars}
-    return fig
+    return _segment_alt(fig, summary)
 
 
 def _is_bins(cut) -> bool:
@@ -228,4 +244,12 @@ def rf_grid(table: pd.DataFrame, cut="mean") -> Figure:
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(f"{chart_text('chart.rf_grid')}\n{chart_text('chart.cell_counts')}")
-    return fig
+    cells = counts.to_numpy(dtype="int64")
+    i, j = np.unravel_index(int(np.argmax(cells)), cells.shape)
+    if _is_bins(cut):
+        cell = f"R {row_labels[i]}, F {col_labels[j]}"
+    else:
+        cell = " ".join(label(k) for k in (("chart.r_recent", "chart.r_long_ago")[i],
+                                           ("chart.f_low", "chart.f_high")[j]))
+    return set_alt(fig, "rf_grid", cell=cell, n=f"{int(cells[i, j]):,}",
+                   high=f"{float(np.nanmax(means.to_numpy(dtype='float64'))):,.2f}")

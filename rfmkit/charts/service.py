@@ -18,13 +18,18 @@ from rfmkit.charts._style import (
     COLOURS,
     FONT_SIZES,
     PALETTE,
+    WHITE_TEXT,
+    alt_list,
     chart_name,
     chart_text,
     code_order,
     new_figure,
+    set_alt,
     styled,
 )
 from rfmkit.charts.rfm import cell_heatmap
+from rfmkit.labels import label
+from rfmkit.labels import name as code_name
 from rfmkit.validation import require_columns
 
 __all__ = [
@@ -41,6 +46,11 @@ __all__ = [
 def group_name(code) -> str:
     """A group code's name in the chart's language: a tier (gold...) or a segment code."""
     return chart_name("tier" if code in code_order("tier") else "segment", code)
+
+
+def _group_label(code) -> str:
+    """A group code's name in the current language (for text alternatives)."""
+    return code_name("tier" if code in code_order("tier") else "segment", code)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,7 +92,10 @@ def service_mix(plan: pd.DataFrame) -> Figure:
     ax.grid(axis="x", alpha=0.3)
     ax.legend(title=chart_text("channel"), loc="lower right", frameon=False)
     ax.set_title(chart_text("chart.service_mix"))
-    return fig
+    totals = counts.sum(axis=1)
+    return set_alt(fig, "service_mix", n=f"{int(totals.sum()):,}",
+                   top=code_name("service", totals.index[0]) if len(totals) else "-",
+                   k=f"{int(totals.iloc[0]):,}" if len(totals) else "0")
 
 
 @styled
@@ -130,7 +143,12 @@ def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
                 fontsize=FONT_SIZES["annotation"],
                 bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#999999"})
     ax.set_title(chart_text("chart.care_calendar").format(days=window))
-    return fig
+    marked = [f"{code_name('holiday', code)} ({pd.Timestamp(day):%Y-%m-%d})"
+              for day, code in zip(pd.to_datetime(holidays["date"]), holidays["holiday"],
+                                   strict=True)
+              if 0 <= (pd.Timestamp(day).normalize() - start).days <= window]
+    return set_alt(fig, "care_calendar", days=window, n=f"{int(per_day.sum()):,}",
+                   holidays=alt_list(marked) if marked else "-")
 
 
 @styled
@@ -155,7 +173,8 @@ def nps_chart(breakdown: pd.DataFrame) -> Figure:
                 label=chart_name("nps", group))
         if share >= 4:
             ax.text(left + share / 2, 0, f"{share:.1f}%", ha="center", va="center",
-                    fontsize=FONT_SIZES["title"], fontweight="bold", color=COLOURS["text"])
+                    fontsize=FONT_SIZES["title"], fontweight="bold",
+                    color="white" if f"nps.{group}" in WHITE_TEXT else COLOURS["text"])
         left += share
     ax.set_xlim(0, 100)
     ax.set_ylim(-0.6, 0.9)
@@ -166,7 +185,8 @@ def nps_chart(breakdown: pd.DataFrame) -> Figure:
     score = breakdown.attrs.get("nps", shares[2] - shares[0])
     ax.set_title(chart_text("chart.nps").format(nps=f"{score:+.1f}", p=f"{shares[2]:.1f}",
                                                 d=f"{shares[0]:.1f}", n=f"{answered:,}"))
-    return fig
+    return set_alt(fig, "nps_chart", nps=f"{score:+.1f}", n=f"{answered:,}",
+                   p=f"{shares[2]:.1f}", m=f"{shares[1]:.1f}", d=f"{shares[0]:.1f}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -201,7 +221,12 @@ def ticket_bands_chart(bands: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     ax.grid(axis="y", alpha=0.3)
     total = int(bands.attrs.get("customers", int(counts.sum())))
     ax.set_title(chart_text("chart.ticket_bands").format(n=f"{total:,}"))
-    return fig
+    biggest = int(np.argmax(counts)) if len(counts) else 0
+    band = bands["ticket_band"].iloc[biggest] if len(bands) else "-"
+    return set_alt(fig, "ticket_bands_chart", n=f"{total:,}",
+                   band=label("chart.band_outside") if band == "outside" else str(band),
+                   k=f"{int(counts[biggest]) if len(counts) else 0:,}",
+                   share=f"{float(bands['customer_share'].iloc[biggest]) if len(bands) else 0:.1f}")
 
 
 @styled
@@ -238,7 +263,10 @@ def new_vs_returning_chart(table: pd.DataFrame) -> Figure:
     fig.legend(handles[0] + more[0], handles[1] + more[1], loc="outside lower center", ncols=3,
                frameon=False)
     ax.set_title(chart_text("chart.new_vs_returning"))
-    return fig
+    shares = table["new_share"].dropna()
+    return set_alt(fig, "new_vs_returning_chart", k=len(table),
+                   first=f"{shares.iloc[0]:.1f}" if len(shares) else "-",
+                   last=f"{shares.iloc[-1]:.1f}" if len(shares) else "-")
 
 
 @styled
@@ -258,6 +286,11 @@ def preference_heatmap(top: pd.DataFrame) -> Figure:
     order = top.groupby("category")["spend"].sum() if "spend" in top.columns else grid.sum()
     grid = grid[order.sort_values(ascending=False, kind="stable").index]
     fig, ax = new_figure("heatmap")
+    values = grid.to_numpy(dtype="float64")
+    i, j = np.unravel_index(int(np.argmax(values)), values.shape)
+    set_alt(fig, "preference_heatmap", g=len(grid.index), c=len(grid.columns),
+            group=_group_label(grid.index[i]), category=code_name("category", grid.columns[j]),
+            share=f"{values[i, j]:.0f}")
     grid.index = [group_name(g) for g in grid.index]
     grid.columns = [chart_name("category", c) for c in grid.columns]
     cell_heatmap(ax, grid, np.vectorize("{:.0f}".format)(grid.to_numpy(dtype="float64")),
@@ -305,4 +338,6 @@ def profile_chart(profile: pd.DataFrame, group: str = "", *,
     size = profile.attrs.get("segment_size", "")
     fig.suptitle(chart_text("chart.profile").format(group=name, n=f"{size:,}"
                                                     if isinstance(size, int) else size))
-    return fig
+    return set_alt(fig, "profile_chart", group=_group_label(group) if group else "-",
+                   n=f"{size:,}" if isinstance(size, int) else str(size or "-"),
+                   fields=alt_list(label(field) for field in fields))

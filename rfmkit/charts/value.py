@@ -19,14 +19,18 @@ from rfmkit.charts._style import (
     COLOURS,
     FONT_SIZES,
     WHITE_TEXT,
+    alt_list,
     chart_language,
     chart_name,
     chart_text,
     clip_tail,
     fmt,
     new_figure,
+    set_alt,
     styled,
 )
+from rfmkit.labels import label
+from rfmkit.labels import name as code_name
 from rfmkit.lifecycle import STAGES
 from rfmkit.validation import require_columns
 from rfmkit.value import TIERS
@@ -83,6 +87,19 @@ def _pyramid_texts(summary: pd.DataFrame, basis: str) -> tuple[list[str], str]:
         "chart.pyramid.key", int(key["customers"]), round(shares[0], 1), round(shares[1], 1))
 
 
+def _pyramid_alt(fig: Figure, summary: pd.DataFrame, basis: str) -> Figure:
+    what = label(f"chart.what.{basis}")
+    rows = summary.loc[list(TIERS)]
+    tiers = alt_list(label("chart.alt.pyramid_tier").format(
+        name=code_name("tier", code), n=f"{int(row.customers):,}",
+        share=f"{row.customer_share:.1f}", value_share=f"{row.revenue_share:.1f}", what=what)
+        for code, row in rows.iterrows())
+    key, total = rows.loc[["gold", "silver"]].sum(), rows.sum()
+    ks, kv = (100 * key[c] / total[c] if total[c] else 0.0 for c in ("customers", "revenue"))
+    return set_alt(fig, "pyramid_chart", basis=label(f"chart.pyramid.by_{basis}"), tiers=tiers,
+                   ks=f"{ks:.1f}", kv=f"{kv:.1f}", what=what)
+
+
 @styled
 def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
                   fig: Figure | None = None) -> Figure:
@@ -112,7 +129,7 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
         for text, new in zip(state["layer_texts"], layers, strict=True):
             text.set_text(new)
         state["key_text"].set_text(key)
-        return fig
+        return _pyramid_alt(fig, summary, basis)
     fig, ax = new_figure("pyramid", fig=fig)
     levels = len(TIERS)
     layer_texts = []
@@ -143,7 +160,7 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
     ax.set_title(f"{chart_text('chart.pyramid')} ({chart_text('chart.pyramid.by_' + basis)})")
     fig._rfmkit_pyramid = {"signature": signature, "layer_texts": layer_texts,
                            "key_text": key_text}
-    return fig
+    return _pyramid_alt(fig, summary, basis)
 
 
 # ---- lifetime value -------------------------------------------------------------------------
@@ -180,7 +197,9 @@ def discount_chart(cash_flows, rate: float) -> Figure:
         total=fmt(round(float(np.sum(flows)), 2)), n=flows.size,
         clv=f"{float(np.sum(present)):,.2f}", rate=f"{100 * float(rate):g}",
     ))
-    return fig
+    return set_alt(fig, "discount_chart", n=flows.size, rate=f"{100 * float(rate):g}",
+                   total=fmt(round(float(np.sum(flows)), 2)),
+                   clv=f"{float(np.sum(present)):,.2f}")
 
 
 @styled
@@ -206,7 +225,7 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
     mean, median = float(values.mean()), float(np.median(values))
     ax.axvline(mean, color=COLOURS["cut"], linestyle="--", linewidth=2.2,
                label=f"{chart_text('chart.mean')} = {mean:,.2f}")
-    ax.axvline(median, color=COLOURS["revenue"], linestyle=":", linewidth=2.6,
+    ax.axvline(median, color=COLOURS["text"], linestyle=":", linewidth=2.6,
                label=f"{chart_text('cut.median')} = {median:,.2f}")
     ax.legend(loc="upper right", title=chart_text("chart.equity_box").format(
         equity=f"{float(np.sum(values)):,.2f}", n=f"{values.size:,}"))
@@ -214,7 +233,8 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
     ax.set_ylabel(chart_text("customers"))
     ax.xaxis.set_major_formatter("{x:,.0f}")
     ax.set_title(chart_text("chart.clv_distribution"))
-    return fig
+    return set_alt(fig, "clv_histogram", n=f"{values.size:,}", mean=f"{mean:,.2f}",
+                   median=f"{median:,.2f}", equity=f"{float(np.sum(values)):,.2f}")
 
 
 # ---- churn and lifecycle --------------------------------------------------------------------
@@ -252,7 +272,9 @@ def churn_chart(periods: pd.DataFrame) -> Figure:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper left", ncols=2)
     ax.set_title(chart_text("chart.churn"))
-    return fig
+    rates = periods["churn_rate"].dropna()
+    first, last = (f"{rates.iloc[0]:.1f}", f"{rates.iloc[-1]:.1f}") if len(rates) else ("-", "-")
+    return set_alt(fig, "churn_chart", k=len(periods), first=first, last=last)
 
 
 _STAGE_COLUMNS = {**{code: "customers" for code in STAGES},
@@ -316,4 +338,6 @@ def stage_chart(cross: pd.DataFrame, *, active_days: float | None = None,
     right.set_ylabel(chart_text("purchases"))
     right.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False)
     right.set_title(chart_text("chart.stage_by_purchases"), pad=34)
-    return fig
+    stages = alt_list(f"{code_name('stage', code)} {int(t):,} ({s:.1f}%)"
+                      for code, t, s in zip(STAGES, totals, shares, strict=True))
+    return set_alt(fig, "stage_chart", stages=stages)

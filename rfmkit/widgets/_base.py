@@ -6,23 +6,48 @@ An explorer subclasses :class:`Explorer`, builds its controls with :meth:`Explor
 :meth:`Explorer.layout`, and implements ``_compute()`` (set ``.result`` and the tables) and,
 if it has a chart, ``_chart(fig) -> Figure`` (draw into ``fig``, the figure of the last call,
 or a new one). Controls and texts are labelled in the language current when it is built.
+
+What a student sees: every control has the same description width (:data:`DESCRIPTION_WIDTH`),
+so slider tracks line up; tables are whole (long text wraps, dates stay on one line,
+:func:`table_html`); the chart is an ``<img>`` whose ``alt`` is the chart's text alternative,
+sent as a 64-colour PNG (:func:`encode_canvas`); and before the cell has run (or where widgets
+cannot be shown) the explorer's plain text is "Run this cell to show the explorer"
+(:class:`ExplorerBox`), not ``VBox(children=...``.
 """
 
 from __future__ import annotations
 
 import base64
+import html
 import io
 import math
+import re
 from fractions import Fraction
 
 import ipywidgets as w
 import pandas as pd
+from PIL import Image
 
 from rfmkit.labels import label, localise
 
 CHART_DPI = 72  # pixels per inch of a chart inside an explorer
-WIDE = {"description_width": "initial"}
-CONTROL_WIDTH = "560px"
+PNG_COLOURS = 64  # colours of an explorer's chart picture (see encode_canvas)
+# Every control of every explorer has a description this wide, so slider tracks line up; every
+# control description fits in it (tests/test_widgets.py checks both languages).
+DESCRIPTION_WIDTH = "16em"
+DESCRIPTION = {"description_width": DESCRIPTION_WIDTH}
+CONTROL_WIDTH = "44em"  # a slider: description, track (about 24em) and readout
+WIDE = DESCRIPTION  # kept for older code
+
+# Tables: long text wraps (never cut with "..."), dates never break inside.
+TABLE_CSS = (
+    "<style>"
+    ".rfmkit-table td, .rfmkit-table th {white-space: normal; word-break: normal; "
+    "overflow-wrap: anywhere; max-width: 28em; vertical-align: top}"
+    ".rfmkit-table .rfmkit-date {white-space: nowrap}"
+    "</style>"
+)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
 
 # How numbers of each (canonical) column are written in the explorers' tables.
 FORMATS = {
@@ -44,9 +69,25 @@ def show(output: w.Output, **data: str) -> None:
 
 
 def png_of(fig) -> str:
-    """The figure as a PNG at :data:`CHART_DPI`, base64-encoded."""
+    """The figure as a PNG at :data:`CHART_DPI`, base64-encoded (see :func:`encode_canvas`)."""
+    if fig.dpi != CHART_DPI:
+        fig.set_dpi(CHART_DPI)
+    fig.canvas.draw()
+    return encode_canvas(fig.canvas)
+
+
+def encode_canvas(canvas) -> str:
+    """The pixels ``canvas`` last drew as a small PNG, base64-encoded.
+
+    A chart is a few flat colours plus the smoothed edges of its text, so a palette of
+    :data:`PNG_COLOURS` colours looks the same and makes the PNG about three times smaller
+    than full colour (what a slider move sends to the browser; ``benchmarks/bench_widgets.py``).
+    """
+    width, height = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    image = image.convert("RGB").quantize(PNG_COLOURS, method=Image.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=CHART_DPI)
+    image.save(buffer, format="png", compress_level=6)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -83,28 +124,36 @@ class Explorer:
     # ---- controls -------------------------------------------------------------------------
     @staticmethod
     def slider(key: str, low: float, high: float, value: float, step: float = 1, *,
-               whole: bool = True, **kwargs) -> w.IntSlider | w.FloatSlider:
-        """A slider labelled ``label(key)``; whole numbers unless ``whole=False``."""
+               whole: bool = True, log: bool = False,
+               **kwargs) -> w.IntSlider | w.FloatSlider | w.FloatLogSlider:
+        """A slider labelled ``label(key)``; whole numbers unless ``whole=False``.
+
+        ``log=True``: a :class:`ipywidgets.FloatLogSlider` from ``low`` to ``high`` (values,
+        not exponents), moving by ``step`` in the exponent of 10 (for heavy-tailed data such
+        as spend, so that typical values sit in the middle of the track)."""
+        common = {"description": label(key), "continuous_update": False, "style": DESCRIPTION,
+                  "layout": w.Layout(width=CONTROL_WIDTH)}
+        if log:
+            return w.FloatLogSlider(min=math.log10(low), max=math.log10(high), base=10,
+                                    value=value, step=step, **common, **kwargs)
         kind = w.IntSlider if whole else w.FloatSlider
-        return kind(min=low, max=high, value=value, step=step, description=label(key),
-                    continuous_update=False, style=WIDE,
-                    layout=w.Layout(width=CONTROL_WIDTH), **kwargs)
+        return kind(min=low, max=high, value=value, step=step, **common, **kwargs)
 
     @staticmethod
     def buttons(key: str, options: list[tuple[str, str]], value: str) -> w.ToggleButtons:
         """Toggle buttons labelled ``label(key)``; ``options`` are (text, value) pairs."""
         return w.ToggleButtons(options=options, value=value, description=label(key),
-                               style={**WIDE, "button_width": "auto"})
+                               style={**DESCRIPTION, "button_width": "auto"})
 
     @staticmethod
     def dropdown(key: str, options: list, value=None) -> w.Dropdown:
-        return w.Dropdown(options=options, value=value, description=label(key), style=WIDE,
-                          layout=w.Layout(width="420px"))
+        return w.Dropdown(options=options, value=value, description=label(key),
+                          style=DESCRIPTION, layout=w.Layout(width=CONTROL_WIDTH))
 
     def layout(self, *children, extra=(), chart: bool = True) -> None:
         """Set ``.widget``: ``children``, the table, ``extra`` and (if ``chart``) the chart."""
         charts = [self.chart_output] if chart else []
-        self.widget = w.VBox([*children, self.table_output, *extra, *charts])
+        self.widget = ExplorerBox([*children, self.table_output, *extra, *charts])
 
     def watch(self, handler, *controls) -> None:
         """Call ``handler()`` whenever one of ``controls`` changes its value."""
@@ -117,9 +166,7 @@ class Explorer:
         """Show ``table`` (codes, canonical headers) in ``output`` as a student reads it:
         :func:`rfmkit.localise`, numbers written by :data:`FORMATS`."""
         shown = localise(table)
-        formats = {label(column): fmt for column, fmt in FORMATS.items()}
-        show(output, text_html=shown.to_html(formatters=formats, na_rep="-", index=index,
-                                             classes="rfmkit-table"),
+        show(output, text_html=table_html(shown, index=index),
              text_plain=shown.to_string(index=index))
 
     def _chart(self, fig):
@@ -128,8 +175,17 @@ class Explorer:
     def _draw_chart(self) -> None:
         """Redraw the chart into the one figure this explorer keeps and show it as a PNG."""
         self._figure = self._chart(self._figure)
-        show(self.chart_output, image_png=png_of(self._figure),
-             text_plain=f"<{type(self).__name__} chart>")
+        self.show_png(png_of(self._figure), getattr(self._figure, "rfmkit_alt", ""))
+
+    def show_png(self, png: str, alt: str) -> None:
+        """Show the chart ``png`` (base64) with its text alternative ``alt``: one ``<img>``
+        whose ``alt`` is the text (what a screen reader says; the text is also the plain-text
+        version of the output). Kept in ``.chart_png`` (base64) and ``.chart_alt``."""
+        self.chart_png, self.chart_alt = png, alt
+        show(self.chart_output,
+             text_html=(f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}" '
+                        'style="max-width:100%; height:auto">'),
+             text_plain=alt or f"<{type(self).__name__} chart>")
 
     def _compute(self) -> None:
         raise NotImplementedError
@@ -142,3 +198,32 @@ class Explorer:
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+class ExplorerBox(w.VBox):
+    """An explorer's layout. Its plain-text version (what a notebook stores and shows before
+    the cell is run, or where widgets cannot be shown) is a friendly line in the language of
+    the explorer, not ``VBox(children=(...``."""
+
+    def __init__(self, children, **kwargs):
+        super().__init__(children, **kwargs)
+        self.not_run_text = label("widget.run_to_show")
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = self.not_run_text
+        return bundle
+
+
+def table_html(shown: pd.DataFrame, *, index: bool = True) -> str:
+    """``shown`` (already localised) as the HTML table the explorers show: numbers written by
+    :data:`FORMATS`, every text whole (no "..."; long text wraps inside its cell), every date
+    kept on one line (``<span class="rfmkit-date">``), with :data:`TABLE_CSS`."""
+    formats = {label(column): fmt for column, fmt in FORMATS.items()}
+    with pd.option_context("display.max_colwidth", None):
+        body = shown.to_html(formatters=formats, na_rep="-", index=index,
+                             classes="rfmkit-table")
+    body = _DATE.sub(lambda m: f'<span class="rfmkit-date" style="white-space:nowrap">'
+                                f"{m.group(0)}</span>", body)
+    return TABLE_CSS + body

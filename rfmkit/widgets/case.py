@@ -11,8 +11,8 @@ from rfmkit.charts.case import group_counts_chart
 from rfmkit.labels import label
 from rfmkit.widgets._base import Explorer, whole_percent
 
-SLIDER_RANGES = {"visits": (0, 200), "ticket": (0, 100)}  # whole percent
-SLIDER_STEP = 5  # dragging moves in steps of 5 %; any whole percent can be typed or set
+SLIDER_RANGES = {"visits": (0, 100), "ticket": (0, 100)}  # whole percent
+SLIDER_STEP = 5  # a drag moves in steps of 5 % (about 16 px each); any whole percent can be set
 
 
 class UpliftExplorer(Explorer):
@@ -24,7 +24,7 @@ class UpliftExplorer(Explorer):
     ``visits_target`` and ``ticket_target`` are the starting targets as fractions (the case's
     0.50 and 0.40); they must be whole percents. ``chart=False`` leaves the chart out.
 
-    The sliders hold the targets in **whole percent** (``.visits_slider`` 0-200,
+    The sliders hold the targets in **whole percent** (``.visits_slider`` 0-100,
     ``.ticket_slider`` 0-100; they move in steps of 5 when dragged, and any whole percent can be
     set with ``.value``). Moving one regroups every member with the same rule as
     :func:`rfmkit.campaign_uplift` (reaching a target exactly counts as meeting it).

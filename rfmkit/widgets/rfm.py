@@ -3,21 +3,19 @@ the segment table and chart change (computation in :mod:`rfmkit.rfm`)."""
 
 from __future__ import annotations
 
-import base64
-import io
+import html
 import math
 
 import ipywidgets as w
 import numpy as np
 import pandas as pd
-from PIL import Image
 
 from rfmkit.charts._style import fmt
 from rfmkit.charts.rfm import segment_chart
 from rfmkit.labels import label
 from rfmkit.rfm import METRICS, rfm_flags, rfm_segments, segment_summary
 from rfmkit.validation import require_columns
-from rfmkit.widgets._base import CHART_DPI, Explorer, show
+from rfmkit.widgets._base import CHART_DPI, Explorer, encode_canvas
 
 RULES = ("mean", "median", "custom")
 SCHEME_NAMES = ("lesson", "classic8")
@@ -66,14 +64,24 @@ class SegmentExplorer(Explorer):
     ``"mean"``, ``"median"`` or ``"custom"`` (custom starts from the mean's thresholds).
     ``chart=False`` leaves the chart out (quicker on slow computers).
 
-    The three sliders always show the thresholds in use. Choosing *mean* or *median* moves them
-    to that rule's values (R and F are whole numbers, so their sliders show the cut rounded up:
-    ``days >= 3`` picks the same customers as ``days >= 2.4``; M is rounded up to a cent).
-    **Moving a slider switches the rule to "custom"** and regroups by the three slider values,
-    so a student can start from the mean and move one threshold at a time.
+    The three sliders always show the thresholds in use, and the text under them says the same
+    numbers ("R ≥ 280 days, F ≥ 4 orders, M ≥ 604.06 yuan"). Choosing *mean* or *median* moves
+    them to that rule's values: R and F are whole numbers, so their sliders show the cut rounded
+    up (``orders >= 4`` picks the same customers as ``orders >= 3.28``; the text gives the
+    rule's own value too), M is rounded up to a cent. **Moving a slider switches the rule to
+    "custom"** and regroups by the three slider values, so a student can start from the mean and
+    move one threshold at a time.
+
+    The sliders are scaled to the data: whole days and orders move by 1, and a track the top
+    1 % would stretch to more than twice what everyone else needs stops just above the 99th
+    percentile (the text says how many customers lie beyond; F on the course data stops at 25
+    orders). Spend in cents spread over more than a factor of 20 gets a log slider
+    (:class:`ipywidgets.FloatLogSlider`, the mean near the middle of the track); a dragged value
+    is put on a whole cent, so the value shown is the value used.
 
     State: ``.segments`` (:func:`rfmkit.rfm_segments`, codes), ``.summary`` = ``.result``
-    (:func:`rfmkit.segment_summary`), ``.cuts`` (the three thresholds in use); controls
+    (:func:`rfmkit.segment_summary`), ``.cuts`` (the rule's three cuts, e.g. the mean 3.28
+    orders), ``.thresholds`` (the slider values, which group the same customers); controls
     ``.scheme``, ``.rule``, ``.r_slider``, ``.f_slider``, ``.m_slider``. The chart is redrawn
     into one kept figure by blitting (``benchmarks/bench_rfm.py`` times it).
     """
@@ -93,6 +101,9 @@ class SegmentExplorer(Explorer):
         self._values = {m: table[m].to_numpy(dtype="float64") for m in METRICS}
         self._scales = {m: _scale_of(v) for m, v in self._values.items()}
         self._syncing = False
+        self._capped: dict[str, tuple | None] = {}
+        self._outside: dict[str, float | None] = dict.fromkeys(METRICS)
+        self.thresholds: dict[str, float] = {}
         self._chart_state = None  # the chart build the kept background belongs to
         self._chart_background = None
         self.cuts: dict[str, float] = {}
@@ -115,11 +126,30 @@ class SegmentExplorer(Explorer):
 
     # ---- controls -----------------------------------------------------------------------
     def _metric_slider(self, metric: str, key: str):
-        """Whole days and orders move by 1; spend by a step of 1, 2 or 5 x 10^k yuan."""
+        """A slider scaled to the data: typical values in the usable part of the track.
+
+        Whole days and orders move by 1. When the top 1 % would stretch the track to more than
+        twice what everyone else needs, it stops just above the 99th percentile (the text
+        says so; those customers are ↑ at every position). Spend in cents that spreads over
+        more than a factor of 20 gets a log scale (mean and median near the middle);
+        otherwise a step of 1, 2 or 5 x 10^k yuan.
+        """
         values = self._values[metric]
-        if metric != "monetary":
+        self._capped[metric] = None
+        if metric != "monetary" or self._scales[metric] == 1:
             low, high = math.floor(values.min()), math.ceil(values.max())
-            return self.slider(key, low, max(high, low + 1), low)
+            top = max(math.ceil(np.percentile(values, 99)), math.ceil(values.mean()),
+                      math.ceil(np.median(values))) + 1
+            if high > 2 * top and top > low:
+                self._capped[metric] = (top, int((values > top).sum()), high)
+                high = top
+            return self.slider(key, low, max(high, low + 1), low, readout_format=",d")
+        positive = values[values > 0]
+        if self._scales[metric] == 100 and positive.size and values.max() > 0:
+            low = 10 ** math.floor(math.log10(max(float(np.percentile(positive, 1)), 0.01)))
+            if values.max() / low >= 20:
+                high = 10 ** (math.ceil(math.log10(values.max()) * 100) / 100)
+                return self.slider(key, low, high, low, 0.01, log=True, readout_format=",.2f")
         step = _nice_step(float(values.max() - values.min()))
         low = math.floor(values.min() / step) * step
         high = max(math.ceil(values.max() / step) * step, low + step)
@@ -132,14 +162,40 @@ class SegmentExplorer(Explorer):
             for metric, slider in self._sliders.items():
                 shown = _slider_value(self._values[metric], cuts[metric], rule,
                                       self._scales[metric])
-                shown = min(max(shown, slider.min), slider.max)
+                self._outside[metric] = None
+                if not self._bounds(slider)[0] <= shown <= self._bounds(slider)[1]:
+                    self._outside[metric] = shown
+                shown = min(max(shown, self._bounds(slider)[0]), self._bounds(slider)[1])
                 slider.value = int(shown) if isinstance(slider, w.IntSlider) else shown
         finally:
             self._syncing = False
 
+    @staticmethod
+    def _bounds(slider) -> tuple[float, float]:
+        if isinstance(slider, w.FloatLogSlider):
+            return slider.base ** slider.min, slider.base ** slider.max
+        return slider.min, slider.max
+
+    def _snap(self, metric: str) -> None:
+        """Put a dragged value on a whole cent (a log slider gives values such as 602.5596),
+        so that the value shown, the value used and the text are the same number."""
+        slider, scale = self._sliders[metric], self._scales[metric]
+        if isinstance(slider, w.IntSlider) or scale is None:
+            return
+        snapped = round(slider.value * scale) / scale
+        if snapped != slider.value:
+            self._syncing = True
+            try:
+                slider.value = snapped
+            finally:
+                self._syncing = False
+
     def _on_slider(self, change) -> None:
         if self._syncing:
             return
+        for metric in self._sliders:
+            self._snap(metric)
+            self._outside[metric] = None
         if self.rule.value != "custom":
             self.rule.value = "custom"  # its observer regroups with the slider values
         else:
@@ -151,6 +207,12 @@ class SegmentExplorer(Explorer):
             return {metric: slider.value for metric, slider in self._sliders.items()}
         return self.rule.value
 
+    def _number(self, metric: str, value: float) -> str:
+        """A threshold written as its slider's readout writes it."""
+        if isinstance(self._sliders[metric], w.IntSlider):
+            return f"{int(value):,}"
+        return f"{value:,.2f}" if self._scales[metric] == 100 else fmt(value)
+
     def _compute(self) -> None:
         """Regroup with the current controls and redraw the table (not the chart)."""
         self.segments = rfm_segments(self.table, self.scheme.value, self._cut_argument())
@@ -158,12 +220,23 @@ class SegmentExplorer(Explorer):
         self.cuts = {m: float(v) for m, v in self.segments.attrs["cuts"].items()}
         if self.rule.value != "custom":
             self._set_sliders(self.cuts, self.rule.value)
-        self.cuts_text.value = label("widget.cuts_used").format(
-            rule=label(f"cut.{self.rule.value}"),
-            r=fmt(self.cuts["recency_days"]),
-            f=fmt(self.cuts["frequency"]),
-            m=fmt(self.cuts["monetary"]),
-        )
+        self.thresholds = {m: float(s.value) for m, s in self._sliders.items()}
+        rule = label(f"cut.{self.rule.value}")
+        lines = [label("widget.cuts_shown").format(
+            rule=rule, **{k: self._number(m, self.thresholds[m])
+                          for k, m in zip("rfm", METRICS, strict=True)})]
+        if any(self.cuts[m] != self.thresholds[m] for m in METRICS):
+            lines.append(label("widget.cuts_exact").format(
+                rule=rule, **{k: fmt(self.cuts[m]) for k, m in zip("rfm", METRICS, strict=True)}))
+        for metric, key in zip(METRICS, "RFM", strict=True):
+            if self._capped[metric] is not None:
+                top, n, high = self._capped[metric]
+                lines.append(label("widget.slider_capped").format(
+                    what=key, top=f"{top:,}", n=f"{n:,}", max=f"{high:,}"))
+            if self._outside[metric] is not None:
+                lines.append(label("widget.cut_outside").format(
+                    what=key, cut=self._number(metric, self._outside[metric])))
+        self.cuts_text.value = "<br>".join(html.escape(line) for line in lines)
         self.show_table(self.table_output, self.summary)
 
     def _draw_chart(self) -> None:
@@ -184,13 +257,7 @@ class SegmentExplorer(Explorer):
         canvas.restore_region(self._chart_background)
         for artist in self._moving_artists():
             fig.draw_artist(artist)
-        width, height = canvas.get_width_height()
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        # The figure is opaque: RGB makes a smaller PNG; light compression keeps encoding quick.
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
-        show(self.chart_output, image_png=base64.b64encode(buffer.getvalue()).decode("ascii"),
-             text_plain="<segment chart>")
+        self.show_png(encode_canvas(canvas), getattr(fig, "rfmkit_alt", ""))
 
     def _moving_artists(self) -> list:
         """What an update redraws, in drawing order: bars, axis lines (the bars start on the

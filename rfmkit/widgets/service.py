@@ -20,7 +20,7 @@ from rfmkit.labels import label, name
 from rfmkit.preferences import DEFAULT_EDGES, first_order_bands, first_orders
 from rfmkit.service import DEFAULT_RULES, describe_plan, message_preview
 from rfmkit.validation import require_columns
-from rfmkit.widgets._base import Explorer
+from rfmkit.widgets._base import CONTROL_WIDTH, DESCRIPTION, Explorer
 
 __all__ = ["ServiceExplorer", "TicketBandExplorer", "parse_edges"]
 
@@ -233,8 +233,8 @@ class TicketBandExplorer(Explorer):
         self.edges_used = [float(e) for e in edges]
         span = (self.asof - pd.to_datetime(orders["order_date"]).min().normalize()).days
         self.edges = w.Text(value=_edges_text(self.edges_used), description=label("widget.edges"),
-                            continuous_update=False, style={"description_width": "initial"},
-                            layout=w.Layout(width="560px"))
+                            continuous_update=False, style=DESCRIPTION,
+                            layout=w.Layout(width=CONTROL_WIDTH))
         self.days = self.slider("widget.new_days", 1, max(int(span), int(days), 1), int(days))
         self.message = w.HTML()
         self.layout(self.edges, w.HTML(f"<i>{html.escape(label('widget.edges_hint'))}</i>"),
