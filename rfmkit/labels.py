@@ -1123,10 +1123,21 @@ def _display_localised() -> None:
         return
     warnings.formatwarning = _format_warning
     formatters = shell.display_formatter.formatters
-    formatters["text/html"].for_type(pd.DataFrame, lambda frame: localise(frame)._repr_html_())
+    formatters["text/html"].for_type(pd.DataFrame, _html)
     for kind in (pd.DataFrame, pd.Series):
         formatters["text/plain"].for_type(
-            kind, lambda table, printer, cycle: printer.text(repr(localise(table))))
+            kind, lambda table, printer, cycle: printer.text(_plain(table)))
+
+
+def _html(frame: pd.DataFrame) -> str:
+    # whole texts: a suggested action or a reason cut to "raise th..." cannot be read
+    with pd.option_context("display.max_colwidth", None):
+        return localise(frame)._repr_html_()
+
+
+def _plain(table) -> str:
+    with pd.option_context("display.max_colwidth", None):
+        return repr(localise(table))
 
 
 def current_language() -> str:

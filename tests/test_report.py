@@ -68,4 +68,6 @@ def test_page_has_the_charts_with_text_alternatives(report):
     out, _ = report
     page = (out / "orders-report.html").read_text(encoding="utf-8")
     assert page.count('<img src="data:image/png;base64,') == 3
+    alts = [part.split('"')[0] for part in page.split('alt="')[1:]]
+    assert len(alts) == 3 and all(len(alt) > 20 for alt in alts)
     assert 'lang="zh-CN"' in page and "客户价值分析报告" in page
