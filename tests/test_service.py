@@ -431,7 +431,8 @@ def test_plan_reasons_and_texts():
     plan_zh = describe(RULE_FEATURES)
     assert plan_zh.loc["K01", "service_name"] == "生日小礼物"
     assert plan_zh.loc["K01", "also"] == "新品试用装; 优先服务"
-    assert plan_zh.loc["K01", "reason"] == "birthday: 14天后生日 (2026-06-24); 客户类型: 重要维护客户"
+    assert plan_zh.loc["K01", "reason"] == (
+        "birthday: 14天后生日 (2026-06-24); 客户类型: 重要维护客户")
     assert plan_zh.loc["K05", "channel_name"] == "电话"
     headers = rfmkit.localise(plan_zh.reset_index()).columns
     assert {"顾客ID", "客户特征", "个性化服务"} <= set(headers)

@@ -43,7 +43,8 @@ from rfmkit.service.text import (
 
 __all__ = [
     "CATEGORIES", "CHANNELS", "COMPLAINT_STEPS", "CONDITIONS", "DEFAULT_RULES",
-    "EXAMPLE_COMPLAINT", "HOLIDAYS", "HOLIDAY_YEARS", "SERVICES", "SERVICE_COST", "WHEN", "Condition",
+    "EXAMPLE_COMPLAINT", "HOLIDAYS", "HOLIDAY_YEARS", "SERVICES", "SERVICE_COST", "WHEN",
+    "Condition",
     "advance_complaint", "birthdays_within", "cac", "complaint_steps", "customer_features",
     "days_to_birthday", "describe_plan", "features_text", "holiday_greetings", "load_rules",
     "message_preview", "new_customer_care", "plan_summary", "retention_counts",
