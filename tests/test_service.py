@@ -412,11 +412,11 @@ def test_plan_reasons_and_texts():
     assert plan.loc["K01", "reason"] == (
         "birthday: birthday in 14 days (2026-06-24); segment: important: maintain")
     assert plan.loc["K01", "when"] == "on the birthday (2026-06-24)"
-    assert plan.loc["K13", "reason"] == "no_value_birthday: birthday today; segment: no value"
+    assert plan.loc["K13", "reason"] == "no-value birthday: birthday today; segment: no value"
     assert plan.loc["K05", "reason"] == (
-        "key_customer_lost: tier: silver; stage: lost; segment: important: win back")
+        "key customer lost: tier: silver; stage: lost; segment: important: win back")
     assert plan.loc["K05", "matched_rules"] == "key_customer_lost, win_back_group, lost_customer"
-    assert plan.loc["K04", "reason"] == "everyone_else: no other rule applies"
+    assert plan.loc["K04", "reason"] == "everyone else: no other rule applies"
     assert plan.loc["K04", "matched_rules"] == "everyone_else"
     assert plan.loc["K09", "when"] == "618 shopping festival (2026-06-18)"
     assert plan.loc["K08", "when"] == "before the next launch"  # no launch date given
@@ -432,7 +432,7 @@ def test_plan_reasons_and_texts():
     assert plan_zh.loc["K01", "service_name"] == "生日小礼物"
     assert plan_zh.loc["K01", "also"] == "新品试用装; 优先服务"
     assert plan_zh.loc["K01", "reason"] == (
-        "birthday: 14天后生日 (2026-06-24); 客户类型: 重要维护客户")
+        "生日: 14天后生日 (2026-06-24); 客户类型: 重要维护客户")  # the rule by its name too
     assert plan_zh.loc["K05", "channel_name"] == "电话"
     headers = rfmkit.localise(plan_zh.reset_index()).columns
     assert {"顾客ID", "客户特征", "个性化服务"} <= set(headers)
