@@ -156,8 +156,9 @@ def describe_plan(plan: pd.DataFrame, features: pd.DataFrame, asof,
         condition = conditions[rule]
         if not condition:
             return f"{name('rule', rule)}: {label('reason.no_other_rule')}"
-        return f"{name('rule', rule)}: " + "; ".join(_fill(*CONDITIONS[key].explain(row, value, asof_day))
-                                       for key, value in condition.items())
+        why = (_fill(*CONDITIONS[key].explain(row, value, asof_day))
+               for key, value in condition.items())
+        return f"{name('rule', rule)}: " + "; ".join(why)
 
     result = plan.assign(
         features=[features_text(row) for row in rows],
