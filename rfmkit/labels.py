@@ -474,6 +474,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rule.lost_customer": ("流失客户", "lost customer"),
     "rule.everyone_else": ("所有其他客户", "everyone else"),
     "shortest_days": ("最短间隔 (天)", "shortest (days)"),
+    "tag.coffee_regular": ("咖啡常客", "coffee regular"),
+    "tag.young_parents": ("新手爸妈", "young parents"),
     "longest_days": ("最长间隔 (天)", "longest (days)"),
     "segment_name": ("客户类型名称", "customer type name"),
     "tier_name": ("客户层级名称", "tier name"),
