@@ -7,8 +7,8 @@ ASOF = pd.Timestamp("2026-06-10")
 # Five customers and the default rules (first match by priority wins):
 #   C1 gold, maintain                 -> gold_tier (50) before maintain_group (60): trial sample,
 #                                        preferred channel WeChat
-#   C2 iron, no value, lost           -> lost_customer (90): win-back offer; no preferred
-#                                        channel -> the rule's default, SMS
+#   C2 iron, no value, lost           -> everyone_else (100): care greeting (no-value customers
+#                                        get nothing costly); no preferred channel -> SMS
 #   C3 silver, develop, birthday in 3 -> birthday (10): birthday gift, preferred SMS
 #   C4 silver, maintain               -> maintain_group (60): priority service, preferred e-mail
 #   C5 iron, one purchase 9 days ago  -> new_customer (20): coupon, preferred WeChat

@@ -27,7 +27,7 @@ from rfmkit.service import (  # noqa: E402
 )
 
 # Five customers (tests/service_fixture.py explains which rule each one meets):
-# C1 trial sample (WeChat), C2 win-back offer (SMS, rule default), C3 birthday gift (SMS),
+# C1 trial sample (WeChat), C2 care greeting (SMS, rule default), C3 birthday gift (SMS),
 # C4 priority service (e-mail), C5 coupon (WeChat, new customer).
 
 MEMBERS = pd.DataFrame(
@@ -166,7 +166,7 @@ def test_service_mix_counts_every_customer_once_by_channel():
     fig = charts.service_mix(plan())
     (ax,) = fig.axes
     names = [t.get_text() for t in ax.get_yticklabels()]
-    assert sorted(names) == sorted(["trial sample", "win-back offer", "birthday gift",
+    assert sorted(names) == sorted(["trial sample", "care greeting", "birthday gift",
                                     "priority service", "coupon"])
     # one customer per service; channel segments add up to the five customers
     assert sum(p.get_width() for p in ax.patches) == 5

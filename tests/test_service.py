@@ -332,6 +332,19 @@ RULE_FEATURES = pd.DataFrame(
 RULE_FEATURES["days_to_birthday"] = RULE_FEATURES["days_to_birthday"].astype("Int64")
 RULE_FEATURES["first_purchase_date"] = pd.to_datetime(RULE_FEATURES["first_purchase_date"])
 RULE_FEATURES["name"] = [f"顾客{i}" for i in range(1, 15)]
+# Two more customers, kept apart so that the tables above stay as other tests know them:
+# K15 is an important customer to maintain past 180 days (a revisit call, not a win-back deal);
+# K16 is no-value, yet gold, new and with a birthday (features given by hand): nothing costly.
+EXTRA_FEATURES = pd.DataFrame(
+    [("K15", "maintain", "silver", "lost", 100, 5, "2025-01-01", None),
+     ("K16", "no_value", "gold", "lost", 3, 1, "2026-06-05", "WeChat")],
+    columns=["customer_id", "segment", "tier", "stage", "days_to_birthday", "orders",
+             "first_purchase_date", "preferred_channel"],
+).set_index("customer_id")
+EXTRA_FEATURES["days_to_birthday"] = EXTRA_FEATURES["days_to_birthday"].astype("Int64")
+EXTRA_FEATURES["first_purchase_date"] = pd.to_datetime(EXTRA_FEATURES["first_purchase_date"])
+EXTRA_FEATURES["name"] = ["顾客15", "顾客16"]
+ALL_FEATURES = pd.concat([RULE_FEATURES, EXTRA_FEATURES])
 
 # customer -> (main rule, service, also, channel, when_date)
 EXPECTED = {
@@ -345,17 +358,53 @@ EXPECTED = {
     "K07": ("gold_tier", "trial_sample", "new_product_notice", "Weibo", "2026-07-01"),
     "K08": ("develop_group", "new_product_notice", "", "WeChat", "2026-07-01"),
     "K09": ("raise_ticket_group", "coupon", "", "SMS", "2026-06-18"),
-    "K10": ("lost_customer", "win_back_offer", "", "SMS", "2026-06-18"),
+    "K10": ("everyone_else", "care_greeting", "", "SMS", "2026-06-18"),
     "K11": ("everyone_else", "care_greeting", "", "SMS", "2026-06-18"),
     "K12": ("maintain_group", "priority_service", "", "SMS", None),
-    "K13": ("birthday", "birthday_gift", "win_back_offer", "WeChat", "2026-06-10"),
+    "K13": ("no_value_birthday", "care_greeting", "", "SMS", "2026-06-10"),
     "K14": ("everyone_else", "care_greeting", "", "SMS", "2026-06-18"),
+    "K15": ("maintain_drifting", "revisit_call", "priority_service", "phone", "2026-06-17"),
+    "K16": ("no_value_birthday", "care_greeting", "", "WeChat", "2026-06-13"),
 }
 
 
+def _costly_services(plan: pd.DataFrame) -> pd.Series:
+    """Per plan row, the costly services among its main service and its "also" services."""
+    costly = {code for code, cost in service.SERVICE_COST.items() if cost == "costly"}
+    return (plan["service"] + "; " + plan["also"]).map(
+        lambda text: sorted(costly & set(text.split("; "))))
+
+
+def test_every_service_has_a_cost():
+    assert set(service.SERVICE_COST) == set(service.SERVICES)
+    assert set(service.SERVICE_COST.values()) == {"low", "costly"}
+    assert service.SERVICE_COST["care_greeting"] == "low"
+    assert service.SERVICE_COST["win_back_offer"] == "costly"
+
+
+def test_no_value_customers_get_nothing_costly_by_hand():
+    # issue 11: the lesson says the firm need not keep up the relationship with 无价值客户
+    plan = service_plan(ALL_FEATURES, ASOF).set_index("customer_id")
+    no_value = ALL_FEATURES.index[ALL_FEATURES["segment"] == "no_value"]
+    assert list(no_value) == ["K10", "K13", "K14", "K16"]
+    assert _costly_services(plan.loc[no_value]).map(len).eq(0).all()
+    # the same features with another segment do get costly services (the test can fail)
+    valued = ALL_FEATURES.loc[["K16"]].assign(segment="develop")
+    assert service_plan(valued, ASOF)["service"].iloc[0] == "birthday_gift"
+
+
+def test_important_customers_to_maintain_are_not_treated_as_lost():
+    # issue 11: R's mean cut (about 280 days on the course data) and the lost stage (over 180
+    # days) meet between 181 and 280 days; the plan calls such customers (客户回访), it never
+    # gives them a win-back offer
+    plan = service_plan(ALL_FEATURES, ASOF).set_index("customer_id")
+    assert plan.loc["K15", "service"] == "revisit_call"
+    assert "win_back_offer" not in plan.loc["K15", "also"]
+
+
 def test_default_rules_give_each_customer_the_expected_service():
-    plan = service_plan(RULE_FEATURES, ASOF, next_launch="2026-07-01")
-    assert list(plan["customer_id"]) == list(RULE_FEATURES.index)
+    plan = service_plan(ALL_FEATURES, ASOF, next_launch="2026-07-01")
+    assert list(plan["customer_id"]) == list(ALL_FEATURES.index)
     for _, row in plan.iterrows():
         rule, service_code, also, channel, when = EXPECTED[row["customer_id"]]
         assert (row["rule"], row["service"], row["also"], row["channel"]) == (
@@ -372,12 +421,14 @@ def describe(features, rules=DEFAULT_RULES, **options):
 
 def test_plan_reasons_and_texts():
     plan = describe(RULE_FEATURES)
-    assert plan.loc["K01", "reason"] == "birthday: birthday in 14 days (2026-06-24)"
+    assert plan.loc["K01", "reason"] == (
+        "birthday: birthday in 14 days (2026-06-24); segment: important: maintain")
     assert plan.loc["K01", "when"] == "on the birthday (2026-06-24)"
-    assert plan.loc["K13", "reason"] == "birthday: birthday today"
-    assert plan.loc["K05", "reason"] == "key_customer_lost: tier: silver; stage: lost"
+    assert plan.loc["K13", "reason"] == "no-value birthday: birthday today; segment: no value"
+    assert plan.loc["K05", "reason"] == (
+        "key customer lost: tier: silver; stage: lost; segment: important: win back")
     assert plan.loc["K05", "matched_rules"] == "key_customer_lost, win_back_group, lost_customer"
-    assert plan.loc["K04", "reason"] == "everyone_else: no other rule applies"
+    assert plan.loc["K04", "reason"] == "everyone else: no other rule applies"
     assert plan.loc["K04", "matched_rules"] == "everyone_else"
     assert plan.loc["K09", "when"] == "618 shopping festival (2026-06-18)"
     assert plan.loc["K08", "when"] == "before the next launch"  # no launch date given
@@ -392,7 +443,8 @@ def test_plan_reasons_and_texts():
     plan_zh = describe(RULE_FEATURES)
     assert plan_zh.loc["K01", "service_name"] == "生日小礼物"
     assert plan_zh.loc["K01", "also"] == "新品试用装; 优先服务"
-    assert plan_zh.loc["K01", "reason"] == "birthday: 14天后生日 (2026-06-24)"
+    assert plan_zh.loc["K01", "reason"] == (
+        "生日: 14天后生日 (2026-06-24); 客户类型: 重要维护客户")  # the rule by its name too
     assert plan_zh.loc["K05", "channel_name"] == "电话"
     headers = rfmkit.localise(plan_zh.reset_index()).columns
     assert {"顾客ID", "客户特征", "个性化服务"} <= set(headers)
@@ -554,12 +606,14 @@ def test_rules_table_lists_every_default_rule():
     assert len(table) == len(DEFAULT_RULES)
     assert table["priority"].is_monotonic_increasing
     assert table.iloc[-1]["condition"] == "everyone else"
-    assert table.iloc[0]["condition"] == "birthday within 14 days"
+    assert table.iloc[0]["condition"].startswith("birthday within 14 days and segment: ")
+    assert "no value" not in table.iloc[0]["condition"]
+    assert table.iloc[1]["condition"] == "birthday within 14 days and segment: no value"
     assert table.iloc[0]["when"] == "on the birthday"
-    assert table.iloc[2]["condition"] == "tier: gold / silver and stage: lost"
-    assert table.iloc[1]["service_name"] == "coupon" and table.iloc[1]["when"] == "within 3 days"
+    assert table.iloc[3]["condition"] == "segment: important: maintain and stage: lost"
+    assert table.iloc[2]["service_name"] == "coupon" and table.iloc[2]["when"] == "within 3 days"
     rfmkit.use_language("zh")
-    assert rules_table().iloc[2]["condition"] == "层级: 金质客户 / 银质客户 且 阶段: 流失"
+    assert rules_table().iloc[3]["condition"] == "客户类型: 重要维护客户 且 阶段: 流失"
 
 
 # every customer exactly once, whatever the features
@@ -692,7 +746,7 @@ def test_plan_summary_and_comparison():
     summary = plan_summary(plan)
     assert summary["customers"].sum() == len(plan) == 14
     counts = dict(zip(summary["service"], summary["customers"], strict=True))
-    expected = pd.Series([v[1] for v in EXPECTED.values()]).value_counts().to_dict()
+    expected = pd.Series([EXPECTED[c][1] for c in RULE_FEATURES.index]).value_counts().to_dict()
     assert counts == expected
     assert list(summary["customers"]) == sorted(summary["customers"], reverse=True)
     assert summary["customer_share"].sum() == pytest.approx(100, abs=0.3)
@@ -700,7 +754,7 @@ def test_plan_summary_and_comparison():
     without_birthdays = service_plan(RULE_FEATURES, ASOF, rules)
     both = plan_summary(plan, without_birthdays)
     gift = both[both["service"] == "birthday_gift"].iloc[0]
-    assert (gift["customers"], gift["customers_new"], gift["change"]) == (2, 0, -2)
+    assert (gift["customers"], gift["customers_new"], gift["change"]) == (1, 0, -1)
     assert both["change"].sum() == 0
     assert both["customers_new"].sum() == 14
 
@@ -718,6 +772,18 @@ def test_bundled_data_plan_covers_every_customer():
     assert len(plan) == len(features) == len(rfmkit.rfm_table(orders, data.COURSE_ASOF))
     assert plan["customer_id"].is_unique
     assert set(plan["service"]) <= set(service.SERVICES)
+    # the lesson's rules hold on the course data: no-value customers get nothing costly, and no
+    # important customer to maintain gets a win-back offer (issue 11)
+    plan = plan.set_index("customer_id")
+    no_value = features.index[features["segment"] == "no_value"]
+    assert len(no_value) > 1000
+    assert _costly_services(plan.loc[no_value]).map(len).eq(0).all()
+    maintain = features.index[features["segment"] == "maintain"]
+    lost = features.index[(features["segment"] == "maintain") & (features["stage"] == "lost")]
+    assert len(lost) > 50
+    assert not (plan.loc[maintain, "service"] + plan.loc[maintain, "also"]).str.contains(
+        "win_back_offer").any()
+    assert (plan.loc[lost, "rule"].isin(["birthday", "maintain_drifting"])).all()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from rfmkit.widgets.service import parse_edges  # noqa: E402
 
 EXPECTED = {  # customer -> (service, channel), by hand as above
     "C1": ("trial_sample", "WeChat"),
-    "C2": ("win_back_offer", "SMS"),
+    "C2": ("care_greeting", "SMS"),
     "C3": ("birthday_gift", "SMS"),
     "C4": ("priority_service", "e-mail"),
     "C5": ("coupon", "WeChat"),

@@ -27,6 +27,7 @@ from rfmkit.service.rules import (
     CHANNELS,
     CONDITIONS,
     DEFAULT_RULES,
+    SERVICE_COST,
     SERVICES,
     WHEN,
     Condition,
@@ -42,7 +43,7 @@ from rfmkit.service.text import (
 
 __all__ = [
     "CATEGORIES", "CHANNELS", "COMPLAINT_STEPS", "CONDITIONS", "DEFAULT_RULES",
-    "EXAMPLE_COMPLAINT", "SERVICES", "WHEN", "Condition",
+    "EXAMPLE_COMPLAINT", "SERVICES", "SERVICE_COST", "WHEN", "Condition",
     "advance_complaint", "birthdays_within", "cac", "complaint_steps", "customer_features",
     "days_to_birthday", "describe_plan", "features_text", "holiday_calendar",
     "holiday_greetings", "next_holiday", "load_rules",

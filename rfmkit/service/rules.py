@@ -159,27 +159,56 @@ CONDITIONS: dict[str, Condition] = {
     "max_orders": bound("max_orders", "orders", at_least=False),
 }
 
+#: What each service costs the shop. "low": a message sent to many at once (a greeting, a
+#: new-product notice); "costly": a gift, a discount, a sample or staff time. The lesson's
+#: 无价值客户 (no-value customers) get nothing costly.
+SERVICE_COST = {"care_greeting": "low", "new_product_notice": "low", "birthday_gift": "costly",
+                "revisit_call": "costly", "coupon": "costly", "trial_sample": "costly",
+                "win_back_offer": "costly", "priority_service": "costly"}
+#: The default rules read the lesson scheme's segment codes (customer_features' default); for
+#: classic8 segments write rules with its codes. No-value customers: pattern R↑F↓M↓.
+NO_VALUE_SEGMENTS = ["no_value"]
+#: The important customers to maintain (pattern R↓F↑M↑).
+MAINTAIN_SEGMENTS = ["maintain"]
+#: Every other segment of the lesson scheme, the two patterns it does not name included.
+OTHER_SEGMENTS = ["develop", "general_important", "win_back", "ordinary", "unnamed_recent_small",
+                  "unnamed_lapsed_big"]
+_VALUED = MAINTAIN_SEGMENTS + OTHER_SEGMENTS
+
 #: The default service rules, in priority order (a smaller number is checked first). Each
 #: customer gets the service of the first rule that matches, and the other matching rules'
 #: services are listed under "also". The last rule ({} = everyone) catches the rest.
+#: Two lesson rules shape the table: no-value customers match no rule with a costly service
+#: (they get greetings only), and an important customer to maintain who has not bought for
+#: over 180 days (stage "lost", yet more recent than the average: R↓) gets a revisit call, not
+#: a win-back discount.
 DEFAULT_RULES: tuple[dict, ...] = tuple(
     dict(zip(("rule", "priority", "condition", "service", "channel", "when"), row, strict=True))
     for row in (
-        ("birthday", 10, {"birthday_within_days": 14}, "birthday_gift", "WeChat", "on_birthday"),
-        ("new_customer", 20, {"new_customer_within_days": 15}, "coupon", "SMS", "within_3_days"),
-        ("key_customer_lost", 30, {"tier": ["gold", "silver"], "stage": ["lost"]},
+        ("birthday", 10, {"birthday_within_days": 14, "segment": _VALUED},
+         "birthday_gift", "WeChat", "on_birthday"),
+        ("no_value_birthday", 15, {"birthday_within_days": 14, "segment": NO_VALUE_SEGMENTS},
+         "care_greeting", "SMS", "on_birthday"),
+        ("new_customer", 20, {"new_customer_within_days": 15, "segment": _VALUED},
+         "coupon", "SMS", "within_3_days"),
+        ("maintain_drifting", 25, {"segment": MAINTAIN_SEGMENTS, "stage": ["lost"]},
+         "revisit_call", "phone", "within_7_days"),
+        ("key_customer_lost", 30, {"tier": ["gold", "silver"], "stage": ["lost"],
+                                   "segment": OTHER_SEGMENTS},
          "win_back_offer", "phone", "within_3_days"),
         ("win_back_group", 40, {"segment": ["win_back", "important_keep", "important_winback",
                                             "unnamed_lapsed_big"]},
          "revisit_call", "phone", "within_7_days"),
-        ("gold_tier", 50, {"tier": ["gold"]}, "trial_sample", "WeChat", "before_next_launch"),
+        ("gold_tier", 50, {"tier": ["gold"], "segment": _VALUED},
+         "trial_sample", "WeChat", "before_next_launch"),
         ("maintain_group", 60, {"segment": ["maintain", "important_value"]},
          "priority_service", "WeChat", "ongoing"),
         ("develop_group", 70, {"segment": ["develop", "important_develop"]},
          "new_product_notice", "WeChat", "before_next_launch"),
         ("raise_ticket_group", 80, {"segment": ["general_important", "general_value"]},
          "coupon", "SMS", "next_holiday"),
-        ("lost_customer", 90, {"stage": ["lost"]}, "win_back_offer", "SMS", "next_holiday"),
+        ("lost_customer", 90, {"stage": ["lost"], "segment": OTHER_SEGMENTS},
+         "win_back_offer", "SMS", "next_holiday"),
         ("everyone_else", 100, {}, "care_greeting", "SMS", "next_holiday"),
     )
 )

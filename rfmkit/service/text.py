@@ -162,9 +162,10 @@ def describe_plan(plan: pd.DataFrame, features: pd.DataFrame, asof,
     def reason(rule: str, row: Mapping) -> str:
         condition = conditions[rule]
         if not condition:
-            return f"{rule}: {label('reason.no_other_rule')}"
-        return f"{rule}: " + "; ".join(_fill(*CONDITIONS[key].explain(row, value, asof_day))
-                                       for key, value in condition.items())
+            return f"{name('rule', rule)}: {label('reason.no_other_rule')}"
+        why = (_fill(*CONDITIONS[key].explain(row, value, asof_day))
+               for key, value in condition.items())
+        return f"{name('rule', rule)}: " + "; ".join(why)
 
     result = plan.assign(
         features=[features_text(row) for row in rows],
