@@ -556,9 +556,9 @@ def delivered_value(
 ) -> pd.Series:
     """Kotler's customer delivered value (客户让渡价值) = total customer value - total cost.
 
-    Takes, as keywords, the four parts of total customer value (顾客总价值): ``product``,
+    Takes, as keywords, the four parts of total customer value (总客户价值): ``product``,
     ``service``, ``personnel`` and ``image`` value, and the four parts of total customer cost
-    (顾客总成本): ``money``, ``time``, ``mental`` (精神) and ``physical`` (体力) cost, all in
+    (总客户成本): ``money``, ``time``, ``mental`` (精神) and ``physical`` (体力) cost, all in
     yuan-equivalents (0 or more; parts left out count as 0).
 
     Returns a Series (yuan) with each part (``product_value`` ... ``image_value``,

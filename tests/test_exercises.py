@@ -31,6 +31,7 @@ from rfmkit.exercises import (
     nb01,
     nb02,
 )
+from rfmkit.exercises._kinds import Choice, Frame
 from rfmkit.io import read_questionnaire
 
 # Every notebook's exercise module (rfmkit/exercises/nbNN.py) is checked by the generic tests.
@@ -87,12 +88,16 @@ def wrong_value(q, expected):
         return "something else entirely"
     if isinstance(q.kind, IdSet):
         return sorted(expected)[1:] + ["X99999"]
+    if isinstance(q.kind, Frame):  # same labels, every number off
+        return expected * 2 + 1
+    if isinstance(q.kind, Choice):
+        return next(letter for letter in q.kind.options if letter != expected)
     raise AssertionError(q.kind)
 
 
 def wrong_form(q):
     """An answer of the wrong form."""
-    if isinstance(q.kind, Text):
+    if isinstance(q.kind, (Text, Frame, Choice)):
         return 42
     return pd.DataFrame({"customer_id": ["C00001", "C00002"]})
 
@@ -193,7 +198,8 @@ def test_shown_solution_runs_and_gives_the_answer(q):
     # what solution() prints is the solution function's own body: copied into a cell, it runs
     namespace = {}
     exec(q.code, namespace)
-    assert q.kind.coerce(namespace["answer"]) == (q.expected(), None)
+    value, problem = q.kind.coerce(namespace["answer"])
+    assert problem is None and q.kind.matches(value, q.expected())
 
 
 @pytest.mark.parametrize("q", EXERCISES)
