@@ -30,6 +30,7 @@ from rfmkit.exercises import (
     Text,
     ____,
     exercise,
+    nb00,
     nb01,
     nb02,
 )
@@ -80,7 +81,7 @@ def test_each_notebook_has_at_least_three_exercises():
 
 
 # The rewritten notebooks (issue 11) have the exercise ladder; add a module when its notebook is.
-LADDER_MODULES = ["nb02"]
+LADDER_MODULES = ["nb00", "nb02"]
 
 
 @pytest.mark.parametrize("name", LADDER_MODULES)
@@ -309,6 +310,32 @@ def plain_patterns(rfm, cuts):
          for r, f, m in zip(up["R"], up["F"], up["M"], strict=True)],
         index=rfm.index,
     )
+
+
+def test_nb00_q2_refund_rows_are_the_r_orders(capsys):
+    orders = load_orders()
+    by_id = orders[orders["order_id"].str.startswith("R")]
+    expected = nb00.q2.expected()
+    assert list(expected.index) == list(by_id.index) and len(by_id) > 0
+    nb00.q2.check(by_id)
+    assert nb00.q2.last_result == CORRECT
+    nb00.q2.check(orders[orders["amount"] > 0])  # the other direction
+    assert nb00.q2.last_result == INCORRECT
+
+
+def test_nb00_q3_lines_per_product_by_hand(capsys):
+    counts = Counter(load_orders()["product_id"])
+    expected = nb00.q3.expected()
+    assert dict(expected) == dict(counts)
+    nb00.q3.check(pd.Series(counts))  # in any order
+    assert nb00.q3.last_result == CORRECT
+
+
+def test_nb00_q5_the_as_of_date_question(capsys):
+    assert nb00.q5.expected() == "A"
+    with language("zh"):
+        nb00.q5.check("c")
+    assert "截止日一变" in capsys.readouterr().out
 
 
 def test_nb01_q1_rejected_rows_are_the_rows_not_kept():
