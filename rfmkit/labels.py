@@ -878,7 +878,7 @@ CODE_COLUMNS = {
     "classic8": "segment",
     "nps_group": "nps",
     "holiday": "holiday",
-    "group": ("case_group", "segment", "tier"),
+    "group": ("case_group", "segment", "tier", "nps"),
     "metric": "case_metric",
     "field_value": "profile_value",
 }
