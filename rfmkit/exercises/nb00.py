@@ -31,15 +31,15 @@ zh.hint: 比较 orders["amount"] < 0 得到一列 True/False; 把它放进方括
     orders[orders["amount"] < 0]。
 zh.takeaway: "比较得到 True/False, 再用它筛选行" 是 pandas 里最常用的一招, 后面给顾客打 ↑/↓
     标记也是这样做的。
-zh.revisit: 条件是金额小于 0 (不是小于等于, 也不是大于); 筛选的是整行, 不只是 amount 一列。
+zh.revisit: 条件是金额小于 0 (退款是负数, 不是大于 0); 筛选的是整行, 不只是 amount 一列。
 en.question: Filter the refund rows (amount below 0): your answer is a table (DataFrame) with all
     its columns.
 en.hint: orders["amount"] < 0 gives a column of True/False; put it in square brackets to filter:
     orders[orders["amount"] < 0].
 en.takeaway: "Compare to get True/False, then filter with it" is pandas' most common move; the ↑/↓
     flags of lesson 02 are made the same way.
-en.revisit: The condition is amount below 0 (not at most 0, not above); keep whole rows, not only
-    the amount column.
+en.revisit: The condition is amount below 0 (refunds are negative, not above 0); keep whole rows,
+    not only the amount column.
 """)
 def q2():
     from rfmkit.data import load_orders
