@@ -170,12 +170,12 @@ def q4():
               "en": "R↓ means they came recently, so there is nothing to win back yet; win-back "
                     "calls are for valuable customers who have gone quiet."},
     }), """
-zh.question: 课程没有命名的 R↓F↓M↓ 组 (最近来过、只买过一两次、花得少), 第一步最合适的服务是什么?
+zh.question: 课程没有命名的 R↓F↓M↓ 组 (最近来过、最多买过 3 单、花得少), 第一步最合适的服务是什么?
 zh.hint: 逐个看三个箭头: R↓ = 最近来过, F↓ = 买得少, M↓ = 花得少。这样的顾客多半刚认识这家店。
 zh.takeaway: 最近来过、只买过一次的顾客多半是新客户: 及时关怀、推荐合适价位的商品,
     争取第二次购买, 他们才可能成为老客户。
 zh.revisit: R↓ 表示最近来过; 想想 "新客户" 和 "已流失的客户" 该怎样区别对待。
-en.question: For the R↓F↓M↓ group the lesson does not name (recent, bought once or twice, small
+en.question: For the R↓F↓M↓ group the lesson does not name (recent, at most 3 orders, small
     spend), what is the best first step?
 en.hint: Read the arrows one by one: R↓ = came recently, F↓ = bought rarely, M↓ = spent little.
     Such customers have mostly just met the shop.
