@@ -832,6 +832,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "chart.band_outside": ("区间外", "outside"),
     # --- exercise texts added by the exercise refactor ---
+    "count": ("数量", "count"),  # nb02: the name of a value_counts() result
     "exercise.not_attempted": (
         "还没有作答: 把 ____ 换成你的答案, 然后再运行这个单元格。",
         "Not attempted yet: replace ____ with your answer, then run this cell again.",
@@ -1074,7 +1075,7 @@ CODE_COLUMNS = {
     "classic8": "segment",
     "nps_group": "nps",
     "holiday": "holiday",
-    "group": ("case_group", "segment", "tier"),
+    "group": ("case_group", "segment", "tier", "nps"),
     "metric": "case_metric",
     "field_value": "profile_value",
 }
@@ -1189,6 +1190,11 @@ def _named(values: pd.Series | pd.Index, kind):
     return values.map(lambda code: name(kind, code) if isinstance(code, str) else code)
 
 
+def _is_column_label(value) -> bool:
+    """Whether ``value`` is a column name with a label (a Series from ``table.mean()``)."""
+    return isinstance(value, str) and value in LABELS
+
+
 def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     """Return a copy of ``table`` as a student reads it, in the current language.
 
@@ -1206,6 +1212,8 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
         if out.name in CODE_COLUMNS:
             out = _named(out, CODE_COLUMNS[out.name])
         out.name = label(out.name) if isinstance(out.name, str) else out.name
+        if out.index.name is None and out.index.map(_is_column_label).all():
+            out.index = out.index.map(label)  # e.g. table.mean(): one value per column
     if out.index.nlevels == 1 and out.index.name in CODE_COLUMNS:
         out.index = _named(out.index, CODE_COLUMNS[out.index.name])
     out.index.names = [label(n) if isinstance(n, str) else n for n in out.index.names]

@@ -1,131 +1,93 @@
-"""Self-check exercises for notebook 01, the questionnaire (Task 1, 客户信息梳理)."""
+"""Self-check exercises for notebook 01, the questionnaire (Task 1, 客户信息梳理).
 
-from rfmkit.exercises import Count, IdSet, Number, Text, ____, exercise
-from rfmkit.labels import LABELS
+The ladder: q1-q2 the student writes the pandas (R from the stated date; the detractors to call
+back), q3 a new analysis (CSAT of the customers who buy twice a quarter or more), q4 the
+impossible dates, q5 a judgement on feedback (what to do with a satisfied detractor).
+"""
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "____", "RECENCY_CUSTOMER"]
+from rfmkit.exercises import Choice, Frame, IdSet, Number, ____, exercise
 
-RECENCY_CUSTOMER = "C02750"
-"""The customer whose recency q3 asks about (the survey's first respondent)."""
-
-
-def _column_names(header: str) -> list[str]:
-    """Other accepted names of a survey column: its canonical name and both labels."""
-    from rfmkit.data import questionnaire_path
-    from rfmkit.io import read_questionnaire
-
-    names = []
-    for canonical, used in read_questionnaire(questionnaire_path()).source_columns.items():
-        if used == header:
-            names += [canonical, *LABELS.get(canonical, ())]
-    return names
+__all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
 
-@exercise(Count(), """
-zh.question: 用 read_questionnaire 读取原始问卷文件 (questionnaire_path()) 时, 有多少行被拒收
-    (rejected)?
-zh.hint: 笔记本里的 survey 有 .data (干净的行) 和 .rejected (被拒收的行, 一行一条); 数一数
-    survey.rejected 有多少行: len(survey.rejected)。
-zh.takeaway: 每一行被拒收都有行号和原因, 可以回到原始文件里逐条核对, 数据没有被悄悄丢掉。
-zh.revisit: 回到"读取原始问卷"那一步: 读的是原始文件 questionnaire_path(), 数的是 .rejected 的行数,
-    不是 .data 的行数。
-en.question: When you read the raw survey file (questionnaire_path()) with read_questionnaire, how
-    many rows are rejected?
-en.hint: The notebook's survey has .data (the clean rows) and .rejected (one line per rejected
-    row); count the lines of survey.rejected: len(survey.rejected).
-en.takeaway: Every rejected row keeps its line number and reason, so you can check it against the
-    raw file: nothing is dropped silently.
-en.revisit: Go back to the step that reads the raw survey: read the raw file questionnaire_path()
-    and count the rows of .rejected, not of .data.
+@exercise(Frame(), """
+zh.question: 用干净的问卷数据算出每位顾客自报的 R (最近一次消费间隔, 天): 答案是一个 Series,
+    索引是顾客ID, 值是从 last_purchase_date 到 rk.COURSE_ASOF 的天数。
+zh.hint: answers = rk.load_questionnaire().set_index("customer_id"); 日期相减
+    rk.COURSE_ASOF - answers["last_purchase_date"] 得到时间间隔, 再用 .dt.days 取出天数。
+zh.takeaway: R 就是 "截止日 - 最后一次购买日" 的天数; 如果某人的 R 是负数, 说明他填的日期晚于
+    截止日, 这个回答不能用。
+zh.revisit: 方向是截止日减去购买日 (不是反过来), 结果取天数 .dt.days, 索引是 customer_id。
+en.question: From the clean survey answers, compute each customer's stated R (recency, days): a
+    Series indexed by customer ID, with the days from last_purchase_date to rk.COURSE_ASOF.
+en.hint: answers = rk.load_questionnaire().set_index("customer_id"); subtracting dates,
+    rk.COURSE_ASOF - answers["last_purchase_date"], gives time spans; .dt.days takes the days.
+en.takeaway: R is the number of days "as-of date - last purchase"; a negative R means the stated
+    date is after the as-of date, and the answer cannot be used.
+en.revisit: Subtract the purchase date from the as-of date (not the other way round), take .dt.days,
+    and index by customer_id.
 """)
 def q1():
-    from rfmkit.data import questionnaire_path
-    from rfmkit.io import read_questionnaire
+    import rfmkit as rk
 
-    result = read_questionnaire(questionnaire_path())
-    return len(result.rejected)
+    answers = rk.load_questionnaire().set_index("customer_id")
+    return (rk.COURSE_ASOF - answers["last_purchase_date"]).dt.days
+
+
+@exercise(Frame(), """
+zh.question: 小慧要给贬损者 (推荐意愿 recommend 打 0-6 分的顾客) 打回访电话。从干净的问卷数据里
+    筛选出这些回答, 答案是一张表 (DataFrame), 保留所有列。
+zh.hint: answers = rk.load_questionnaire(); 条件是 answers["recommend"] <= 6, 放进方括号里筛选。
+zh.takeaway: 一行筛选就得到了回访名单: 先问清楚他们为什么不愿推荐, 再想办法改进。
+zh.revisit: 贬损者是 0-6 分 (包括 6 分), 7-8 分是中立者; 用的是 recommend 列, 不是满意度。
+en.question: Xiaohui will call the detractors back (customers who gave recommend 0-6). Filter
+    those answers from the clean survey data: your answer is a table (DataFrame) with all columns.
+en.hint: answers = rk.load_questionnaire(); the condition is answers["recommend"] <= 6; put it in
+    square brackets to filter.
+en.takeaway: One filter gives the call-back list: first ask why they would not recommend the shop,
+    then improve.
+en.revisit: Detractors answer 0-6 (6 included), passives 7-8; use the recommend column, not
+    satisfaction.
+""")
+def q2():
+    import rfmkit as rk
+
+    answers = rk.load_questionnaire()
+    return answers[answers["recommend"] <= 6]
 
 
 @exercise(Number(0.1, decimals=1, percent=True), """
-zh.question: 用干净的问卷数据 (load_questionnaire()) 的推荐意愿 (recommend, 0-10 分), 算出净推荐值
-    NPS, 保留一位小数。
-zh.hint: NPS = 推荐者 (9-10 分) 的百分比 - 贬损者 (0-6 分) 的百分比, 没回答的不算。笔记本里的
-    rk.nps(answers["recommend"]) 可以直接计算, 再用 round(..., 1)。
-zh.takeaway: NPS 只看两端: 推荐者减去贬损者, 7-8 分的"被动者"不加也不减。
-zh.revisit: 检查用的是 recommend 这一列 (不是 satisfaction), 结果是百分数 (-100 到 100), 并且 7-8
-    分不算推荐者。
-en.question: From the clean survey answers (load_questionnaire()), use the "would recommend" scores
-    (recommend, 0-10) to compute the NPS, rounded to one decimal.
-en.hint: NPS = % promoters (9-10) - % detractors (0-6); skipped answers do not count. As in the
-    notebook, rk.nps(answers["recommend"]) computes it; then round(..., 1).
-en.takeaway: NPS looks only at the two ends: promoters minus detractors; the passives (7-8) neither
-    add nor subtract.
-en.revisit: Check that you used the recommend column (not satisfaction), that the result is a
-    percentage (-100 to 100), and that 7-8 are not promoters.
-""")
-def q2():
-    from rfmkit.data import load_questionnaire
-    from rfmkit.metrics import nps
-
-    responses = load_questionnaire()
-    return round(nps(responses["recommend"]), 1)
-
-
-@exercise(Count(), f"""
-zh.question: 根据问卷回答, 截至课程日期 COURSE_ASOF, 顾客 {RECENCY_CUSTOMER} 的最近一次消费间隔 R
-    是多少天?
-zh.hint: 笔记本里的 survey_rfm (由 rfm_from_questionnaire 算出, 以顾客ID为索引) 就是 R、F、M
-    表。表头显示为"最近一次消费间隔", 但列名是 recency_days: survey_rfm.loc[顾客ID, "recency_days"]
-    取出这个顾客的 R。
-zh.takeaway: R 是"间隔": 从最近一次购买到截止日期的天数, 数字越大表示越久没买。
-zh.revisit: R 是从顾客回答的最近一次购买日期数到 COURSE_ASOF 的天数; 检查截止日期和顾客ID是否正确。
-en.question: From the survey answers, what is the recency R (in days) of customer
-    {RECENCY_CUSTOMER} as of the course date COURSE_ASOF?
-en.hint: The notebook's survey_rfm (made by rfm_from_questionnaire, indexed by customer ID) is the
-    R, F, M table. Its header reads "recency R (days)", but the column's name is recency_days:
-    survey_rfm.loc[customer_id, "recency_days"] picks this customer's R.
-en.takeaway: R is an interval: days from the last purchase to the as-of date, so a bigger R means
-    longer since they last bought.
-en.revisit: R counts the days from the last-purchase date the customer gave up to COURSE_ASOF;
-    check the as-of date and the customer ID.
+zh.question: 每季度购买 2 次或以上的顾客, 客户满意度 CSAT 是多少 (百分数, 保留一位小数)? CSAT =
+    满意度打 4 或 5 分的回答所占的百分比。
+zh.hint: 先筛选 answers["purchases_per_quarter"] >= 2 的行, 取出 satisfaction 列, 去掉空白
+    (.dropna()); (s >= 4).mean() 是比例, 乘以 100 再 round(..., 1)。也可以用 rk.csat(s)。
+zh.takeaway: 常来的顾客满意度比全体高; 把 CSAT 按客户群分开看, 比只看一个总数更能说明问题。
+zh.revisit: 只看每季度购买 2 次或以上 (>= 2) 的顾客; 满意是 4 分和 5 分; 结果是百分数, 不是比例。
+en.question: What is the CSAT of customers who buy 2 or more times a quarter (a percentage, one
+    decimal)? CSAT = the share of satisfaction answers that are 4 or 5, in %.
+en.hint: Keep the rows with answers["purchases_per_quarter"] >= 2, take the satisfaction column,
+    drop blanks (.dropna()); (s >= 4).mean() is the share; times 100, then round(..., 1).
+    rk.csat(s) does the same.
+en.takeaway: Frequent customers are more satisfied than the whole survey; splitting CSAT by group
+    says more than one overall number.
+en.revisit: Only customers with 2 or more purchases a quarter (>= 2); satisfied is 4 or 5; the
+    answer is a percentage, not a share.
 """)
 def q3():
-    from rfmkit import rfm_from_questionnaire
-    from rfmkit.data import COURSE_ASOF, load_questionnaire
+    import rfmkit as rk
 
-    table = rfm_from_questionnaire(load_questionnaire(), COURSE_ASOF, after_asof="reject")
-    return table.loc[RECENCY_CUSTOMER, "recency_days"]
-
-
-@exercise(Text(aliases=_column_names, example="满意度"), """
-zh.question: 原始问卷中被拒收的行, 哪一列造成的最多? 写出 .rejected 里显示的列名。
-zh.hint: survey.rejected["column"] 是每一行出问题的列; .value_counts() 数出每列出现的次数,
-    .idxmax() 取出次数最多的那一列。
-zh.takeaway: 被拒收最多的那一列, 说明问卷的这道题最容易被填错:
-    下次设计问卷时可以给出格式示例或改成选择题。
-zh.revisit: 数的是 .rejected 里 column 这一列每个值出现的次数, 取次数最多的那个。
-en.question: Among the rejected rows of the raw survey, which column caused the most rejections?
-    Give the column name shown in .rejected.
-en.hint: survey.rejected["column"] holds the column of each problem; .value_counts() counts each
-    column and .idxmax() picks the most frequent.
-en.takeaway: The column with the most rejections is the question people answer wrongly most often:
-    next time, show an example format or make it a multiple-choice question.
-en.revisit: Count how often each value of the column column of .rejected appears, and take the most
-    frequent one.
-""")
-def q4():
-    from rfmkit.data import questionnaire_path
-    from rfmkit.io import read_questionnaire
-
-    result = read_questionnaire(questionnaire_path())
-    return result.rejected["column"].value_counts().idxmax()
+    answers = rk.load_questionnaire()
+    frequent = answers[answers["purchases_per_quarter"] >= 2]
+    s = frequent["satisfaction"].dropna()
+    return round((s >= 4).mean() * 100, 1)
 
 
 @exercise(IdSet(), """
 zh.question: 干净的问卷数据 (load_questionnaire()) 里, 哪些顾客回答的最近一次购买日期晚于课程日期
     COURSE_ASOF (这不可能)? 给出他们的顾客ID列表。
-zh.hint: 笔记本已经把他们列出来了: survey_rfm.attrs["rejected"]; 取出 customer_id 这一列, 用
-    list(...) 变成列表。(也可以自己筛选: answers[answers["last_purchase_date"] > rk.COURSE_ASOF]。)
+zh.hint: 就是上面手算的 R 为负数的那几位。筛选
+    answers[answers["last_purchase_date"] > rk.COURSE_ASOF], 再取出 customer_id 列,
+    用 list(...) 变成列表。
 zh.takeaway: 日期格式没问题, 内容却不可能: 读取时不会被拒收, rfm_from_questionnaire
     会把它们单独列出来, 不会算出负数的 R。
 zh.revisit: 比较的是 last_purchase_date 和 COURSE_ASOF, 只要"晚于" (>), 不包括当天; 用的是干净数据
@@ -133,17 +95,58 @@ zh.revisit: 比较的是 last_purchase_date 和 COURSE_ASOF, 只要"晚于" (>),
 en.question: In the clean survey answers (load_questionnaire()), which customers gave a
     last-purchase date after the course date COURSE_ASOF (which is impossible)? Give a list of
     their customer IDs.
-en.hint: The notebook already listed them: survey_rfm.attrs["rejected"]; take its customer_id
-    column and turn it into a list with list(...). (Or filter answers[answers["last_purchase_date"]
-    > rk.COURSE_ASOF] yourself.)
+en.hint: They are the customers whose R came out negative above; filter
+    answers[answers["last_purchase_date"] > rk.COURSE_ASOF], take its customer_id column and
+    turn it into a list with list(...).
 en.takeaway: The date is well formed but impossible: reading does not reject it, so
     rfm_from_questionnaire lists these answers instead of computing a negative R.
 en.revisit: Compare last_purchase_date with COURSE_ASOF, strictly after (>), not the same day; use
     the clean data load_questionnaire().
 """)
-def q5():
-    from rfmkit.data import COURSE_ASOF, load_questionnaire
+def q4():
+    import rfmkit as rk
 
-    responses = load_questionnaire()
-    late = responses[responses["last_purchase_date"] > COURSE_ASOF]
+    answers = rk.load_questionnaire()
+    late = answers[answers["last_purchase_date"] > rk.COURSE_ASOF]
     return list(late["customer_id"])
+
+
+@exercise(Choice(
+    options={
+        "A": {"zh": "打电话回访, 问清楚为什么不愿意推荐, 记录下来并改进",
+              "en": "Call back, ask why they would not recommend the shop, note it and improve"},
+        "B": {"zh": "不用管: 满意度 5 分已经很好了",
+              "en": "Do nothing: a satisfaction of 5 is good enough"},
+        "C": {"zh": "给所有顾客群发一张优惠券",
+              "en": "Send every customer a coupon by group message"},
+        "D": {"zh": "两个回答互相矛盾, 把这份问卷删掉",
+              "en": "The two answers contradict each other: delete this response"},
+    },
+    feedback={
+        "B": {"zh": "满意不等于忠诚: 他不愿推荐, 说明还有价格、竞争或品牌等其他因素在起作用, "
+                    "这正是要问清楚的。",
+              "en": "Satisfied is not loyal: not recommending the shop means other factors "
+                    "(price, competitors, brand) are at work, which is what to find out."},
+        "C": {"zh": "群发优惠券不能告诉你问题出在哪里, 还把成本花在了没有问题的顾客身上。",
+              "en": "A coupon for everyone tells you nothing about what went wrong, and spends "
+                    "money on customers who have no problem."},
+        "D": {"zh": "两个问题问的是不同的事 (满意度和推荐意愿), 并不矛盾; "
+                    "删掉就丢掉了最有用的反馈。",
+              "en": "The two questions ask different things (satisfaction and recommending), so "
+                    "they do not contradict; deleting loses the most useful feedback."},
+    }), """
+zh.question: 一位顾客满意度打了 5 分, 推荐意愿却只打了 3 分 (贬损者)。小慧下一步最应该做什么?
+zh.hint: 满意度和推荐意愿问的是两件事。影响忠诚的因素有产品质量、客户体验、客户关系、品牌价值、
+    价格和竞争: 怎样才能知道是哪一个?
+zh.takeaway: 问卷只告诉你 "是什么", 回访才能问出 "为什么": 电话访谈也是收集客户反馈的一种方式。
+zh.revisit: 想一想: 哪个选项能让小慧弄清楚这位顾客为什么不愿推荐?
+en.question: A customer gave satisfaction 5 but recommend only 3 (a detractor). What should Xiaohui
+    do next?
+en.hint: Satisfaction and recommending ask different things. Loyalty depends on product quality,
+    experience, the relationship, brand value, price and competition: how would you find out which?
+en.takeaway: A survey tells you what, a revisit call tells you why: a phone interview is one more
+    way to collect customer feedback.
+en.revisit: Which option lets Xiaohui find out why this customer would not recommend the shop?
+""")
+def q5():
+    return "A"

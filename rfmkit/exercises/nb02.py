@@ -1,9 +1,15 @@
-"""Self-check exercises for notebook 02, RFM groups (Task 2, 客户分组)."""
+"""Self-check exercises for notebook 02, RFM groups (Task 2, 客户分组).
 
-from rfmkit.exercises import Count, Number, Text, ____, exercise
+The ladder: q1-q3 the student writes the pandas (a flag, the group sizes, the revenue per
+group), q4-q5 business judgements (who gets the costly call; the group the lesson does not
+name), q6 the two schemes' names.
+"""
+
+from rfmkit.exercises import Text, ____, exercise
+from rfmkit.exercises._kinds import Choice, Frame
 from rfmkit.rfm import SCHEMES
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
 
 def _classic8_names(name: str) -> list[str]:
@@ -23,57 +29,163 @@ _LESSON_WIN_BACK = {
 }
 
 
-@exercise(Count(), """
-zh.question: 用课程的均值比较法和课程六类法, 课程订单数据 (load_orders(), 截至 COURSE_ASOF)
-    里有多少位重要维护客户 (R↓F↑M↑)?
-zh.hint: 先用 rfm_table(load_orders(), COURSE_ASOF) 算出每位顾客的 R、F、M, 再用 rfm_segments(...)
-    分组 (默认就是均值比较法和课程六类法); 数一数 segment 等于 "maintain" 的行: (groups["segment"]
-    == "maintain").sum()。
-zh.takeaway: 重要维护客户最近买过、买得多、花得多, 是店铺的核心: 优先服务, 保持现有水平。
-zh.revisit: 检查截止日期用的是 COURSE_ASOF, 分界用的是平均值 (不是中位数), 数的是分组代码
-    "maintain" (R↓F↑M↑)。
-en.question: With the lesson's mean rule and the lesson's six types, how many customers in the
-    course orders (load_orders(), as of COURSE_ASOF) are "important: maintain" (重要维护客户,
-    R↓F↑M↑)?
-en.hint: rfm_table(load_orders(), COURSE_ASOF) gives each customer's R, F and M; rfm_segments(...)
-    groups them (the mean rule and the lesson's scheme are the defaults); count the rows whose
-    segment is "maintain": (groups["segment"] == "maintain").sum().
-en.takeaway: "Important: maintain" customers bought recently, often and a lot: the core of the
-    shop, to be served first and kept as they are.
-en.revisit: Check that the as-of date is COURSE_ASOF, that the cut is the mean (not the median),
-    and that you count the segment code "maintain" (R↓F↑M↑).
+@exercise(Frame(), """
+zh.question: 只算消费金额 M 的标记: 写出一个 Series, 每位顾客一个值, M 大于或等于所有顾客 M
+    的平均值时为 True, 否则为 False。
+zh.hint: 先取出一列 m = table["monetary"], 再和它的平均值比较: m >= m.mean()。注意用 >=,
+    正好等于平均值时算 ↑。
+zh.takeaway: 一次比较就给每位顾客打上了 ↑/↓: 这正是 rk.rfm_flags 里 M_up 列的做法。
+zh.revisit: 比较的是每位顾客的 M 和全体顾客 M 的平均值 (不是中位数); 方向是 "大于或等于" 为 True。
+en.question: Flag monetary M only: build a Series with one value per customer, True when the
+    customer's M is at or above the mean M of all customers, False otherwise.
+en.hint: Take the column m = table["monetary"] and compare it with its mean: m >= m.mean(). Use >=,
+    so that a value equal to the mean goes up.
+en.takeaway: One comparison flags every customer ↑ or ↓: that is exactly how rk.rfm_flags makes its
+    M_up column.
+en.revisit: Compare each customer's M with the mean M of all customers (not the median); "at or
+    above" is True.
 """)
 def q1():
-    from rfmkit import rfm_segments, rfm_table
-    from rfmkit.data import COURSE_ASOF, load_orders
+    import rfmkit as rk
 
-    groups = rfm_segments(rfm_table(load_orders(), COURSE_ASOF))
-    return (groups["segment"] == "maintain").sum()
+    table = rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
+    m = table["monetary"]
+    return m >= m.mean()
 
 
-@exercise(Number(0.005, unit="yuan"), """
-zh.question: 均值比较法里, 消费金额 M 的分界值 (所有顾客 M 的平均值) 是多少元? 精确到分
-    (两位小数)。
-zh.hint: rfm_table(load_orders(), COURSE_ASOF) 的 monetary 列是每位顾客的消费金额; 对这一列求平均
-    .mean(), 再 round(..., 2)。
-zh.takeaway: 平均值会被少数大客户拉高, 所以 M↑ 的顾客往往是少数: 这正是"重要"客户的含义。
-zh.revisit: 分界值是每位顾客的消费金额的平均 (先按顾客汇总, 再求平均), 不是每个订单行的平均,
-    也不是中位数。
-en.question: Under the mean rule, what is the cut for monetary M (the average M over all
-    customers), in yuan, to the cent?
-en.hint: The monetary column of rfm_table(load_orders(), COURSE_ASOF) is each customer's spend;
-    take its .mean(), then round(..., 2).
-en.takeaway: A few big spenders pull the mean up, so customers with M↑ are usually a minority: that
-    is what makes them "important".
-en.revisit: The cut is the average of each customer's total spend (sum per customer first, then
-    average), not the average order line, nor the median.
+@exercise(Frame(sort=True), """
+zh.question: 用均值比较法和课程六类法, 数出每个分组 (segment) 的人数: 答案是一个 Series, 索引是
+    分组代码, 值是人数。
+zh.hint: groups = rk.rfm_segments(table) 给出每位顾客的分组代码 groups["segment"];
+    对这一列用 .value_counts()。
+zh.takeaway: value_counts 是最常用的 "数人头" 方法: 人数最多的是无价值客户和课程没有命名的
+    R↓F↓M↓ 组。
+zh.revisit: 数的是 segment 列 (分组代码), 用的是均值比较法 (默认), 每位顾客只数一次。
+en.question: Count the customers of each group (segment) under the mean rule and the lesson's six
+    types: your answer is a Series indexed by the group code, with the number of customers.
+en.hint: groups = rk.rfm_segments(table) gives each customer's group code in groups["segment"];
+    call .value_counts() on that column.
+en.takeaway: value_counts is the everyday way to count heads: the largest groups are the no-value
+    customers and the unnamed R↓F↓M↓ group.
+en.revisit: Count the segment column (the group codes), with the mean rule (the default), each
+    customer once.
 """)
 def q2():
-    from rfmkit import rfm_table
-    from rfmkit.data import COURSE_ASOF, load_orders
+    import rfmkit as rk
 
-    table = rfm_table(load_orders(), COURSE_ASOF)
-    return round(table["monetary"].mean(), 2)
+    table = rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
+    groups = rk.rfm_segments(table)
+    return groups["segment"].value_counts()
+
+
+@exercise(Frame(sort=True), """
+zh.question: 每个分组的顾客一共花了多少钱 (元)? 用 groupby 把 table["monetary"] 按
+    groups["segment"] 分组求和, 得到一个 Series: 索引是分组代码, 值是消费总额。
+zh.hint: table["monetary"].groupby(groups["segment"]).sum(): 两者的索引都是 customer_id,
+    pandas 会按顾客对齐。
+zh.takeaway: 按组求和就得到了每组带来的营业额: 重要维护客户人不多, 钱却最多, 这就是 "区别对待"
+    的理由。
+zh.revisit: 求和的是消费金额 monetary (不是订单数 frequency), 分组依据是均值比较法下的 segment 列;
+    用 .sum(), 不是 .mean()。
+en.question: How much did each group's customers spend in total (yuan)? Group table["monetary"] by
+    groups["segment"] with groupby and sum: a Series indexed by group code.
+en.hint: table["monetary"].groupby(groups["segment"]).sum(): both are indexed by customer_id, so
+    pandas lines them up customer by customer.
+en.takeaway: Summing per group gives each group's revenue: "important: maintain" customers are few
+    but bring the most money, which is why customers are treated differently.
+en.revisit: Sum the spend, monetary (not the orders, frequency), grouped by the segment column of
+    the mean rule; use .sum(), not .mean().
+""")
+def q3():
+    import rfmkit as rk
+
+    table = rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
+    groups = rk.rfm_segments(table)
+    return table["monetary"].groupby(groups["segment"]).sum()
+
+
+@exercise(Choice(
+    options={
+        "A": {"zh": "重要挽留客户 (R↑F↑M↑)", "en": "important: win back (R↑F↑M↑)"},
+        "B": {"zh": "无价值客户 (R↑F↓M↓)", "en": "no value (R↑F↓M↓)"},
+        "C": {"zh": "重要维护客户 (R↓F↑M↑)", "en": "important: maintain (R↓F↑M↑)"},
+        "D": {"zh": "一般重要客户 (R↓F↑M↓)", "en": "generally important (R↓F↑M↓)"},
+    },
+    feedback={
+        "B": {"zh": "无价值客户买得少、花得少, 又很久没来; 课程说企业没有必要维持这段关系。"
+                    "电话和优惠券的成本很可能收不回来, 最多给他们发几乎零成本的群发消息。",
+              "en": "No-value customers bought rarely, spent little and left long ago; the lesson "
+                    "says the firm need not keep up the relationship. A call and a coupon would "
+                    "likely cost more than they bring back; at most they get a near-free group "
+                    "message."},
+        "C": {"zh": "重要维护客户最近刚来过, 并没有流失的迹象; 他们需要的是保持现有的关怀 "
+                    "(生日礼物、新品试用), 而不是挽留电话。",
+              "en": "\"Important: maintain\" customers came recently and show no sign of leaving; "
+                    "they need the care they already get (birthday gift, early samples), not a "
+                    "win-back call."},
+        "D": {"zh": "一般重要客户最近来过、也常来, 只是每次花得少: 目标是让他们多买一点 "
+                    "(搭配推荐、满减), 不需要昂贵的挽留电话。",
+              "en": "Generally important customers came recently and often but spend little: the "
+                    "goal is a bigger basket (bundles, spend-and-save), not a costly win-back "
+                    "call."},
+    }), """
+zh.question: 618 前只有给 100 位顾客打回访电话、送专属优惠券的预算。按课程六类法,
+    电话应该打给哪一组?
+zh.hint: 电话和优惠券成本高, 要留给 "值得挽回、又正在流失" 的顾客: 找 F↑M↑ (有价值) 而且 R↑
+    (很久没来) 的那一组。
+zh.takeaway: 重要挽留客户曾经买得多、花得多, 却很久没来了: 趁还没流失, 把昂贵的挽留手段用在他们
+    身上最划算。
+zh.revisit: 想一想: 哪一组既有价值 (F↑M↑), 又有流失风险 (R↑ 表示很久没买)?
+en.question: Before 618 there is a budget for 100 revisit calls with a personal coupon. With the
+    lesson's six types, which group should get the calls?
+en.hint: Calls and coupons are costly: keep them for customers who are worth winning back and are
+    slipping away, i.e. F↑M↑ (valuable) and R↑ (long time no purchase).
+en.takeaway: "Important: win back" customers used to buy often and a lot but have gone quiet: a
+    costly win-back effort pays off best on them, before they are lost.
+en.revisit: Which group is valuable (F↑M↑) and at risk of leaving (R↑ means long ago)?
+""")
+def q4():
+    return "A"
+
+
+@exercise(Choice(
+    options={
+        "A": {"zh": "当作新客户关怀: 推荐与首单价位相近的商品, 争取第二次购买",
+              "en": "Care for them as new customers: suggest products near their first ticket, "
+                    "aim for a second purchase"},
+        "B": {"zh": "当作无价值客户: 不再联系",
+              "en": "Treat them as no-value: stop contacting them"},
+        "C": {"zh": "当作重要维护客户: 寄生日礼物",
+              "en": "Treat them as \"important: maintain\": send a birthday gift"},
+        "D": {"zh": "立刻打电话挽留", "en": "Call them at once to win them back"},
+    },
+    feedback={
+        "B": {"zh": "他们最近刚来过 (R↓), 还没有流失; 很多人只是新客户, 现在放弃太早了。",
+              "en": "They came recently (R↓) and have not left; many are simply new customers, "
+                    "so giving up now is too early."},
+        "C": {"zh": "他们买得少、花得少 (F↓M↓), 还不是核心客户; 昂贵的礼物留给重要维护客户。",
+              "en": "They bought rarely and spent little (F↓M↓): not core customers yet; keep "
+                    "costly gifts for \"important: maintain\"."},
+        "D": {"zh": "R↓ 说明他们最近来过, 谈不上 \"挽留\"; 挽留电话是给很久没来的有价值客户的。",
+              "en": "R↓ means they came recently, so there is nothing to win back yet; win-back "
+                    "calls are for valuable customers who have gone quiet."},
+    }), """
+zh.question: 课程没有命名的 R↓F↓M↓ 组 (最近来过、最多买过 3 单、花得少), 第一步最合适的服务是什么?
+zh.hint: 逐个看三个箭头: R↓ = 最近来过, F↓ = 买得少, M↓ = 花得少。这样的顾客多半刚认识这家店。
+zh.takeaway: 最近来过、只买过一次的顾客多半是新客户: 及时关怀、推荐合适价位的商品,
+    争取第二次购买, 他们才可能成为老客户。
+zh.revisit: R↓ 表示最近来过; 想想 "新客户" 和 "已流失的客户" 该怎样区别对待。
+en.question: For the R↓F↓M↓ group the lesson does not name (recent, at most 3 orders, small
+    spend), what is the best first step?
+en.hint: Read the arrows one by one: R↓ = came recently, F↓ = bought rarely, M↓ = spent little.
+    Such customers have mostly just met the shop.
+en.takeaway: Recent one-time buyers are mostly new customers: timely care and products at a fitting
+    price can win the second purchase that makes them regulars.
+en.revisit: R↓ means they came recently; think how new customers and lost customers should be
+    treated differently.
+""")
+def q5():
+    return "A"
 
 
 @exercise(Text(
@@ -86,75 +198,22 @@ def q2():
         example="一般发展客户",
     ), """
 zh.question: R↑F↑M↑ 在两种分组方法里名字不同。常用八类法 (classic8) 叫它什么?
-zh.hint: rk.localise(scheme_table("classic8")) 列出八类法的每个模式和名字 (以 pattern 为索引);
-    找到 R↑F↑M↑ 这一行。不用 localise 时, segment 列是分组代码, rfmkit.labels 里的
-    name("segment", 代码) 给出它的名字。
+zh.hint: rk.scheme_table("classic8") 列出八类法的每个模式和名字 (以 pattern 为索引);
+    找到 R↑F↑M↑ 这一行。rk.name("segment", 代码) 给出分组代码的名字。
 zh.takeaway: 同一群顾客, 两种方法叫法不同: 课程叫"重要挽留", 八类法叫"重要保持";
     汇报时一定要说明用的是哪一种方法。
 zh.revisit: 看的是常用八类法 (classic8), 不是课程六类法; 找的是 R↑F↑M↑ 这一行。
 en.question: R↑F↑M↑ has different names in the two schemes. What does the common 8-class scheme
     (classic8) call it?
-en.hint: rk.localise(scheme_table("classic8")) lists each pattern of the 8-class scheme with its
-    name (indexed by pattern); read the R↑F↑M↑ row. Without localise the segment column holds a
-    code; name("segment", code) from rfmkit.labels gives its name.
+en.hint: rk.scheme_table("classic8") lists each pattern of the 8-class scheme with its name
+    (indexed by pattern); read the R↑F↑M↑ row. rk.name("segment", code) gives a code's name.
 en.takeaway: The same customers get different names: the lesson says "win back", the 8-class scheme
     says "keep"; always say which scheme a table uses.
 en.revisit: Look at the common 8-class scheme (classic8), not the lesson's six types, and at the
     R↑F↑M↑ row.
 """)
-def q3():
-    from rfmkit import scheme_table
-    from rfmkit.labels import name
+def q6():
+    import rfmkit as rk
 
-    code = scheme_table("classic8").loc["R↑F↑M↑", "segment"]
-    return name("segment", code)
-
-
-@exercise(Count(), """
-zh.question: 不用平均值, 改用自定义分界: R 90 天, F 3 次, M 1000 元。按课程六类法,
-    有多少位重要挽留客户 (R↑F↑M↑)?
-zh.hint: 把 cut={"recency_days": 90, "frequency": 3, "monetary": 1000} 传给 rfm_segments(table,
-    cut=...), 再数 segment 等于 "win_back" 的行。
-zh.takeaway: 分界值一变, 各组人数就变: 分界要根据店铺的业务来定, 并且在报告里写清楚。
-zh.revisit: 检查三个分界值 (90 天、3 次、1000 元) 和字典里的名字 recency_days、frequency、monetary,
-    数的是 "win_back" (R↑F↑M↑)。
-en.question: Instead of the means, use a custom cut: R 90 days, F 3 orders, M 1000 yuan. With the
-    lesson's six types, how many customers are "important: win back" (重要挽留客户, R↑F↑M↑)?
-en.hint: Pass cut={"recency_days": 90, "frequency": 3, "monetary": 1000} to rfm_segments(table,
-    cut=...), then count the rows whose segment is "win_back".
-en.takeaway: Move the cut and the groups change size: choose cuts that fit the shop's business, and
-    state them in the report.
-en.revisit: Check the three cuts (90 days, 3 orders, 1000 yuan), the names in the dict
-    (recency_days, frequency, monetary), and that you count "win_back" (R↑F↑M↑).
-""")
-def q4():
-    from rfmkit import rfm_segments, rfm_table
-    from rfmkit.data import COURSE_ASOF, load_orders
-
-    cut = {"recency_days": 90, "frequency": 3, "monetary": 1000}
-    groups = rfm_segments(rfm_table(load_orders(), COURSE_ASOF), cut=cut)
-    return (groups["segment"] == "win_back").sum()
-
-
-@exercise(Text(arrows=True, example="R↓F↑M↓"), """
-zh.question: 用均值比较法, 人数最多的是哪一种 ↑/↓ 模式? 用箭头写出模式 (例如 R↓F↑M↓; 也可以写 R up
-    F down M up)。
-zh.hint: rfm_segments(...) 的 pattern 列是每位顾客的模式; .value_counts() 数出每种模式的人数,
-    .idxmax() 取出人数最多的那个。
-zh.takeaway: 大多数顾客只买过一次, 所以 F↓ 的模式往往人最多: 先想想怎样让他们再来买第二次。
-zh.revisit: 要写的是模式的箭头 (R、F、M 各一个箭头), 不是客户类型的名字; R↑ 表示间隔长 (很久没买)。
-en.question: Under the mean rule, which ↑/↓ pattern has the most customers? Write the pattern with
-    arrows (e.g. R↓F↑M↓; R up F down M up also works).
-en.hint: The pattern column of rfm_segments(...) holds each customer's pattern; .value_counts()
-    counts each pattern and .idxmax() picks the largest.
-en.takeaway: Most customers bought only once, so F↓ patterns tend to be the biggest: think about
-    how to bring them back for a second purchase.
-en.revisit: Write the arrows of the pattern (one each for R, F and M), not a group's name; R↑ means
-    a long interval (not bought for a while).
-""")
-def q5():
-    from rfmkit import rfm_segments, rfm_table
-    from rfmkit.data import COURSE_ASOF, load_orders
-
-    groups = rfm_segments(rfm_table(load_orders(), COURSE_ASOF))
-    return groups["pattern"].value_counts().idxmax()
+    code = rk.scheme_table("classic8").loc["R↑F↑M↑", "segment"]
+    return rk.name("segment", code)
