@@ -29,7 +29,11 @@ NOT_TEXT = re.compile(
 TAG = re.compile(r"<[^>]*>")
 
 # notebook stem -> {number as written without commas: why it is not from an output}
-NOT_FROM_OUTPUTS: dict[str, dict[str, str]] = {}
+NOT_FROM_OUTPUTS: dict[str, dict[str, str]] = {
+    "04-lifetime-value": {"1.1": "1 + r in the worked formula (r = 10 %), an input"},
+    "06-personalised-service": {"60000": "the shop's stated advertising spend, an input to CAC"},
+    "07-new-customers-and-preferences": {"0.5": "the chosen minimum support (%), an input"},
+}
 
 
 def quoted_numbers(markdown: str) -> list[str]:
