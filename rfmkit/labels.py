@@ -613,6 +613,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "profile_value.(missing)": ("(未填)", "(missing)"),
     "segment.(none)": ("(无客户类型)", "(no customer type)"),
     # --- names of codes: the Sam's Club case (rfmkit.case) ---
+    "decile_reading.uplift": ("有到店习惯和一定客单价: 做客户提升",
+                              "has the habit and some basket: uplift"),
+    "decile_reading.rare_not_loyal": ("客单价较高, 但很少来、不忠诚",
+                                      "higher ticket, but buys rarely, not loyal"),
+    "decile_reading.new_or_dormant": ("可能是新客户或休眠客户: 按新客户开发",
+                                      "may be new or dormant: develop as new customers"),
+    "case_reading": ("案例的判断", "the case's reading"),
     "case_group.A0": ("无基期 (上月无消费)", "no baseline (no purchase last month)"),
     "case_group.A1": ("两项目标都达成", "both targets met"),
     "case_group.A2": ("到店次数达标, 客单价未达标", "visits met, ticket not"),
@@ -768,6 +775,7 @@ CODE_COLUMNS = {
     "holiday": "holiday",
     "group": ("case_group", "segment", "tier"),
     "metric": "case_metric",
+    "case_reading": "decile_reading",
     "field_value": "profile_value",
 }
 
