@@ -755,6 +755,117 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "exercise.advice.ids_single": ("即使只有一个编号, 也请放进列表: [\"C0001\"]。",
                                    "Even a single id goes in a list: [\"C0001\"]."),
+    "exercise.or": ("或", "or"),
+    "exercise.rounding.fewer": (
+        "这看起来是四舍五入造成的差别: 请保留 {n} 位小数 (只在最后一步取整, 不要提前取整)。",
+        "That looks like a rounding difference: give {n} decimals (round only at the end, "
+        "not before).",
+    ),
+    "exercise.rounding.more": (
+        "这看起来是四舍五入造成的差别: 请把答案四舍五入到 {n} 位小数。",
+        "That looks like a rounding difference: round the answer to {n} decimals.",
+    ),
+    "exercise.locked.solutions": (
+        "这次考试期间参考解法已锁定, 请自己完成这道题; 有问题请问老师。"
+        "(check() 照常可以用来检查答案。)",
+        "Solutions are locked during this exam: work this one out yourself, and ask your "
+        "instructor if you are stuck. (check() still checks your answer.)",
+    ),
+    "exercise.locked.hints": (
+        "这次考试期间提示已锁定; 有问题请问老师。(check() 照常可以用来检查答案。)",
+        "Hints are locked during this exam: ask your instructor if you are stuck. "
+        "(check() still checks your answer.)",
+    ),
+    "exercise.form.frame": ("一张 pandas 表 (DataFrame) 或一列 (Series){columns}{index}",
+                            "a pandas table (DataFrame) or column (Series){columns}{index}"),
+    "exercise.form.columns": (", 包含这些列: {columns}", " with the columns {columns}"),
+    "exercise.form.index": (", 每行以 {index} 为标签", ", one row per {index}"),
+    "exercise.form.choice": ("一个字母: {letters} (放在引号里, 例如 \"A\")",
+                             "one letter: {letters} (in quotes, e.g. \"A\")"),
+    "exercise.advice.frame_single": (
+        "这里要的是整张表或整列, 不是一个值: 用 .sum()、.iloc[...] 之前的那一步的结果。",
+        "A whole table or column is wanted here, not one value: take the result of the step "
+        "before .sum() or .iloc[...].",
+    ),
+    "exercise.advice.frame_build": (
+        "请用 pandas 得出结果, 例如 groupby(...) 的结果, 或 pd.Series(值, index=标签)。",
+        "Build it with pandas, e.g. the result of a groupby(...), or pd.Series(values, "
+        "index=labels).",
+    ),
+    "exercise.frame.labels": ("顾客 (或分组) 的编号", "the customer (or group) ids"),
+    "exercise.frame.series_not_frame": (
+        "你给的是一列 (Series), 这里要的是一张表 (DataFrame), 包含这些列: {columns}。"
+        "可以用 pd.DataFrame({{...}}) 把几列放在一起, 或用 .to_frame()。",
+        "You gave one column (Series); a table (DataFrame) with the columns {columns} is "
+        "wanted: put the columns together with pd.DataFrame({{...}}), or use .to_frame().",
+    ),
+    "exercise.frame.frame_not_series": (
+        "你给的是一张表 (DataFrame), 这里只要一列 (Series): 用 表[\"{column}\"] 取出这一列。",
+        "You gave a whole table (DataFrame); only one column (Series) is wanted: take it out "
+        "with table[\"{column}\"].",
+    ),
+    "exercise.frame.missing_columns": ("表里缺少 {n} 列: {columns}。",
+                                       "Your table is missing {n} column(s): {columns}."),
+    "exercise.frame.index_name": (
+        "行标签 (index) 的名字应该是 {index}: 用 .rename_axis(\"{index}\")。",
+        "The row labels (index) should be named {index}: use .rename_axis(\"{index}\").",
+    ),
+    "exercise.frame.series_name": ("这一列的名字应该是 {name}: 用 .rename(\"{name}\")。",
+                                   "The column should be named {name}: use .rename(\"{name}\")."),
+    "exercise.frame.index_numbered": (
+        "你的行是按 0, 1, 2, ... 编号的, 但每一行应该以 {index} 为标签: 用 .set_index(\"{index}\") "
+        "(groupby(\"{index}\") 得到的结果本身就以它为 index)。",
+        "Your rows are numbered 0, 1, 2, ... but each row should be labelled by {index}: use "
+        ".set_index(\"{index}\") (a groupby(\"{index}\") gives that index by itself).",
+    ),
+    "exercise.frame.length": ("你的结果有 {n} 行, 应该有 {m} 行: 检查筛选和分组的步骤。",
+                              "Your answer has {rows}; {m} are expected: check the filtering "
+                              "and grouping steps."),
+    "exercise.frame.index_wrong": (
+        "行标签不对: 你的结果里有 {n} 个不应出现的标签 (例如 {label}); 每一行应以 {index} 为标签。",
+        "The row labels are not the expected ones: {n} of yours should not be there (e.g. "
+        "{label}); each row should be labelled by {index}.",
+    ),
+    "exercise.frame.order_reversed": (
+        "行的顺序正好反了: 换一个排序方向 (ascending=True / False)。",
+        "The rows are in reverse order: sort the other way (ascending=True / False).",
+    ),
+    "exercise.frame.order": (
+        "行都对, 但顺序不对: 按题目的要求排序 (例如 .sort_index() 或 .sort_values(...))。",
+        "The rows are right but in another order: sort them as asked (e.g. .sort_index() or "
+        ".sort_values(...)).",
+    ),
+    "exercise.frame.cannot_compare": (
+        "你的结果无法和要求的表比较: 检查列名 (不要重复) 和每列的类型。",
+        "Your answer cannot be compared with the expected table: check its column names (no "
+        "name twice) and the type of each column.",
+    ),
+    "exercise.frame.in_column": ("{column} 列: ", "Column {column}: "),
+    "exercise.frame.rounding": (
+        "这看起来是四舍五入造成的差别: 只在最后一步取整, 不要提前取整。",
+        "that looks like a rounding difference: round at the end, not before.",
+    ),
+    "exercise.frame.reversed": (
+        "方向反了 (正负号或大小顺序颠倒), 例如天数应是 截止日期 − 购买日期, 而不是反过来。",
+        "the direction is reversed (wrong sign, or large and small swapped), e.g. days since "
+        "a purchase are as-of date − purchase date, not the other way round.",
+    ),
+    "exercise.frame.flags_flipped": (
+        "每个是/否都反了: ↑/↓ 颠倒了: 大于或等于分界值算 ↑ (>=), 小于算 ↓。",
+        "every flag is flipped: ↑/↓ reversed: at or above the cut counts as ↑ (>=), below "
+        "it as ↓.",
+    ),
+    "exercise.frame.not_numbers": (
+        "这里应该是数字, 你的是文字: 去掉引号, 或用 pd.to_numeric(...)。",
+        "numbers are wanted, yours are text: drop the quotes, or use pd.to_numeric(...).",
+    ),
+    "exercise.frame.rows_differ": ("有 {n} 行不对, 第一行是 {label}。",
+                                   "{rows}, the first is {label}."),
+    "exercise.choice_not_option": (
+        "\"{given}\" 不是选项之一: 请回答一个字母 {letters}。",
+        "\"{given}\" is not one of the options: answer with one letter, {letters}.",
+    ),
+    "exercise.choice_wrong": ("这不是最好的选择。", "This is not the best option."),
 }
 
 # Columns whose values are codes: localise() shows each value by its "<kind>.<code>" label.

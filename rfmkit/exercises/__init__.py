@@ -14,11 +14,18 @@ Messages follow ``rfmkit.use_language("zh" | "en")``. Each notebook has its own 
 (``nb00`` ... ``nb08``): each exercise there is a solution function decorated with
 :func:`exercise`, its texts and its kind of answer; expected answers are computed by the
 solution from the course data, never typed in. The mechanism is in ``rfmkit.exercises._core``,
-the kinds of answer in ``rfmkit.exercises._kinds``.
+the kinds of answer in ``rfmkit.exercises._kinds``: ``Count``, ``Number``, ``Text``, ``IdSet``,
+``Frame`` (a DataFrame or Series the student computes with pandas) and ``Choice`` (a business
+judgement with feedback per wrong option).
+
+For an exam the instructor sets ``RFMKIT_LOCK=solutions`` (or ``solutions,hints``) in the
+students' environment: ``q1.solution()`` then says it is locked instead of showing the answer.
+``python -m rfmkit.gradebook submissions/`` re-runs the students' notebooks and writes one table
+of who passed which exercise (see ``rfmkit.gradebook``).
 """
 
 from rfmkit.exercises._core import CORRECT, INCORRECT, NOT_ATTEMPTED, Exercise, ____, exercise
-from rfmkit.exercises._kinds import Count, IdSet, Number, Text
+from rfmkit.exercises._kinds import Choice, Count, Frame, IdSet, Number, Text
 
-__all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Count", "Exercise", "IdSet", "Number",
-           "Text", "exercise", "____"]
+__all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Choice", "Count", "Exercise", "Frame",
+           "IdSet", "Number", "Text", "exercise", "____"]

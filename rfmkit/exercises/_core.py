@@ -19,22 +19,39 @@ sees is the code that decides what "correct" means. The kinds of answer (``Count
 ``Text``, ``IdSet``) are in ``rfmkit.exercises._kinds``. Messages come from ``rfmkit.labels``
 (keys ``exercise.*``) in the current language. ``check`` never raises because of what a
 student typed.
+
+Two environment variables, read at each call (so ``%env RFMKIT_LOCK=solutions`` in a notebook
+takes effect at once):
+
+- ``RFMKIT_LOCK`` is the instructor's exam setting. ``RFMKIT_LOCK=solutions`` makes
+  ``q.solution()`` print a friendly "locked during this exam" message instead of the answer;
+  ``RFMKIT_LOCK=solutions,hints`` locks the hints too (``all`` is the same). Any other non-empty
+  value except ``0``/``false``/``no``/``off`` locks the solutions. ``check()`` always works.
+  Set it where the students' kernels start (the JupyterHub or lab environment, or
+  ``RFMKIT_LOCK=solutions jupyter lab``). It is a formative aid, not a guard: a student who can
+  change the environment can unlock it.
+- ``RFMKIT_RESULTS`` names a file to which every ``check()`` appends one JSON line
+  ``{"module": ..., "exercise": ..., "result": ...}``; ``rfmkit.gradebook`` sets it in the
+  kernel that re-runs a student's notebook.
 """
 
 from __future__ import annotations
 
 import ast
 import inspect
+import json
+import os
 import re
 import textwrap
 from collections.abc import Callable, Mapping
 
 from rfmkit.labels import current_language, label
 
-__all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Exercise", "exercise", "____"]
+__all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Exercise", "exercise", "locked", "____"]
 
 NOT_ATTEMPTED, INCORRECT, CORRECT = "not attempted", "incorrect", "correct"
 TEXT_KEYS = ("question", "hint", "takeaway", "revisit")
+LOCK_VARIABLE, RESULTS_VARIABLE = "RFMKIT_LOCK", "RFMKIT_RESULTS"
 Bilingual = Mapping[str, str]  # {"zh": ..., "en": ...}
 
 
@@ -71,6 +88,24 @@ def _pick(text: Bilingual) -> str:
 def _sentences(*parts: str) -> str:
     """Sentences run on: with a space in English, without one after Chinese punctuation."""
     return ("" if current_language() == "zh" else " ").join(p for p in parts if p)
+
+
+def locked(part: str) -> bool:
+    """Whether ``part`` (``"solutions"`` or ``"hints"``) is locked by ``RFMKIT_LOCK`` now."""
+    words = set(re.split(r"[\s,;]+", os.environ.get(LOCK_VARIABLE, "").strip().lower())) - {""}
+    if words <= {"0", "false", "no", "off", "none"}:
+        return False
+    return part == "solutions" or bool(words & {part, part.rstrip("s"), "all"})
+
+
+def _record(path: str, exercise: Exercise) -> None:
+    """Append ``exercise``'s last result to the JSON-lines file ``path``; never raises."""
+    line = {"module": exercise.module, "exercise": exercise.name, "result": exercise.last_result}
+    try:
+        with open(path, "a", encoding="utf-8") as results:
+            results.write(json.dumps(line) + "\n")
+    except OSError:
+        pass
 
 
 def _parse_text(name: str, block: str) -> dict[str, dict[str, str]]:
@@ -129,6 +164,7 @@ class Exercise:
 
     def __init__(self, name: str, *, kind, text: str, solution: Callable[[], object]):
         self.name, self.kind, self.solve = name, kind, solution
+        self.module = solution.__module__  # e.g. "rfmkit.exercises.nb02"
         self.text = _parse_text(name, text)
         self.code = _solution_code(solution)  # a broken solution fails at import, not in class
         self.last_result: str | None = None
@@ -140,13 +176,22 @@ class Exercise:
         """Print whether ``answer`` is right, with feedback; never raises. Returns None."""
         self.last_result, self.last_message = self.judge(answer)
         print(self.last_message)
+        if path := os.environ.get(RESULTS_VARIABLE):
+            _record(path, self)
 
     def hint(self) -> None:
-        """Print the hint."""
+        """Print the hint (or, when hints are locked for an exam, say so)."""
+        if locked("hints"):
+            print(_say("locked.hints"))
+            return
         print(_say("hint", text=self._local("hint")))
 
     def solution(self) -> None:
-        """Print the solution code and the answer it gives on the course data."""
+        """Print the solution code and the answer it gives on the course data (or, when
+        solutions are locked for an exam, say so and show nothing of the answer)."""
+        if locked("solutions"):
+            print(_say("locked.solutions"))
+            return
         answer = _say("expected", value=self.kind.show(self.expected()))
         print("\n".join([_say("solution"), "", self.code, "", answer]))
 

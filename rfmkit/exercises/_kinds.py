@@ -1,8 +1,10 @@
 """The kinds of answer an exercise can expect: :class:`Count`, :class:`Number`, :class:`Text`,
-:class:`IdSet`. A kind turns a student's answer into a comparable value or says why it cannot
-(``coerce``), compares it with the expected value (``matches``), explains a wrong value without
-giving the answer away (``feedback``) and shows the expected value (``show``). A new kind (a
-table the student builds, a multiple choice) implements the same four methods.
+:class:`IdSet`, :class:`Frame` (a DataFrame or Series the student builds with pandas) and
+:class:`Choice` (a business judgement: one letter, with feedback per wrong option). A kind turns
+a student's answer into a comparable value or says why it cannot (``coerce``), compares it with
+the expected value (``matches``), explains a wrong value without giving the answer away
+(``feedback``) and shows the expected value (``show``); ``form_text`` says what form the answer
+takes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pandas as pd
 
 from rfmkit.exercises._core import Bilingual, _pick, _say, _sentences
 
-__all__ = ["Count", "IdSet", "Number", "Text"]
+__all__ = ["Choice", "Count", "Frame", "IdSet", "Number", "Text"]
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -53,6 +55,29 @@ def _describe(answer) -> str:
     if isinstance(answer, numbers.Number):
         return _say("given.number", v=answer)
     return _say("given.object", t=type(answer).__name__)
+
+
+def _decimals(x: float, limit: int = 9) -> int:
+    """How many decimals ``x`` carries: 12.3 -> 1, 1812168.0 -> 0 (``limit + 1`` if more)."""
+    for k in range(limit + 1):
+        if abs(x - round(x, k)) <= 1e-9 * max(1.0, abs(x)):
+            return k
+    return limit + 1
+
+
+def _rounded_by(answers: Iterable[float], expected: Iterable[float]) -> int | None:
+    """The decimals ``k`` the answers carry if every answer is within rounding (half a unit of
+    the k-th decimal) of its expected value, the unit being small next to the values (at least
+    two significant digits kept); else None."""
+    answers, expected = np.asarray(answers, float), np.asarray(expected, float)
+    if not len(answers):
+        return None
+    k = max(_decimals(a) for a in answers)
+    step = 10.0 ** -k
+    if step * 10 > np.abs(expected).max():
+        return None
+    slack = 1e-9 * max(1.0, np.abs(expected).max())
+    return k if (np.abs(answers - expected) <= step / 2 + slack).all() else None
 
 
 _NUMBER_TEXT = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*%?\s*")
@@ -135,6 +160,10 @@ class Number(_Kind):
     def feedback(self, value, expected):
         if self.percent and expected != 0 and self.matches(100 * value, expected):
             return [_say("share_not_percent")]
+        if (k := _rounded_by([value], [expected])) is not None and k < self.decimals:
+            return [_say("rounding.fewer", n=self.decimals)]
+        if abs(value - expected) <= 0.5 * 10.0 ** -self.decimals + 1e-9 * max(1, abs(expected)):
+            return [_say("rounding.more", n=self.decimals)]
         return super().feedback(value, expected)
 
     def show(self, expected):
@@ -219,3 +248,225 @@ class IdSet(_Kind):
 
     def show(self, expected):
         return "[" + ", ".join(repr(i) for i in sorted(expected)) + "]"
+
+
+def _is_flags(column: pd.Series) -> bool:
+    """Whether a column holds yes/no flags (bool dtype, or only True/False and missing)."""
+    if pd.api.types.is_bool_dtype(column):
+        return True
+    values = column.dropna()
+    return column.dtype == object and len(values) > 0 and all(
+        isinstance(v, (bool, np.bool_)) for v in values)
+
+
+def _is_numbers(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column) and not _is_flags(column)
+
+
+def _same(answer: pd.Series, expected: pd.Series, tolerance: float) -> np.ndarray:
+    """Row by row, whether two aligned columns agree: numbers within ``tolerance``, anything
+    else equal (True == 1), and a missing value only where one is expected."""
+    missing = answer.isna().to_numpy() & expected.isna().to_numpy()
+    if _is_numbers(answer) and _is_numbers(expected):
+        a, e = answer.to_numpy(float), expected.to_numpy(float)
+        with np.errstate(invalid="ignore"):
+            return missing | (np.abs(a - e) <= tolerance + 1e-9)
+    pairs = zip(answer.to_numpy(object), expected.to_numpy(object), strict=True)
+    return missing | np.array([bool(a == e) if not (pd.isna(a) or pd.isna(e)) else False
+                               for a, e in pairs], dtype=bool)
+
+
+def _names(items: Iterable) -> str:
+    return ", ".join(str(i) for i in items)
+
+
+class Frame(_Kind):
+    """A table (DataFrame) or column (Series) the student computes with pandas.
+
+    The solution returns the expected frame or series. ``columns`` are the columns that must be
+    present (default: all of the expected's; extra columns in an answer are ignored); ``index``
+    names what labels the rows (default: the expected's index name; used in feedback, and
+    checked only with ``check_names``). Numbers are compared within ``tolerance`` (absolute),
+    flags, whole numbers and texts exactly, a missing value equals a missing value. With
+    ``sort=True`` the order of rows does not matter (both are sorted by their index);
+    ``check_names=True`` also compares the index name and a Series' name.
+
+    Feedback names what is wrong without showing expected values: a Series for a DataFrame or
+    the other way round, missing columns, rows numbered 0..n-1 instead of labelled, wrong
+    number of rows, other row labels, rows in another (or reversed) order, and per column:
+    rounded too early, direction reversed (sign or order of values), flags flipped, or how many
+    rows differ and the first of them.
+    """
+
+    def __init__(self, *, columns: Iterable[str] | None = None, index: str | None = None,
+                 tolerance: float = 0.005, sort: bool = False, check_names: bool = False):
+        self.columns = list(columns) if columns is not None else None
+        self.index, self.tolerance = index, float(tolerance)
+        self.sort, self.check_names = sort, check_names
+        self.decimals = max(0, math.ceil(-math.log10(2 * self.tolerance) - 1e-9)) \
+            if self.tolerance > 0 else 9
+
+    def form_text(self):
+        columns = _say("form.columns", columns=_names(self.columns)) if self.columns else ""
+        index = _say("form.index", index=self.index) if self.index else ""
+        return _say("form.frame", columns=columns, index=index)
+
+    def coerce(self, answer):
+        if isinstance(answer, (pd.DataFrame, pd.Series)):
+            return answer.copy(), None
+        if isinstance(answer, (numbers.Number, str)):
+            return self._wrong(answer, "frame_single")
+        if isinstance(answer, (list, tuple, np.ndarray, Mapping, pd.Index)):
+            return self._wrong(answer, "frame_build")
+        return self._wrong(answer)
+
+    def matches(self, value, expected):
+        return not self.feedback(value, expected)
+
+    def show(self, expected):
+        return "\n" + expected.to_string(max_rows=20)
+
+    # -- the comparison: the first problem found, or [] when the answer matches ----------------
+
+    def feedback(self, value, expected):
+        try:
+            return (self._shape(value, expected) or self._rows(value, expected)
+                    or self._values(value, expected))
+        except (TypeError, ValueError, KeyError):  # e.g. a column name used twice
+            return [_say("frame.cannot_compare")]
+
+    def _index_name(self, expected) -> str:
+        return self.index or expected.index.name or _say("frame.labels")
+
+    def _shape(self, value, expected) -> list[str]:
+        """A Series for a DataFrame (or the reverse), missing columns, names."""
+        if isinstance(expected, pd.DataFrame) and isinstance(value, pd.Series):
+            return [_say("frame.series_not_frame", columns=_names(self._required(expected)))]
+        if isinstance(expected, pd.Series) and isinstance(value, pd.DataFrame):
+            column = expected.name if expected.name in value.columns else "..."
+            return [_say("frame.frame_not_series", column=column)]
+        if isinstance(expected, pd.DataFrame):
+            if missing := [c for c in self._required(expected) if c not in value.columns]:
+                return [_say("frame.missing_columns", n=len(missing), columns=_names(missing))]
+        if self.check_names:
+            if value.index.names != expected.index.names:
+                return [_say("frame.index_name", index=self._index_name(expected))]
+            if isinstance(expected, pd.Series) and value.name != expected.name:
+                return [_say("frame.series_name", name=expected.name)]
+        return []
+
+    def _rows(self, value, expected) -> list[str]:
+        """Row labels and their number and order."""
+        name = self._index_name(expected)
+        numbered = isinstance(value.index, pd.RangeIndex) or value.index.equals(
+            pd.RangeIndex(len(value)))
+        if numbered and not expected.index.equals(pd.RangeIndex(len(expected))):
+            return [_say("frame.index_numbered", index=name)]
+        if len(value) != len(expected):
+            return [_say("frame.length", n=len(value), m=len(expected),
+                         rows=_count(len(value), "row", "rows"))]
+        if value.index.equals(expected.index):
+            return []
+        if self.sort and _sorted(value).index.equals(_sorted(expected).index):
+            return []
+        if value.index.equals(expected.index[::-1]):
+            return [_say("frame.order_reversed")]
+        extra = value.index.difference(expected.index, sort=False)
+        if len(extra):
+            return [_say("frame.index_wrong", n=len(extra), label=extra[0], index=name)]
+        return [_say("frame.order")]
+
+    def _required(self, expected) -> list:
+        return self.columns if self.columns is not None else list(expected.columns)
+
+    def _values(self, value, expected) -> list[str]:
+        """Column by column, the targeted problem of each differing column (three at most)."""
+        if self.sort:  # _rows found the same labels, so rows now line up
+            value, expected = _sorted(value), _sorted(expected)
+        if isinstance(expected, pd.Series):
+            pairs = [(None, value, expected)]
+        else:
+            pairs = [(c, value[c], expected[c]) for c in self._required(expected)]
+        lines = []
+        for column, answer, wanted in pairs:
+            same = _same(answer, wanted, self.tolerance)
+            if not same.all():
+                problem = self._column_problem(answer, wanted, same)
+                lines.append(problem[:1].upper() + problem[1:] if column is None
+                             else _say("frame.in_column", column=column) + problem)
+        return lines[:3]
+
+    def _column_problem(self, answer: pd.Series, wanted: pd.Series, same: np.ndarray) -> str:
+        """What is wrong with one column, without its expected values."""
+        both = ~(answer.isna().to_numpy() | wanted.isna().to_numpy())
+        if _is_flags(wanted) and not same[both].any() and answer[both].isin([0, 1]).all():
+            return _say("frame.flags_flipped")
+        if _is_numbers(wanted) and not _is_numbers(answer):
+            return _say("frame.not_numbers")
+        if _is_numbers(wanted) and both.any():
+            a, e = answer.to_numpy(float)[both], wanted.to_numpy(float)[both]
+            negated = (np.abs(a + e) <= self.tolerance + 1e-9).all() and (e != 0).any()
+            distinct = len(np.unique(e)) >= 3
+            ranks_reversed = distinct and (pd.Series(a).rank().to_numpy()
+                                           == pd.Series(-e).rank().to_numpy()).all()
+            if negated or ranks_reversed:
+                return _say("frame.reversed")
+            if (k := _rounded_by(a, e)) is not None and k < self.decimals:
+                return _say("frame.rounding")
+        differ = np.flatnonzero(~same)
+        return _say("frame.rows_differ", n=len(differ), label=answer.index[differ[0]],
+                    rows=_count(len(differ), "row differs", "rows differ"))
+
+
+def _sorted(table):
+    """``table`` sorted by its index (as it is, if its labels cannot be ordered)."""
+    try:
+        return table.sort_index()
+    except TypeError:
+        return table
+
+
+_LETTER = re.compile(r"[\s(\[{\"'“‘<]*([A-Za-z])[\s)\]}\"'”’>.:,;!]*")
+
+
+class Choice(_Kind):
+    """A business judgement: one of the lettered ``options``.
+
+    ``options`` maps each letter to its text, ``{"A": {"zh": ..., "en": ...}, ...}``;
+    ``feedback`` maps each wrong letter to why it is wrong, in the same form (every wrong
+    option should have one; one without gets a plain "not this one"). The solution returns
+    the right letter. Answers are read case-insensitively, with spaces, brackets and a final
+    dot ignored: ``"a"``, ``"(A)"``, ``"A."`` are all ``"A"``.
+    """
+
+    def __init__(self, options: Mapping[str, Bilingual], feedback: Mapping[str, Bilingual]):
+        self.options = {letter.upper(): dict(text) for letter, text in options.items()}
+        self.explanations = {letter.upper(): dict(text) for letter, text in feedback.items()}
+        for letter, text in [*self.options.items(), *self.explanations.items()]:
+            if not re.fullmatch("[A-Z]", letter) or not (text.get("zh") and text.get("en")):
+                raise ValueError(f"Choice: option {letter!r} needs one letter and zh and en text")
+        if unknown := set(self.explanations) - set(self.options):
+            raise ValueError(f"Choice: feedback for {sorted(unknown)}, which are not options")
+
+    def _letters(self) -> str:
+        letters = list(self.options)
+        return f"{', '.join(letters[:-1])} {_say('or')} {letters[-1]}"
+
+    def form_text(self):
+        lines = [f"  {letter}. {_pick(text)}" for letter, text in self.options.items()]
+        return "\n".join([_say("form.choice", letters=self._letters()), *lines])
+
+    def coerce(self, answer):
+        if not isinstance(answer, str):
+            return self._wrong(answer)
+        found = _LETTER.fullmatch(unicodedata.normalize("NFKC", answer))
+        if found and found.group(1).upper() in self.options:
+            return found.group(1).upper(), None
+        return None, _say("choice_not_option", given=answer.strip(), letters=self._letters())
+
+    def feedback(self, value, expected):
+        text = self.explanations.get(value)
+        return [_pick(text) if text else _say("choice_wrong")]
+
+    def show(self, expected):
+        return f"{expected}. {_pick(self.options[expected])}"
