@@ -660,6 +660,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "capstone_check.plan_covers_all": ("服务方案覆盖每位客户", "the plan covers every customer"),
     "capstone_check.no_costly_for_no_value": ("无价值客户没有高成本服务",
                                               "no costly service for no-value customers"),
+    "count": ("计数", "count"),  # the name of a value_counts() result
     "yes_no.True": ("是", "yes"),
     "yes_no.False": ("否", "no"),
     "check": ("检查项", "check"),

@@ -861,3 +861,29 @@ def test_visit_growth_by_baseline_on_the_campaign(campaign):
     # and the case's average is the same rows weighted by their members
     by_members = (table["member_share_pct"] * table["average_growth_pct"]).sum() / 100
     assert by_members == pytest.approx(summary.loc["visits", "average_growth_pct"])
+
+
+def test_profiles_and_members_are_shown_in_chinese():
+    from rfmkit.labels import localise
+
+    members = pd.DataFrame({"member_id": ["a", "b"], "gender": ["F", "M"],
+                            "occupation": ["student", "teacher"],
+                            "marital_status": ["single", "married"],
+                            "uses_wechat": [True, False], "preferred_channel": ["WeChat", "SMS"]})
+    profile = group_profile(members, ["a"], fields=["marital_status", "uses_wechat",
+                                                    "preferred_channel"])
+    rfmkit.use_language("zh")
+    try:
+        shown = localise(profile)
+        rows = list(shown.index)
+        assert ("婚姻状况", "单身") in rows and ("使用微信", "是") in rows
+        assert ("偏好渠道", "微信") in rows
+        people = localise(members)
+        assert people["性别"].tolist() == ["女", "男"]
+        assert people["职业"].tolist() == ["学生", "教师"]
+        assert people["使用微信"].tolist() == ["是", "否"]
+        assert label("visit_growth_pct") == "消费频率增长率 (%)"  # the seeds' term
+    finally:
+        rfmkit.use_language("en")
+    assert list(profile.index) == list(group_profile(members, ["a"], fields=[
+        "marital_status", "uses_wechat", "preferred_channel"]).index)  # codes unchanged
