@@ -59,8 +59,8 @@ def q2():
 
 
 @exercise(Frame(index="group"), """
-zh.question: 把到店次数目标降到 +30 % (客单价目标仍是 +40 %), 自己给每位会员分出 A1–A4, 再数每组
-    多少人: 以 A1、A2、A3、A4 为索引、按这个顺序排列的 Series。
+zh.question: 把到店次数目标降到 +30 % (客单价目标仍是 +40 %), 自己给每位会员分出 A1–A4,
+    再数每组多少人: 以 A1、A2、A3、A4 为索引、按这个顺序排列的 Series。
 zh.hint: 照着课上的四行: visits_met = after["visits"] / before["visits"] - 1 >= 0.30, ticket_met
     同理 (0.40); 先全部设为 "A4", 再依次改成 A3、A2、A1; 最后 .value_counts().sort_index()。
 zh.takeaway: 到店次数是整数, 增长率只能一格一格地跳 (2 → 3 次是 +50 %, 3 → 4 次是 +33 %):
@@ -133,8 +133,8 @@ def q4():
 
 
 @exercise(Frame(index="member_id"), """
-zh.question: 求每位 A4 会员第二轮的销售额增长率 (%): 第二轮那个月 (sales_round2) 和上月比。
-    答案是以会员号为索引、只含 A4 会员的 Series。
+zh.question: 求每位 A4 会员第二轮的销售额增长率 (%): 第二轮那个月 (sales_round2)
+    和上月比。答案是以会员号为索引、只含 A4 会员的 Series。
 zh.hint: 上月就是第一轮的那个月, 即 sales_after 列。sales = campaign.set_index("member_id"),
     a4 = uplift.index[uplift["group"] == "A4"], 然后 (sales.loc[a4, "sales_round2"] /
     sales.loc[a4, "sales_after"] - 1) * 100。

@@ -16,11 +16,11 @@ zh.question: 在课程附带的第二家店 (茶叶小店) 上, 自己用 pandas
     天): 分析日 asof 减去该客户最后一次下单的日期。答案是以客户ID为索引的 Series。
 zh.hint: orders = read_orders(shop2_orders_path()).data;
     asof = orders["order_date"].max().normalize();
-    先 groupby("customer_id")["order_date"].max() 找到最后一次下单, 用 .dt.normalize() 去掉
-    时刻, 再 (asof - last).dt.days。
+    先 groupby("customer_id")["order_date"].max() 找到最后一次下单,
+    用 .dt.normalize() 去掉时刻, 再 (asof - last).dt.days。
 zh.takeaway: R 就是 "分析日 − 最后一次购买日" 的天数; rfm_table 的 recency_days 列做的正是这件事。
-zh.revisit: 用每位客户最后一次 (max) 的下单日期, 不是第一次; 先去掉时刻 (.dt.normalize()), 再求
-    天数 (.dt.days); 是 asof 减最后日期, 不是反过来。
+zh.revisit: 用每位客户最后一次 (max) 的下单日期, 不是第一次; 先去掉时刻 (.dt.normalize()),
+    再求天数 (.dt.days); 是 asof 减最后日期, 不是反过来。
 en.question: On the bundled second shop (the tea shop), compute each customer's R (recency, days)
     yourself in pandas: the as-of day minus the day of the customer's last order. The answer is
     a Series indexed by customer ID.
@@ -155,8 +155,8 @@ def q4():
            "en": "A check is there to find a mistake, not to be passed: changing what is "
                  "expected only hides the mistake."}}),
     """
-zh.question: 一位同学的检查表显示 "各组人数之和 = 客户数" 没有通过: "实际" 比 "应为" 少了几位。
-    最可能的原因和做法是?
+zh.question: 一位同学的检查表显示 "各组人数之和 = 客户数" 没有通过:
+    "实际" 比 "应为" 少了几位。最可能的原因和做法是?
 zh.hint: 这个检查把每组人数加起来, 和 RFM 表里的客户数比较。少了几个人, 他们去哪了?
 zh.takeaway: 检查不通过时, 回到产生这个数的那一步找原因, 而不是改检查; 分组必须覆盖每一位客户。
 zh.revisit: 想一想人数会不会受四舍五入影响, 被拒收的行会不会进入客户表。
