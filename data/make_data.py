@@ -2,7 +2,8 @@
 
 Usage::
 
-    python data/make_data.py [OUTDIR]      # default: the folder this script lives in (data/)
+    python data/make_data.py [OUTDIR]          # default: the folder this script lives in (data/)
+    python data/make_data.py --shop2 [OUTDIR]  # only shop2_orders.csv, the capstone's 2nd shop
 
 Everything the course notebooks analyse is made here, from one fixed seed, so that every student
 sees the same numbers and the committed CSVs can be checked against a fresh run byte for byte.
@@ -888,6 +889,61 @@ def _campaign(rng: np.random.Generator, g8: pd.DataFrame) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------------
+# a second, small shop for the capstone (notebook 09): ``python data/make_data.py --shop2``
+# ---------------------------------------------------------------------------------------------
+SHOP2_SEED = 20260620
+SHOP2_CUSTOMERS = 420
+SHOP2_FIRST_DAY = np.datetime64("2025-06-11", "D")  # one year up to COURSE_ASOF
+SHOP2_COLUMNS = ["订单编号", "买家ID", "下单时间", "实付金额(元)", "商品类目"]
+SHOP2_CATEGORIES = ["绿茶", "红茶", "乌龙茶", "茶具", "茶点"]
+# rows a real export has and a reader must reject: (column, raw value), one cell each
+SHOP2_MESSY = [("实付金额(元)", ""), ("下单时间", "2025-13-02 10:00"), ("买家ID", ""),
+               ("实付金额(元)", "待付款"), ("下单时间", "")]
+
+
+def make_shop2() -> pd.DataFrame:
+    """A small tea shop's order export (one row per order): 420 customers over one year.
+
+    Written the way a platform exports it: Chinese headers (订单编号, 买家ID, 下单时间 with the
+    time of day, 实付金额(元), 商品类目), one row per order. Each customer has a lognormal
+    purchase rate and basket, starts buying on a random day and may stop after each purchase
+    (less likely the more they have bought), so the RFM groups, pyramid tiers and lifecycle
+    stages all have members. Five rows are messy on purpose (``SHOP2_MESSY``): a blank amount,
+    an impossible date, a blank buyer, an unpaid order ("待付款") and a blank date. Seeded,
+    independent of the course shop: the other CSVs are unchanged by it.
+    """
+    rng = np.random.default_rng(SHOP2_SEED)
+    days = int((COURSE_ASOF - SHOP2_FIRST_DAY).astype(int))  # day 0 .. days
+    rows = []
+    for c in range(1, SHOP2_CUSTOMERS + 1):
+        rate = rng.lognormal(np.log(1 / 60), 0.8)  # orders per day
+        basket = rng.lognormal(np.log(120), 0.6)  # yuan
+        day, bought = float(rng.uniform(0, days)), 0
+        taste = rng.dirichlet(np.ones(len(SHOP2_CATEGORIES)) * 0.7)
+        while day <= days:
+            minute = int(rng.integers(8 * 60, 23 * 60))
+            cents = max(990, int(round(rng.lognormal(np.log(basket), 0.35) * 100)))
+            category = SHOP2_CATEGORIES[int(rng.choice(len(SHOP2_CATEGORIES), p=taste))]
+            rows.append((int(day), minute, f"B{c:04d}", cents, category))
+            bought += 1
+            if rng.random() < 0.45 / bought:  # stop: less likely the more they bought
+                break
+            day += rng.exponential(1 / rate)
+    rows.sort()
+    out = []
+    for n, (day, minute, buyer, cents, category) in enumerate(rows, start=1):
+        date = SHOP2_FIRST_DAY + np.timedelta64(day, "D")
+        out.append({"订单编号": f"T{n:06d}", "买家ID": buyer,
+                    "下单时间": f"{date} {minute // 60:02d}:{minute % 60:02d}",
+                    "实付金额(元)": f"{cents // 100}.{cents % 100:02d}", "商品类目": category})
+    table = pd.DataFrame(out, columns=SHOP2_COLUMNS)
+    where = rng.choice(len(table), size=len(SHOP2_MESSY), replace=False)
+    for row, (column, value) in zip(sorted(where), SHOP2_MESSY, strict=True):
+        table.loc[row, column] = value
+    return table
+
+
+# ---------------------------------------------------------------------------------------------
 def _write(df: pd.DataFrame, path: Path) -> None:
     df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
@@ -912,5 +968,16 @@ def main(outdir: Path) -> None:
     _write(sam_campaign, outdir / "samsclub_campaign.csv")
 
 
+def main_shop2(outdir: Path) -> None:
+    """Write only the capstone's second shop, ``shop2_orders.csv``, into ``outdir``."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    _write(make_shop2(), outdir / "shop2_orders.csv")
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent)
+    args = [a for a in sys.argv[1:] if a != "--shop2"]
+    where = Path(args[0]) if args else Path(__file__).resolve().parent
+    if "--shop2" in sys.argv[1:]:
+        main_shop2(where)
+    else:
+        main(where)

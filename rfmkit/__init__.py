@@ -14,6 +14,7 @@ from rfmkit.data import (
     load_samsclub_campaign,
     load_samsclub_members,
     questionnaire_path,
+    shop2_orders_path,
 )
 from rfmkit.export import export_table
 from rfmkit.io import read_members, read_orders, read_questionnaire
@@ -77,6 +78,7 @@ __all__ = [
     "period_churn",
     "pyramid_tiers",
     "questionnaire_path",
+    "shop2_orders_path",
     "read_members",
     "read_orders",
     "read_questionnaire",

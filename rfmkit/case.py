@@ -4,7 +4,8 @@ Round 1 (:func:`campaign_uplift`) sets group 8 targets for this month against la
 visits per member +50 % (2 -> 3), average ticket (客单价, yuan per visit) +40 % (550 -> 770)
 and monthly sales +30 %, and puts each member in group A1 (both met), A2 (visits only), A3
 (ticket only), A4 (neither) or A0 (no purchase last month: no baseline, 无基期). Round 2
-(:func:`round_two_bands`) bands A4 by sales growth: A41..A44. Groups are codes; their names
+(:func:`round_two_bands`) bands A4 by sales growth on the previous month (上月, round 1's
+month): A41..A44. Groups are codes; their names
 are shown at display time (``rfmkit.labels.name("case_group", code)``), and the rules in
 words are the labels ``case_rule.round_one`` and ``case_rule.round_two``.
 
@@ -37,11 +38,16 @@ ROUND_ONE_GROUPS = ("A1", "A2", "A3", "A4")
 ROUND_TWO_GROUPS = ("A41", "A42", "A43", "A44")
 # Round-two band edges as exact fractions: A41 > 3/10, A42 >= 1/5, A43 >= 1/10, else A44.
 ROUND_TWO_EDGES = (Fraction(3, 10), Fraction(1, 5), Fraction(1, 10))
+# How the case reads the candidate decile groups (codes; names: label "decile_reading.<code>").
+# The case: group 10 (not 9) may be new or dormant customers, to develop as new customers;
+# group 9 has a higher ticket but buys rarely and is not loyal; group 8 has the habit.
+DECILE_READING = {8: "uplift", 9: "rare_not_loyal", 10: "new_or_dormant"}
 PROFILE_FIELDS = ("age_band", "occupation", "income_band", "marital_status", "uses_wechat",
                   "preferred_channel")
 
 __all__ = [
-    "DEFAULT_TARGETS", "NO_BASELINE", "PROFILE_FIELDS", "ROUND_ONE_GROUPS", "ROUND_TWO_GROUPS",
+    "DECILE_READING", "DEFAULT_TARGETS", "NO_BASELINE", "PROFILE_FIELDS", "ROUND_ONE_GROUPS",
+    "ROUND_TWO_GROUPS",
     "campaign_frames", "campaign_uplift", "decile_comparison", "group_profile", "group_summary",
     "month_totals", "round_two", "round_two_bands", "uplift_summary", "visit_growth_by_baseline",
 ]
@@ -396,16 +402,18 @@ def round_two(campaign: pd.DataFrame, uplift: pd.DataFrame | None = None, *,
               member: str = "member_id") -> pd.DataFrame:
     """Round 2 on the campaign table: A4's sales in the round-2 month, banded A41..A44.
 
-    ``campaign`` has the layout of ``data/samsclub_campaign.csv`` (``sales_before`` and
+    ``campaign`` has the layout of ``data/samsclub_campaign.csv`` (``sales_after`` and
     ``sales_round2`` in yuan are used); ``uplift`` is :func:`campaign_uplift`'s result
     (computed from ``campaign`` when not given), and picks the A4 members.
 
-    Growth is measured from the month before round 1 (``sales_before``, the same baseline as
-    round 1's +30 % sales target) to the round-2 month (``sales_round2``). Returns
-    :func:`round_two_bands`'s table for the A4 members: ``sales_before``, ``sales_after``
-    (= the round-2 month's sales, yuan), ``sales_growth``, ``sales_growth_pct``, ``group``.
+    As the case says, each A4 member is compared with the previous month (上月), i.e. the month
+    of round 1 (``sales_after``), not the month before round 1: growth runs from round 1's
+    month to the round-2 month (``sales_round2``). Returns :func:`round_two_bands`'s table for
+    the A4 members: ``sales_before`` (= round 1's month, yuan), ``sales_after`` (= the round-2
+    month, yuan), ``sales_growth``, ``sales_growth_pct``, ``group``. ValueError if an A4
+    member bought nothing in round 1's month (no baseline).
     """
-    require_columns(campaign, {"sales_before": "sales the month before round 1, in yuan",
+    require_columns(campaign, {"sales_after": "sales in the month of round 1, in yuan",
                                "sales_round2": "sales in the round-2 month, in yuan"}, "campaign")
     if uplift is None:
         uplift = campaign_uplift(*campaign_frames(campaign, member=member))
@@ -414,7 +422,7 @@ def round_two(campaign: pd.DataFrame, uplift: pd.DataFrame | None = None, *,
     missing = a4.difference(table.index)
     if len(missing):
         raise ValueError(f"A4 members not in campaign: {some(missing)}")
-    return round_two_bands(table.loc[a4, "sales_before"], table.loc[a4, "sales_round2"])
+    return round_two_bands(table.loc[a4, "sales_after"], table.loc[a4, "sales_round2"])
 
 
 def group_profile(members: pd.DataFrame, ids: Iterable, fields: Sequence[str] = PROFILE_FIELDS,
@@ -450,7 +458,10 @@ def decile_comparison(deciles: pd.DataFrame, groups: Sequence[int] = (8, 9, 10),
     ``average`` (yuan per customer), ``total`` (yuan a month), ``reference_ratio`` (the
     reference group's average ÷ this group's: 80.0 means "spends 1/80 of group 1"; NaN when
     this group's average is 0) and ``extra_sales`` (yuan a month the group would add by growing
-    ``growth``: total × growth, to the fen, decided exactly: 0.10 × 30 % is 0.03).
+    ``growth``: total × growth, to the fen, decided exactly: 0.10 × 30 % is 0.03) and
+    ``case_reading`` (how the case reads the group, a code of :data:`DECILE_READING`:
+    ``"uplift"`` for 8, ``"rare_not_loyal"`` for 9, ``"new_or_dormant"`` for 10 — the case
+    says group 10, not 9, may be new or dormant customers; ``""`` for other groups).
     ``.attrs`` keeps ``reference`` and ``growth``. ValueError for a group number not in
     ``deciles``.
     """
@@ -474,6 +485,7 @@ def decile_comparison(deciles: pd.DataFrame, groups: Sequence[int] = (8, 9, 10),
             "reference_ratio": [float(ref_average / a) if a else math.nan for a in averages],
             "extra_sales": [round(as_fraction(float(t), "total") * rate * 100) / 100
                             for t in chosen["total"]],
+            "case_reading": [DECILE_READING.get(g, "") for g in groups],
         },
         index=pd.Index(list(groups), name="group"),
     )

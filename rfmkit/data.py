@@ -34,6 +34,7 @@ __all__ = [
     "load_samsclub_campaign",
     "load_samsclub_members",
     "questionnaire_path",
+    "shop2_orders_path",
 ]
 
 
@@ -120,6 +121,16 @@ def questionnaire_path() -> Path:
     and to look at what gets rejected and why.
     """
     return _path("questionnaire.csv")
+
+
+def shop2_orders_path() -> Path:
+    """Path of the capstone's second shop (``data/shop2_orders.csv``): a small tea shop's RAW
+    order export, one row per order, Chinese headers (订单编号, 买家ID, 下单时间, 实付金额(元),
+    商品类目), one year up to :data:`COURSE_ASOF`, five messy rows a reader must reject.
+
+    Read it as a student reads their own shop's export: ``rfmkit.read_orders(path)``.
+    """
+    return _path("shop2_orders.csv")
 
 
 def load_questionnaire() -> pd.DataFrame:

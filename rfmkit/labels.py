@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
 import pandas as pd
 
 LANGUAGES = ("zh", "en")
@@ -262,10 +263,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "ticket_after": ("本月客单价 (元)", "ticket this month (yuan)"),
     "sales_before": ("上月销售额 (元)", "sales last month (yuan)"),
     "sales_after": ("本月销售额 (元)", "sales this month (yuan)"),
-    "visit_growth": ("到店次数增长率", "visit growth"),
+    "visit_growth": ("消费频率增长率", "visit growth"),
     "ticket_growth": ("客单价增长率", "ticket growth"),
     "sales_growth": ("销售额增长率", "sales growth"),
-    "visit_growth_pct": ("到店次数增长率 (%)", "visit growth (%)"),
+    "visit_growth_pct": ("消费频率增长率 (%)", "visit growth (%)"),
     "ticket_growth_pct": ("客单价增长率 (%)", "ticket growth (%)"),
     "sales_growth_pct": ("销售额增长率 (%)", "sales growth (%)"),
     "visits_target_met": ("到店次数达标", "visits target met"),
@@ -311,12 +312,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.target_group": ("目标组", "target group"),
     "chart.before_after": ("各组上月与本月对比", "Last month and this month, per group"),
     "chart.before_after.round2": (
-        "第二轮: 第一轮前一个月与第二轮当月对比",
-        "Round 2: the month before round 1 and the round-2 month",
+        "第二轮: 上月 (第一轮当月) 与第二轮当月对比",
+        "Round 2: last month (round 1's month) and the round-2 month",
     ),
     "chart.last_month": ("上月", "last month"),
     "chart.this_month": ("本月", "this month"),
-    "chart.before_round1": ("第一轮前一个月", "month before round 1"),
+    "chart.round1_month": ("上月 (第一轮当月)", "last month (round 1's month)"),
     "chart.round2_month": ("第二轮当月", "round-2 month"),
     "chart.visits_per_member": ("人均到店次数 (次)", "visits per member"),
     "chart.ticket": ("客单价 (元/次)", "average ticket (yuan per visit)"),
@@ -668,6 +669,60 @@ LABELS: dict[str, tuple[str, str]] = {
     "profile_value.(missing)": ("(未填)", "(missing)"),
     "segment.(none)": ("(无客户类型)", "(no customer type)"),
     # --- names of codes: the Sam's Club case (rfmkit.case) ---
+    # application-form answers of the Sam's Club members (data/samsclub_members.csv)
+    "profile_value.F": ("女", "F"),
+    "profile_value.M": ("男", "M"),
+    "profile_value.single": ("单身", "single"),
+    "profile_value.married": ("已婚", "married"),
+    "profile_value.True": ("是", "yes"),
+    "profile_value.False": ("否", "no"),
+    "profile_value.advertising": ("广告", "advertising"),
+    "profile_value.business services": ("商务服务", "business services"),
+    "profile_value.finance": ("金融", "finance"),
+    "profile_value.freelance": ("自由职业", "freelance"),
+    "profile_value.marketing": ("市场营销", "marketing"),
+    "profile_value.medical": ("医疗", "medical"),
+    "profile_value.military": ("军人", "military"),
+    "profile_value.other": ("其他", "other"),
+    "profile_value.real estate": ("房地产", "real estate"),
+    "profile_value.student": ("学生", "student"),
+    "profile_value.teacher": ("教师", "teacher"),
+    "profile_value.technical": ("技术", "technical"),
+    "profile_value.trade": ("贸易", "trade"),
+    "profile_value.transport": ("交通运输", "transport"),
+    "decile_reading.uplift": ("有到店习惯和一定客单价: 做客户提升",
+                              "has the habit and some basket: uplift"),
+    "decile_reading.rare_not_loyal": ("客单价较高, 但很少来、不忠诚",
+                                      "higher ticket, but buys rarely, not loyal"),
+    "decile_reading.new_or_dormant": ("可能是新客户或休眠客户: 按新客户开发",
+                                      "may be new or dormant: develop as new customers"),
+    "case_reading": ("案例的判断", "the case's reading"),
+    # the capstone, notebook 09 (rfmkit.capstone)
+    "capstone_cost.low": ("低成本", "low cost"),
+    "capstone_cost.medium": ("中等成本", "medium cost"),
+    "capstone_cost.high": ("高成本", "high cost"),
+    "capstone_check.read_adds_up": ("保留行 + 拒收行 = 读入行",
+                                    "kept + rejected rows = rows read"),
+    "capstone_check.one_group_each": ("每位客户恰好在一个 RFM 组",
+                                      "every customer in one RFM group"),
+    "capstone_check.groups_add_up": ("各组人数之和 = 客户数", "group sizes add up to customers"),
+    "capstone_check.one_tier_each": ("每位客户恰好在一个金字塔层级",
+                                     "every customer in one tier"),
+    "capstone_check.revenue_shares_100": ("各层级销售额占比之和 = 100 %",
+                                          "tier revenue shares add up to 100 %"),
+    "capstone_check.one_stage_each": ("每位客户恰好在一个生命周期阶段",
+                                      "every customer in one lifecycle stage"),
+    "capstone_check.plan_covers_all": ("服务方案覆盖每位客户", "the plan covers every customer"),
+    "capstone_check.no_costly_for_no_value": ("无价值客户没有高成本服务",
+                                              "no costly service for no-value customers"),
+    "count": ("计数", "count"),  # the name of a value_counts() result
+    "yes_no.True": ("是", "yes"),
+    "yes_no.False": ("否", "no"),
+    "check": ("检查项", "check"),
+    "passed": ("通过", "passed"),
+    "found": ("实际", "found"),
+    "expected": ("应为", "expected"),
+    "cost": ("服务成本", "cost"),
     "case_group.A0": ("无基期 (上月无消费)", "no baseline (no purchase last month)"),
     "case_group.A1": ("两项目标都达成", "both targets met"),
     "case_group.A2": ("到店次数达标, 客单价未达标", "visits met, ticket not"),
@@ -682,7 +737,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "case_metric.sales": ("月销售额 (元)", "monthly sales (yuan)"),
     # rule texts: label("case_rule.round_one").format(visits=50, ticket=40), in percent
     "case_rule.round_one": (
-        "目标: 到店次数增长 ≥ {visits:g} %, 客单价增长 ≥ {ticket:g} % (正好达到目标也算达成)。"
+        "目标: 消费频率 (到店次数) 增长 ≥ {visits:g} %, 客单价增长 ≥ {ticket:g} % "
+        "(正好达到目标也算达成)。"
         "A1 两项都达成; A2 到店次数达成、客单价未达成; A3 客单价达成、到店次数未达成; "
         "A4 两项都未达成。上月无消费的会员没有增长率 (不能除以 0), 单独列为 A0 (无基期), "
         "不计入平均增长率; 本月未到店的会员没有本月客单价, 客单价目标算未达成。",
@@ -1077,7 +1133,16 @@ CODE_COLUMNS = {
     "holiday": "holiday",
     "group": ("case_group", "segment", "tier", "nps"),
     "metric": "case_metric",
-    "field_value": "profile_value",
+    "case_reading": "decile_reading",
+    "check": "capstone_check",
+    "cost": "capstone_cost",
+    "passed": "yes_no",
+    "field_value": ("profile_value", "channel"),
+    # application-form answers (the Sam's Club members)
+    "gender": "profile_value",
+    "occupation": "profile_value",
+    "marital_status": "profile_value",
+    "uses_wechat": "profile_value",
 }
 
 
@@ -1187,7 +1252,21 @@ def name(kind: str | tuple[str, ...], code) -> str:
 
 
 def _named(values: pd.Series | pd.Index, kind):
-    return values.map(lambda code: name(kind, code) if isinstance(code, str) else code)
+    return values.map(lambda code: name(kind, code) if isinstance(code, (str, bool, np.bool_))
+                      else code)
+
+
+def _named_levels(index: pd.MultiIndex) -> pd.MultiIndex:
+    """A MultiIndex with code levels shown as names; a ``field`` level names columns."""
+    levels = []
+    for number, level in enumerate(index.names):
+        values = index.get_level_values(number)
+        if level == "field":
+            values = values.map(lambda code: label(code) if isinstance(code, str) else code)
+        elif level in CODE_COLUMNS:
+            values = _named(values, CODE_COLUMNS[level])
+        levels.append(values)
+    return pd.MultiIndex.from_arrays(levels, names=index.names)
 
 
 def _is_column_label(value) -> bool:
@@ -1216,6 +1295,8 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
             out.index = out.index.map(label)  # e.g. table.mean(): one value per column
     if out.index.nlevels == 1 and out.index.name in CODE_COLUMNS:
         out.index = _named(out.index, CODE_COLUMNS[out.index.name])
+    elif out.index.nlevels > 1:
+        out.index = _named_levels(out.index)
     out.index.names = [label(n) if isinstance(n, str) else n for n in out.index.names]
     return out
 

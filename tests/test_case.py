@@ -442,6 +442,38 @@ def test_round_two_on_the_campaign_layout_takes_the_A4_members():
     pd.testing.assert_frame_equal(campaign, kept)
 
 
+def test_round_two_compares_with_the_previous_month_the_month_of_round_one():
+    # The case: round 2 compares each A4 member with 上月 (the previous month = round 1's month,
+    # sales_after), not with the month before round 1 (sales_before).
+    # m3: 2 visits 1000.00 -> 2 visits 900.00 (A4); round-2 month 1170.00:
+    #   on round 1's month 1170 / 900 = 1.30 -> exactly +30 % -> A42
+    #   (on the month before round 1 it would be 1170 / 1000 = +17 % -> A43)
+    campaign = campaign_rows()
+    m3 = campaign.iloc[[0]].assign(
+        member_id="m3", visits_w2_after=0, sales_before=1000.0, sales_after=900.0,
+        sales_round2=1170.0,
+    )
+    campaign = pd.concat([campaign, m3], ignore_index=True)
+    bands = round_two(campaign)
+    assert list(bands.index) == ["m3"]
+    assert bands.loc["m3", "sales_before"] == 900.0
+    assert bands.loc["m3", "sales_after"] == 1170.0
+    assert bands.loc["m3", "sales_growth_pct"] == pytest.approx(30.0)
+    assert bands.loc["m3", "group"] == "A42"
+
+
+def test_the_case_reads_group_10_not_9_as_new_or_dormant():
+    deciles = pd.DataFrame({"group": [1, 8, 9, 10], "customers": [2, 2, 2, 2],
+                            "average": [8000.0, 1100.0, 600.0, 100.0],
+                            "total": [16000.0, 2200.0, 1200.0, 200.0]})
+    reading = case.decile_comparison(deciles, groups=[8, 9, 10])["case_reading"]
+    assert reading.to_dict() == {8: "uplift", 9: "rare_not_loyal", 10: "new_or_dormant"}
+    assert [g for g, code in reading.items() if code == "new_or_dormant"] == [10]
+    assert "休眠" in LABELS["decile_reading.new_or_dormant"][0]
+    assert "休眠" not in LABELS["decile_reading.rare_not_loyal"][0]
+    assert "dormant" not in LABELS["decile_reading.rare_not_loyal"][1]
+
+
 # ---------------------------------------------------------------------------------------------
 # properties
 
@@ -829,3 +861,29 @@ def test_visit_growth_by_baseline_on_the_campaign(campaign):
     # and the case's average is the same rows weighted by their members
     by_members = (table["member_share_pct"] * table["average_growth_pct"]).sum() / 100
     assert by_members == pytest.approx(summary.loc["visits", "average_growth_pct"])
+
+
+def test_profiles_and_members_are_shown_in_chinese():
+    from rfmkit.labels import localise
+
+    members = pd.DataFrame({"member_id": ["a", "b"], "gender": ["F", "M"],
+                            "occupation": ["student", "teacher"],
+                            "marital_status": ["single", "married"],
+                            "uses_wechat": [True, False], "preferred_channel": ["WeChat", "SMS"]})
+    profile = group_profile(members, ["a"], fields=["marital_status", "uses_wechat",
+                                                    "preferred_channel"])
+    rfmkit.use_language("zh")
+    try:
+        shown = localise(profile)
+        rows = list(shown.index)
+        assert ("婚姻状况", "单身") in rows and ("使用微信", "是") in rows
+        assert ("偏好渠道", "微信") in rows
+        people = localise(members)
+        assert people["性别"].tolist() == ["女", "男"]
+        assert people["职业"].tolist() == ["学生", "教师"]
+        assert people["使用微信"].tolist() == ["是", "否"]
+        assert label("visit_growth_pct") == "消费频率增长率 (%)"  # the seeds' term
+    finally:
+        rfmkit.use_language("en")
+    assert list(profile.index) == list(group_profile(members, ["a"], fields=[
+        "marital_status", "uses_wechat", "preferred_channel"]).index)  # codes unchanged

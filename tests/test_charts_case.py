@@ -172,7 +172,7 @@ def test_before_after_chart_for_round_two_and_chosen_metrics():
     for growth in ("+40.0 %", "+25.2 %", "+10.0 %", "+0.0 %"):
         assert growth in texts(fig)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["month before round 1", "round-2 month"]
+    assert legend == ["last month (round 1's month)", "round-2 month"]
     assert "Round 2" in fig._suptitle.get_text()
     one = charts.before_after_chart(uplift(), metrics=["ticket"])
     assert len(one.axes) == 1 and one.axes[0].get_title() == LABELS["chart.ticket"][1]

@@ -429,3 +429,28 @@ def test_load_questionnaire_is_the_clean_survey():
         "satisfaction", "recommend",
     ]:  # fmt: skip
         assert column in q.columns
+
+
+# --- the capstone's second shop (notebook 09) ----------------------------------------------------
+def test_shop2_is_regenerated_byte_for_byte_and_alone(tmp_path):
+    subprocess.run([sys.executable, str(DATA / "make_data.py"), "--shop2", str(tmp_path)],
+                   check=True, timeout=120)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shop2_orders.csv"]
+    assert filecmp.cmp(tmp_path / "shop2_orders.csv", DATA / "shop2_orders.csv", shallow=False)
+
+
+def test_shop2_is_a_raw_export_with_five_messy_rows():
+    import rfmkit
+
+    path = rfmkit.shop2_orders_path()
+    blob = path.read_bytes()
+    assert not blob.startswith(b"\xef\xbb\xbf") and b"\r" not in blob
+    lines = blob.decode("utf-8").splitlines()
+    assert lines[0] == "订单编号,买家ID,下单时间,实付金额(元),商品类目"
+    read = rfmkit.read_orders(path)
+    assert read.rows_read == len(lines) - 1
+    assert len(read.data) + len(read.rejected) == read.rows_read
+    assert len(read.rejected) == 5
+    assert read.data["order_id"].is_unique
+    assert read.data["order_date"].max() <= rfmkit.COURSE_ASOF + pd.Timedelta(days=1)
+    assert 300 <= read.data["customer_id"].nunique() <= 420

@@ -166,7 +166,7 @@ def before_after_chart(table: pd.DataFrame, metrics: Sequence[str] | None = None
             raise ValueError(f"the table has no visits, so {metric!r} cannot be drawn")
     codes = _group_codes(table)
     round_two = _is_round_two(codes)
-    before_text = chart_text("chart.before_round1" if round_two else "chart.last_month")
+    before_text = chart_text("chart.round1_month" if round_two else "chart.last_month")
     after_text = chart_text("chart.round2_month" if round_two else "chart.this_month")
 
     fig, axes = new_figure(f"before_after_{len(metrics)}", ncols=len(metrics))

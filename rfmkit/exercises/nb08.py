@@ -1,36 +1,37 @@
-"""Self-check exercises for notebook 08, the Sam's Club case study (山姆会员店客户提升案例)."""
+"""Self-check exercises for notebook 08, the Sam's Club case study (山姆会员店客户提升案例).
 
-from rfmkit.exercises import Count, Number, ____, exercise
+The ladder: q1, q3 and q5 ask the student to write the pandas (Frame), q4 and q6 are business
+judgements (Choice), q2 counts members.
+"""
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
+from rfmkit.exercises import Choice, Count, Frame, ____, exercise
+
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
 
-@exercise(Number(0.5, unit="yuan"), """
-zh.question: 假如第 9 组的月销售额增长 50 % (比第 8 组的目标 30 % 还高), 每个月能多卖多少元?
-    (用十分位表里第 9 组的合计 total 计算)
-zh.hint: deciles = decile_table(会员表.set_index("member_id")["last_month_spend"]); 取出 group 等于
-    9 那一行的 total, 再乘以 0.50。也可以用 decile_comparison(deciles, groups=[9], growth=0.50)。
-zh.takeaway: 第 9 组即使增长 50 %, 多卖的钱也比第 8 组增长 30 % 少: 选目标组时, 既要看提升的可能,
-    也要看提升后的金额。
-zh.revisit: 用的是第 9 组全组的月销售合计 (total 列), 不是人均 (average 列); 增长 50 % 就是乘以
-    0.50。
-en.question: Suppose group 9's monthly sales grew by +50 % (more than group 8's +30 % target). How
-    many yuan a month would that add? (Use group 9's total in the decile table.)
-en.hint: deciles = decile_table(members.set_index("member_id")["last_month_spend"]); take the total
-    of the row whose group is 9 and multiply it by 0.50. decile_comparison(deciles, groups=[9],
-    growth=0.50) does it too.
-en.takeaway: Even +50 % in group 9 adds less than +30 % in group 8: pick a target group by both its
-    room to grow and what the growth is worth.
-en.revisit: Use group 9's whole monthly total (the total column), not the average per member; +50 %
-    means multiplying by 0.50.
+@exercise(Frame(index="member_id"), """
+zh.question: 算出第 8 组每位会员上月的到店次数: 以会员号为索引的 Series, 等于 visits_w1_before 到
+    visits_w4_before 四列之和。
+zh.hint: 先 campaign.set_index("member_id"), 选出四个 "_before" 的周列,
+    再 .sum(axis=1) 按行相加。
+zh.takeaway: 一个月的到店次数就是四周相加; campaign_frames 也是这样算的, 现在你知道它里面做了什么。
+zh.revisit: 用的是上月 (before) 的四个周列, 不是本月 (after); 按行相加 (axis=1),
+    并且以会员号为索引。
+en.question: Compute each group-8 member's visits last month: a Series indexed by member ID, the sum
+    of the four columns visits_w1_before .. visits_w4_before.
+en.hint: campaign.set_index("member_id"), pick the four "_before" week columns, then .sum(axis=1)
+    adds them up row by row.
+en.takeaway: A month's visits are its four weeks added up; campaign_frames does exactly this, and
+    now you know what is inside it.
+en.revisit: Use last month's (before) four week columns, not this month's (after); add along the row
+    (axis=1), indexed by member ID.
 """)
 def q1():
-    from rfmkit import decile_table, load_samsclub_members
+    from rfmkit import load_samsclub_campaign
 
-    members = load_samsclub_members()
-    deciles = decile_table(members.set_index("member_id")["last_month_spend"])
-    group9_total = deciles.loc[deciles["group"] == 9, "total"].iloc[0]
-    return round(group9_total * 0.50, 2)
+    campaign = load_samsclub_campaign()
+    weeks = ["visits_w1_before", "visits_w2_before", "visits_w3_before", "visits_w4_before"]
+    return campaign.set_index("member_id")[weeks].sum(axis=1)
 
 
 @exercise(Count(), """
@@ -57,84 +58,144 @@ def q2():
     return (uplift["visits_after"] < uplift["visits_before"]).sum()
 
 
-@exercise(Number(0.05, unit="percent", percent=True), """
-zh.question: 只看 A4 的会员: 按案例的定义 (每位会员销售额增长率之和 ÷ 人数),
-    他们的平均销售额增长率是多少 %? 保留两位小数。
-zh.hint: 先选出 A4 的行: a4 = uplift[uplift["group"] == "A4"]; uplift_summary(a4) 的
-    average_growth_pct 列, "sales" 那一行就是。也可以直接求 a4["sales_growth_pct"].mean()。
-zh.takeaway: 案例的平均增长率是 "每人一票"; 整体增长率 (按合计) 让买得多的人分量更重。两者不同时,
-    报告里要写明用的是哪一个。
-zh.revisit: 要的是各会员增长率的平均 (average_growth_pct), 不是按合计的整体增长率
-    (aggregate_growth_pct); 而且只算 A4 的会员, 单位是百分数。
-en.question: Take only the A4 members. By the case's definition (the sum of each member's sales
-    growth rate ÷ members), what is their average sales growth, in %, to two decimals?
-en.hint: Select the A4 rows first: a4 = uplift[uplift["group"] == "A4"]; uplift_summary(a4) has it
-    in the average_growth_pct column, row "sales". a4["sales_growth_pct"].mean() gives it too.
-en.takeaway: The case's average gives every member one vote; the aggregate growth (from totals)
-    weighs big spenders more. When they differ, say which one a report uses.
-en.revisit: The mean of the members' rates is wanted (average_growth_pct), not the growth of the
-    totals (aggregate_growth_pct); only the A4 members count, and the unit is percent.
+@exercise(Frame(index="group"), """
+zh.question: 把到店次数目标降到 +30 % (客单价目标仍是 +40 %), 自己给每位会员分出 A1–A4,
+    再数每组多少人: 以 A1、A2、A3、A4 为索引、按这个顺序排列的 Series。
+zh.hint: 照着课上的四行: visits_met = after["visits"] / before["visits"] - 1 >= 0.30, ticket_met
+    同理 (0.40); 先全部设为 "A4", 再依次改成 A3、A2、A1; 最后 .value_counts().sort_index()。
+zh.takeaway: 到店次数是整数, 增长率只能一格一格地跳 (2 → 3 次是 +50 %, 3 → 4 次是 +33 %):
+    目标从 +50 % 降到 +30 %, 很多会员一下子跨过了门槛。
+zh.revisit: 目标写成小数: +30 % 是 0.30; 只改到店次数的目标, 客单价仍是 0.40; 赋值的顺序是 A3、
+    A2、A1 (最后写 A1, 两项都达成的才不会被覆盖); 结果按 A1–A4 排序。
+en.question: Lower the visits target to +30 % (the ticket target stays +40 %), put each member in
+    A1-A4 yourself and count each group: a Series indexed A1, A2, A3, A4 in that order.
+en.hint: Follow the four lines of the lesson: visits_met = after["visits"] / before["visits"] - 1
+    >= 0.30, ticket_met likewise (0.40); set everyone to "A4", then A3, A2, A1 in turn; finally
+    .value_counts().sort_index().
+en.takeaway: Visits are whole numbers, so growth jumps in steps (2 -> 3 is +50 %, 3 -> 4 is +33 %):
+    lowering the target from +50 % to +30 % lets many members over the bar at once.
+en.revisit: Targets are fractions: +30 % is 0.30; change only the visits target, the ticket stays at
+    0.40; assign A3, then A2, then A1 last (so both-met is not overwritten); sort A1-A4.
 """)
 def q3():
-    from rfmkit import campaign_frames, campaign_uplift, load_samsclub_campaign, uplift_summary
+    import pandas as pd
 
-    uplift = campaign_uplift(*campaign_frames(load_samsclub_campaign()))
-    a4 = uplift[uplift["group"] == "A4"]
-    return round(uplift_summary(a4).loc["sales", "average_growth_pct"], 2)
-
-
-@exercise(Count(), """
-zh.question: 把到店次数目标从 +50 % 降到 +30 % (客单价目标仍是 +40 %), A1 (两项都达成)
-    会有多少位会员?
-zh.hint: 可以在上面的小工具里把到店次数滑块拖到 30, 读 A1 的人数; 或者用代码:
-    campaign_uplift(before, after, targets={"visits": 0.30}), 再数 group 等于 "A1" 的行。
-zh.takeaway: 到店次数是整数, 增长率只能一格一格地跳 (2 → 3 次就是 +50 %): 目标在两格之间移动时,
-    分组可能一点都不变。
-zh.revisit: 目标写成小数: +30 % 是 0.30 (不是 30); 只改 visits, ticket 保持 0.40; 数的是 "A1"。
-en.question: Lower the visits target from +50 % to +30 % (the ticket target stays +40 %). How many
-    members are then in A1 (both targets met)?
-en.hint: Drag the visits slider of the explorer above to 30 and read A1's count; or in code:
-    campaign_uplift(before, after, targets={"visits": 0.30}), then count the rows whose group is
-    "A1".
-en.takeaway: Visits are whole numbers, so visit growth jumps in steps (2 -> 3 visits is +50 %): a
-    target moved between two steps changes no group at all.
-en.revisit: Targets are fractions: +30 % is 0.30 (not 30); change only visits and keep the ticket
-    at 0.40; count "A1".
-""")
-def q4():
-    from rfmkit import campaign_frames, campaign_uplift, load_samsclub_campaign
+    from rfmkit import campaign_frames, load_samsclub_campaign
 
     before, after = campaign_frames(load_samsclub_campaign())
-    uplift = campaign_uplift(before, after, targets={"visits": 0.30})
-    return (uplift["group"] == "A1").sum()
+    visits_met = after["visits"] / before["visits"] - 1 >= 0.30
+    ticket_met = after["ticket"] / before["ticket"] - 1 >= 0.40
+    groups = pd.Series("A4", index=before.index)
+    groups[ticket_met] = "A3"
+    groups[visits_met] = "A2"
+    groups[visits_met & ticket_met] = "A1"
+    return groups.value_counts().sort_index()
 
 
-@exercise(Number(0.05, unit="percent", percent=True), """
-zh.question: A4 的会员中, 单身 (marital_status 为 "single") 的占百分之几? 保留两位小数。(第 8
-    组全体是 79.05 %)
-zh.hint: group_profile(load_samsclub_members(), A4 的会员号, fields=["marital_status"])
-    给出每个取值的占比; 读 ("marital_status", "single") 这一行的 group_share_pct。A4 的会员号:
-    uplift.index[uplift["group"] == "A4"]。
-zh.takeaway: A4 大多仍是单身, 和第 8 组差别不大; 真正把 A4 区分出来的是微信使用和职业
-    (学生少)。画像要看差别最大的字段。
-zh.revisit: 只看 A4 的会员 (不是第 8 组全体), 读的是 marital_status 为 "single" 的本组占比
-    (group_share_pct), 单位是百分数。
-en.question: What share of the A4 members are single (marital_status "single"), in %, to two
-    decimals? (In group 8 as a whole it is 79.05 %.)
-en.hint: group_profile(load_samsclub_members(), the A4 member IDs, fields=["marital_status"]) gives
-    the share of each value; read group_share_pct in the row ("marital_status", "single"). The A4
-    member IDs: uplift.index[uplift["group"] == "A4"].
-en.takeaway: A4 is still mostly single, not far from group 8; what sets A4 apart is WeChat use and
-    occupation (fewer students). A profile is read by its largest differences.
-en.revisit: Look only at the A4 members (not all of group 8), at the share in the group
-    (group_share_pct) of marital_status "single", in percent.
+@exercise(Choice(
+    {"A": {"zh": "三个目标都对, 销售额 +30 % 是两个分目标相加后打的折扣。",
+           "en": "All three are right: +30 % sales is a discount on the two targets added up."},
+     "B": {"zh": "目标彼此矛盾: 两个分目标都达成就是 +110 %; "
+                 "定目标时应先算清楚, 再说明哪个是主目标。",
+           "en": "They contradict each other: both targets met means +110 %; work the numbers "
+                 "out first and say which target leads."},
+     "C": {"zh": "销售额目标应该是 +90 % (50 % + 40 %)。",
+           "en": "The sales target should be +90 % (50 % + 40 %)."},
+     "D": {"zh": "只要销售额达到 +30 %, 分目标是否一致无所谓。",
+           "en": "As long as sales reach +30 %, whether the targets agree does not matter."}},
+    {"A": {"zh": "增长率不能相加再 “打折”: 销售额 = 到店次数 × 客单价, "
+                 "1.5 × 1.4 = 2.1, 是 +110 %。",
+           "en": "Growth rates do not add up to be discounted: sales = visits × ticket, "
+                 "1.5 × 1.4 = 2.1, that is +110 %."},
+     "C": {"zh": "增长率要相乘, 不是相加: 1.5 × 1.4 − 1 = +110 %, 不是 +90 %。",
+           "en": "Growth rates multiply, they do not add: 1.5 × 1.4 − 1 = +110 %, not +90 %."},
+     "D": {"zh": "分目标决定了做什么 (拉到店还是拉客单价); "
+                 "它们和总目标对不上, 执行和考核就会各说各的。",
+           "en": "The part targets decide what staff do (more visits or bigger baskets); if they "
+                 "do not add up to the overall target, doing and judging the work fall apart."}}),
+    """
+zh.question: 案例给第 8 组定了三个目标: 到店次数 +50 %, 客单价 +40 %, 销售额 +30 %。哪种说法最恰当?
+zh.hint: 销售额 = 到店次数 × 客单价。两个分目标都达成时, 销售额是原来的多少倍?
+zh.takeaway: 目标之间有算术关系: 1.5 × 1.4 = 2.1。定目标前先算一遍, 再说明以哪个为主 ——
+    这正是课堂上值得讨论的地方。
+zh.revisit: 把两个分目标换成倍数 (1.5 和 1.4) 相乘, 再和销售额目标 1.3 比较。
+en.question: The case sets group 8 three targets: visits +50 %, ticket +40 %, sales +30 %. Which
+    statement fits best?
+en.hint: Sales = visits × ticket. If both part targets are met, sales become how many times what
+    they were?
+en.takeaway: Targets are tied by arithmetic: 1.5 × 1.4 = 2.1. Work them out before setting them,
+    and say which one leads: a good point for class discussion.
+en.revisit: Turn the two part targets into factors (1.5 and 1.4), multiply them, and compare with
+    the sales target, 1.3.
+""")
+def q4():
+    return "B"
+
+
+@exercise(Frame(index="member_id"), """
+zh.question: 求每位 A4 会员第二轮的销售额增长率 (%): 第二轮那个月 (sales_round2)
+    和上月比。答案是以会员号为索引、只含 A4 会员的 Series。
+zh.hint: 上月就是第一轮的那个月, 即 sales_after 列。sales = campaign.set_index("member_id"),
+    a4 = uplift.index[uplift["group"] == "A4"], 然后 (sales.loc[a4, "sales_round2"] /
+    sales.loc[a4, "sales_after"] - 1) * 100。
+zh.takeaway: 案例说第二轮和上月比, 上月就是第一轮的那个月。如果错拿第一轮之前的月份作基期,
+    会把 A4 在第一轮里的下滑再算一遍。
+zh.revisit: 基期是上月 = 第一轮的那个月 (sales_after), 不是第一轮之前的月份 (sales_before);
+    只取 A4 的会员; 单位是百分数 (乘以 100)。
+en.question: Compute each A4 member's round-2 sales growth in %: the round-2 month (sales_round2)
+    against the previous month. The answer is a Series indexed by member ID, A4 members only.
+en.hint: The previous month is round 1's month, the sales_after column. sales =
+    campaign.set_index("member_id"), a4 = uplift.index[uplift["group"] == "A4"], then
+    (sales.loc[a4, "sales_round2"] / sales.loc[a4, "sales_after"] - 1) * 100.
+en.takeaway: The case compares round 2 with the previous month, which is round 1's month. Taking the
+    month before round 1 as the base would count A4's fall during round 1 a second time.
+en.revisit: The base is the previous month = round 1's month (sales_after), not the month before
+    round 1 (sales_before); A4 members only; in percent (times 100).
 """)
 def q5():
     from rfmkit import campaign_frames, campaign_uplift, load_samsclub_campaign
-    from rfmkit.case import group_profile
-    from rfmkit.data import load_samsclub_members
 
-    uplift = campaign_uplift(*campaign_frames(load_samsclub_campaign()))
-    a4_ids = uplift.index[uplift["group"] == "A4"]
-    profile = group_profile(load_samsclub_members(), a4_ids, fields=["marital_status"])
-    return round(profile.loc[("marital_status", "single"), "group_share_pct"], 2)
+    campaign = load_samsclub_campaign()
+    uplift = campaign_uplift(*campaign_frames(campaign))
+    a4 = uplift.index[uplift["group"] == "A4"]
+    sales = campaign.set_index("member_id")
+    return (sales.loc[a4, "sales_round2"] / sales.loc[a4, "sales_after"] - 1) * 100
+
+
+@exercise(Choice(
+    {"A": {"zh": "和第 8 组一样, 定到店次数 +50 %、客单价 +40 % 的提升目标。",
+           "en": "The same uplift targets as group 8: visits +50 %, ticket +40 %."},
+     "B": {"zh": "放弃他们, 什么都不做。", "en": "Give them up and do nothing."},
+     "C": {"zh": "把他们当作新客户或休眠客户来开发: 先弄清是新来的还是沉睡的, "
+                 "再用低成本的欢迎和唤醒信息。",
+           "en": "Develop them as new or dormant customers: find out which they are, then send "
+                 "low-cost welcome and wake-up messages."},
+     "D": {"zh": "给每人送电影票, 拉高客单价。",
+           "en": "Give each a cinema ticket to raise the ticket."}},
+    {"A": {"zh": "提升针对已有购买习惯的客户; "
+                 "第 10 组来得少、买得少, 没有可以 “提升” 的习惯。",
+           "en": "Uplift works on a habit that exists; group 10 buys rarely and little, so there "
+                 "is no habit to lift."},
+     "B": {"zh": "案例没有说放弃: 新客户和休眠客户值得用低成本的方式去开发和唤醒。",
+           "en": "The case does not give them up: new and dormant customers are worth developing "
+                 "and waking up, at low cost."},
+     "D": {"zh": "成本太高: 人均每月只消费 100 元, 一张电影票就可能超过他们带来的利润。",
+           "en": "Too costly: at 100 yuan a month, one cinema ticket may cost more than the "
+                 "profit they bring."}}),
+    """
+zh.question: 门店还想提高第 10 组 (人均每月 100 元) 的价值。按案例的思路, 最合适的做法是?
+zh.hint: 案例怎样描述第 10 组? 看十分位比较表最后一列 "案例的判断"。
+zh.takeaway: 案例说第 10 组 (不是第 9 组) 可能是新客户或休眠客户: 按新客户开发, 低成本地欢迎和唤醒,
+    而不是套用第 8 组的提升目标。
+zh.revisit: 想一想第 10 组是什么样的客户, 以及每月 100 元能承担多大的服务成本。
+en.question: The store would also like to raise the value of group 10 (100 yuan a member a month).
+    Following the case, what fits best?
+en.hint: How does the case describe group 10? See the last column of the decile comparison, "the
+    case's reading".
+en.takeaway: The case says group 10 (not 9) may be new or dormant customers: develop them as new
+    customers with low-cost welcome and wake-up messages, not with group 8's uplift targets.
+en.revisit: Think about what kind of customers group 10 are, and how much service 100 yuan a month
+    can pay for.
+""")
+def q6():
+    return "C"
