@@ -888,7 +888,6 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "chart.band_outside": ("区间外", "outside"),
     # --- exercise texts added by the exercise refactor ---
-    "count": ("数量", "count"),  # nb02: the name of a value_counts() result
     "exercise.not_attempted": (
         "还没有作答: 把 ____ 换成你的答案, 然后再运行这个单元格。",
         "Not attempted yet: replace ____ with your answer, then run this cell again.",
