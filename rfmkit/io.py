@@ -946,8 +946,10 @@ def _stray_quotes(content: bytes, sep: str, skip: int, cr_only: bool) -> tuple[b
     """Find quotes that open a value and are never closed on their line, where closing them
     further on would swallow whole rows (a title cell, a typo). Returns the content with those
     lines' quotes removed, and their line numbers (1-based). A value with a line break inside
-    quotes (an address on two lines) is left as it is: read as one record it has no more
-    values than the header."""
+    quotes (an address on two lines) is left as it is: no line after the opening quote holds
+    as many values as the header (a whole row), and read as one record it has no more values
+    than the header. (So a value with a line break in the first column, followed by a whole
+    row's worth of values, is taken for a stray quote.)"""
     brk = b"\r" if cr_only else b"\n"
     lines = content.split(brk)
     odd = [i for i, ln in enumerate(lines) if ln.count(b'"') % 2]
@@ -960,12 +962,14 @@ def _stray_quotes(content: bytes, sep: str, skip: int, cr_only: bool) -> tuple[b
     while k < len(odd):
         start = odd[k]
         end = odd[k + 1] if k + 1 < len(odd) else None
-        if end is not None:
+        if end is not None and start >= skip and not any(
+            len(ln.replace(b'"', b"").split(sep.encode())) >= width
+            for ln in lines[start + 1 : end + 1]
+        ):  # no whole row inside the quotes: maybe a value that holds a line break
             span = b"\n".join(ln.rstrip(b"\r") for ln in lines[start : end + 1])
             records = list(csv.reader(_io.StringIO(span.decode("utf-8", errors="replace")),
                                       delimiter=sep))  # fmt: skip
-            fields = len(records[0]) if len(records) == 1 else width + 1
-            if start >= skip and fields <= width:
+            if len(records) == 1 and len(records[0]) <= width:
                 k += 2  # a value that holds a line break (or quotes above the header)
                 continue
         stray.append(start)
@@ -1358,11 +1362,6 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
         return bad
 
     lines = table.lines[:n]
-    if table.flagged:
-        hit = np.flatnonzero(np.isin(lines, list(table.flagged)))
-        for i in problems:
-            problems[i] = problems[i].drop(hit, errors="ignore")
-        _add(problems, 0, _reasons(np.isin(np.arange(n), hit), QUOTE_REASON))
     # a total row (合计) at the end of an export is no order: say so instead of "blank id"
     bad = np.flatnonzero(bad_rows() & ~row_blank)
     if len(bad):
@@ -1509,6 +1508,8 @@ def _read(
         candidates = np.flatnonzero(row_blank)
         row_blank[candidates] = [not v.strip() for v in raw[i][candidates]]
 
+    stray = np.isin(table.lines, list(table.flagged or ()))
+    row_blank &= ~stray  # a line with a stray quote is not empty
     # blank lines after the last data row are not rows (e.g. extra line breaks at the end)
     last = max([int(table.lines[~row_blank].max()) if (~row_blank).any() else 0]
                + [e[0] for e in table.early])  # fmt: skip
@@ -1517,6 +1518,11 @@ def _read(
     problems = {i: r[r.index < n].drop(np.flatnonzero(row_blank), errors="ignore")
                 for i, r in problems.items()}  # fmt: skip
     problems = {i: r for i, r in problems.items() if len(r)}
+    if stray.any():  # the quote's line is rejected for that reason alone
+        hit = np.flatnonzero(stray[:n])
+        problems = {i: r.drop(hit, errors="ignore") for i, r in problems.items()}
+        problems = {i: r for i, r in problems.items() if len(r)}
+        _add(problems, 0, _reasons(stray[:n], QUOTE_REASON))
     counts, notes = None, ()
     if kind == "orders":
         counts, notes = _order_rules(table, n, chosen, parsed, raw, problems, row_blank,
