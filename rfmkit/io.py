@@ -28,6 +28,37 @@ Rules worth knowing:
 * ``.data`` dtypes: ids and other text ``object``; dates ``datetime64[ns]``; money
   ``float64`` (yuan); counts ``int64``; survey scores nullable ``Int64``.
 
+Order exports (``read_orders``) -- what a shop's own export needs:
+
+* **Platform presets.** Taobao/Tmall, JD, Pinduoduo, Youzan and Douyin exports are recognised by
+  their header names (:data:`PRESETS`); ``result.preset`` says which one was used, and
+  ``columns=`` overrides it. (Taobao, Pinduoduo and Douyin header names were checked against
+  published exports; JD and Youzan names are from memory, marked ``sure=False``. Pinduoduo and
+  Douyin exports carry no buyer ID: the receiver's phone column stands in for the customer.)
+* **Only paid orders are purchases** (the rule lives in :func:`rfmkit.orders.purchase_lines`,
+  called here so every line left out has a line number and a reason): closed, cancelled,
+  unpaid, refunded and unknown statuses are rejected with the status in the reason; a
+  refund-amount column (``退款金额``) is subtracted, so ``.data["amount"]`` is the net amount
+  (``.data["refund"]`` keeps the refund); a line refunded in full is rejected. Without a
+  status column, a blank payment time (``订单付款时间``) means not paid. ``.status_counts``
+  counts the rows read by status, shown in ``repr(result)``.
+* **File shapes.** A title or notes block above the header is skipped (the header is the first
+  line with two or more column names rfmkit knows; else ``header_row=``). A workbook's first
+  sheet with such a header is read and the others are named. ``="2876..."`` (Excel-protected
+  numbers) reads as ``2876...``. Times with an offset (``2026-06-01T12:03:00+08:00``) keep the
+  wall-clock time written, so the day is the shop's local day. A total row (``合计``) is
+  rejected as such. A refund line may have a negative quantity (a sale may not). Numbers with
+  more than 15 digits are rejected, never rounded. A quote opened and never closed on its line,
+  where closing it further on would swallow whole rows, is dropped from that line and the line
+  rejected, so kept + rejected is always the number of lines below the header.
+* **One line twice.** When the file shows a repeat is one line twice -- the same sub-order id
+  (``子订单编号``), or the same order number in an export of one row per order (no product,
+  quantity or line columns, or a preset that says so) -- the repeat is rejected ("counted
+  once"). Otherwise two equal lines of one order may be two items bought: they are kept and
+  the repeat is noted in ``repr(result)``.
+* **Reasons in both languages.** ``result.rejected_in("zh" | "en")`` adds a stable ``code`` per
+  reason (:func:`reason_code`) and gives the reason in Chinese or English (``rfmkit.labels``).
+
 How: pandas reads every cell as text (``pd.read_csv`` / ``pd.read_excel``), then each column
 is parsed once, vectorised: values written plainly (``1200.50``, ``2025-05-03 14:22:01``) in
 C, the others by one anchored pattern per kind that also words the reason. Every parser runs
@@ -91,6 +122,17 @@ class ReadResult:
         ``"gb18030"``), ``None`` for Excel files and already-decoded text.
     source:
         A short name of the file, used in messages.
+    preset:
+        The platform preset used for an order export (a key of :data:`PRESETS`), or None.
+    sheet, sheets:
+        For Excel files: the sheet read and all sheets of the workbook.
+    header_line:
+        The line (Excel: row) of the column names; lines above it were a title or notes.
+    status_counts:
+        Rows read by order status as written in the file (order exports with a status
+        column), e.g. ``{"交易成功": 100, "交易关闭": 500}``; else None.
+    notes:
+        Other things worth knowing, in plain English (e.g. lines that repeat exactly).
     """
 
     data: pd.DataFrame
@@ -1345,6 +1387,20 @@ def _add(problems: dict[int, pd.Series], idx: int, reasons: pd.Series) -> None:
     problems[idx] = reasons.sort_index()
 
 
+def _repeated(ids: np.ndarray) -> np.ndarray:
+    """Mask of the ids that occur more than once (sorting fixed-width bytes is several times
+    faster than hashing Python strings; ids that are not ASCII are hashed)."""
+    try:
+        raw = ids.astype("S")
+    except UnicodeEncodeError:
+        return pd.Series(ids, dtype=object).duplicated(keep=False).to_numpy()
+    ordered = np.sort(raw)
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not len(twice):
+        return np.zeros(len(ids), dtype=bool)
+    return np.isin(raw, twice)
+
+
 def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int, np.ndarray],
                  raw: list[np.ndarray], problems: dict[int, pd.Series], row_blank: np.ndarray,
                  headers: list[str], preset: str | None) -> tuple[dict[str, int] | None,
@@ -1429,8 +1485,7 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
     per_order = (preset is not None and PRESETS[preset].one_row_per_order) or not any(
         c in chosen for c in ("line_id", "product_id", "quantity", "unit_price"))
     key = chosen.get("line_id", chosen["order_id"] if per_order else None)
-    ids = pd.Series(raw[chosen["order_id"]][:n], dtype=object).str.strip()
-    maybe = np.flatnonzero(keep & ids.duplicated(keep=False).to_numpy())
+    maybe = np.flatnonzero(keep & _repeated(parsed[chosen["order_id"]][:n]))
     if len(maybe):
         rows = pd.DataFrame({i: pd.Series(c[maybe], dtype=object).str.strip()
                              for i, c in enumerate(raw)})  # fmt: skip

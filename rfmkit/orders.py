@@ -20,6 +20,10 @@ leaves out has a line number and a reason):
 6. A refund-amount column is subtracted from the amount paid: a partial refund lowers the
    amount and the line stays a purchase; a full refund makes it no purchase.
 
+:func:`order_lines` and :func:`order_totals` take lines already decided (such as
+``read_orders(...).data``, net of refunds); a frame with a status column made another way
+should go through :func:`purchase_lines` first.
+
 Computation only: pandas in, pandas out, inputs never modified.
 """
 
