@@ -630,19 +630,39 @@ def _date_shape(values: np.ndarray) -> tuple[str, str] | None:
     return fmt + (":%S" if m["S"] else ""), shape
 
 
-def _shaped(values: np.ndarray, shape: str) -> np.ndarray:
-    """Mask of the texts of exactly this shape with a possible time of day (pandas would
-    read 14:22:60 as 14:23:00)."""
+def _shaped(values: np.ndarray, shape: str) -> tuple[np.ndarray, np.ndarray]:
+    """(mask, datetime64[ns]) of the texts of exactly this shape that are possible dates and
+    times, read digit by digit in numpy (pandas would read 14:22:60 as 14:23:00)."""
     template = np.frombuffer(shape.encode(), dtype=np.uint8)
     ok = np.zeros(len(values), dtype=bool)
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
     for start, _, chars in _byte_blocks(values, len(shape) + 1):
         digits = chars[:, :-1] - np.uint8(48)
         good = np.where(template == ord("d"), digits <= 9, chars[:, :-1] == template).all(axis=1)
-        for at, most in ((11, 23), (14, 59), (17, 59)):
+        good &= chars[:, -1] == 0
+
+        def number(at: int, width: int, digits: np.ndarray = digits) -> np.ndarray:
+            value = np.zeros(len(digits), dtype=np.int64)
+            for j in range(at, at + width):
+                value = value * 10 + np.minimum(digits[:, j], 9)
+            return value
+
+        year, month, day = number(0, 4), number(5, 2), number(8, 2)
+        good &= (year >= _MIN_YEAR) & (year <= _MAX_YEAR) & (month >= 1) & (month <= 12)
+        good &= day >= 1
+        months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+        days = months.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
+        good &= days.astype("datetime64[M]") == months  # 2025-02-30 is no day
+        seconds = np.zeros(len(chars), dtype=np.int64)
+        for at, most, unit in ((11, 23, 3600), (14, 59, 60), (17, 59, 1)):
             if len(shape) > at:
-                good &= digits[:, at].astype(int) * 10 + digits[:, at + 1] <= most
-        ok[start : start + len(chars)] = good & (chars[:, -1] == 0)
-    return ok
+                part = number(at, 2)
+                good &= part <= most
+                seconds += part * unit
+        moment = days.astype("datetime64[ns]") + seconds.astype("timedelta64[s]")
+        ok[start : start + len(chars)] = good
+        out[start : start + len(chars)][good] = moment[good]
+    return ok, out
 
 
 def _date_grammar(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Series]:
@@ -693,15 +713,9 @@ def _parse_dates(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Se
     rest = np.arange(len(values))
     shape = _date_shape(values)
     if shape is not None:
-        idx = np.flatnonzero(_shaped(values, shape[1]))
-        got = pd.to_datetime(pd.Series(values[idx], dtype=object), format=shape[0],
-                             errors="coerce").to_numpy(dtype="datetime64[ns]")  # fmt: skip
-        year = got.astype("datetime64[Y]").astype("int64") + 1970
-        ok = ~np.isnat(got) & (year >= _MIN_YEAR) & (year <= _MAX_YEAR)
-        out[idx[ok]] = got[ok]
-        unread = np.ones(len(values), dtype=bool)
-        unread[idx[ok]] = False
-        rest = np.flatnonzero(unread)
+        ok, got = _shaped(values, shape[1])
+        out[ok] = got[ok]
+        rest = np.flatnonzero(~ok)
     out[rest], reasons = _date_grammar(values[rest], keep_time)
     if not keep_time:
         out = out.astype("datetime64[D]").astype("datetime64[ns]")
