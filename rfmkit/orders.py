@@ -15,8 +15,10 @@ leaves out has a line number and a reason):
 
 5. Only paid orders are purchases. The order status written by the platform (Taobao/Tmall, JD,
    Pinduoduo, Youzan, Douyin, or plain English) is looked up in :data:`STATUS_WORDS`: closed,
-   cancelled, unpaid and refunded orders are no purchases. A status the table does not know is
-   not guessed. Without a status column, an empty payment time means "not paid".
+   cancelled, unpaid and refunded orders are no purchases (a refund line -- a negative
+   amount -- marked refunded is the refund itself and counts, so it is subtracted). A status
+   the table does not know is not guessed. Without a status column, an empty payment time
+   means "not paid".
 6. A refund-amount column is subtracted from the amount paid: a partial refund lowers the
    amount and the line stays a purchase; a full refund makes it no purchase.
 
@@ -114,7 +116,8 @@ def purchase_lines(
         why[np.isnat(np.asarray(paid_at, dtype="datetime64[ns]"))] = "not_paid"
     if status is not None:
         codes = status_codes(status)
-        other = codes != PURCHASE_STATUS
+        # a refund line (negative amount) marked refunded is the refund itself: it counts
+        other = (codes != PURCHASE_STATUS) & ~((paid < 0) & (codes == "refunded"))
         why[other] = np.where(codes[other] == "", "status.blank", "status." + codes[other])
     return net + 0.0, why
 

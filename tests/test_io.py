@@ -1479,3 +1479,19 @@ def test_every_physical_line_is_kept_or_rejected_even_with_stray_quotes(
     result = read_orders(csv_bytes(text))
     assert len(result.data) + len(result.rejected) == result.rows_read
     assert result.rows_read == physical_data_lines(text)
+
+
+def test_a_refund_line_marked_refunded_is_subtracted() -> None:
+    from rfmkit import rfm_table
+
+    text = (
+        "订单号,客户ID,下单时间,实付金额,数量,订单状态\n"
+        "A1,C1,2026-06-01,30,3,交易成功\n"
+        "A1,C1,2026-06-08,-10,-1,退款成功\n"  # the refund line itself
+        "A2,C1,2026-06-02,50,1,退款成功\n"  # a sale whose order was refunded
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["amount"].tolist() == [30.0, -10.0]
+    assert result.rejected["row"].tolist() == [4]
+    # C1: order A1 = 30 - 10 = 20 on 06-01 (R = 9); A2 refunded is no purchase
+    assert rfm_table(result.data, "2026-06-10").loc["C1"].tolist() == [9, 1, 20.0]
