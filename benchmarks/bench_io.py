@@ -16,6 +16,11 @@ the peak resident set size of the process (``VmHWM`` on Linux, else ``ru_maxrss`
 rise during the call (the peak minus what the process held after importing pandas and
 rfmkit). The best time and the largest memory of ``--repeat`` runs are reported; the two
 readers take turns, so a busy machine slows both alike.
+
+``read_orders`` reads cells as Python ``object`` text with pandas' C parser whether or not
+pyarrow is installed (``engine="pyarrow"`` cannot report the line number of a bad line, so it
+cannot keep the promise that every line is kept or rejected by number); with pyarrow installed,
+the baseline ``pd.read_csv(dtype=str)`` uses pyarrow-backed strings.
 """
 
 from __future__ import annotations
@@ -112,6 +117,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         clean, bad = write_orders(Path(tmp), args.lines)
         print(f"{args.lines:,} order lines; {clean.stat().st_size / 2**20:.0f} MB per file")
+        try:
+            import pyarrow
+
+            arrow = f"pyarrow {pyarrow.__version__} installed"
+        except ImportError:
+            arrow = "pyarrow not installed"
+        print(f"pandas {pd.__version__}, {arrow} (pd.read_csv(dtype=str) uses "
+              f"{pd.StringDtype().storage!r} strings); run with PYTHONPATH=<dir with pyarrow> "
+              "to compare")  # fmt: skip
         print(
             f"{'file':<8}{'reader':<34}{'rows':>10}{'time s':>9}{'cpu s':>9}{'peak MB':>9}"
             f"{'rise MB':>9}"

@@ -28,6 +28,37 @@ Rules worth knowing:
 * ``.data`` dtypes: ids and other text ``object``; dates ``datetime64[ns]``; money
   ``float64`` (yuan); counts ``int64``; survey scores nullable ``Int64``.
 
+Order exports (``read_orders``) -- what a shop's own export needs:
+
+* **Platform presets.** Taobao/Tmall, JD, Pinduoduo, Youzan and Douyin exports are recognised by
+  their header names (:data:`PRESETS`); ``result.preset`` says which one was used, and
+  ``columns=`` overrides it. (Taobao, Pinduoduo and Douyin header names were checked against
+  published exports; JD and Youzan names are from memory, marked ``sure=False``. Pinduoduo and
+  Douyin exports carry no buyer ID: the receiver's phone column stands in for the customer.)
+* **Only paid orders are purchases** (the rule lives in :func:`rfmkit.orders.purchase_lines`,
+  called here so every line left out has a line number and a reason): closed, cancelled,
+  unpaid, refunded and unknown statuses are rejected with the status in the reason; a
+  refund-amount column (``退款金额``) is subtracted, so ``.data["amount"]`` is the net amount
+  (``.data["refund"]`` keeps the refund); a line refunded in full is rejected. Without a
+  status column, a blank payment time (``订单付款时间``) means not paid. ``.status_counts``
+  counts the rows read by status, shown in ``repr(result)``.
+* **File shapes.** A title or notes block above the header is skipped (the header is the first
+  line with two or more column names rfmkit knows; else ``header_row=``). A workbook's first
+  sheet with such a header is read and the others are named. ``="2876..."`` (Excel-protected
+  numbers) reads as ``2876...``. Times with an offset (``2026-06-01T12:03:00+08:00``) keep the
+  wall-clock time written, so the day is the shop's local day. A total row (``合计``) is
+  rejected as such. A refund line may have a negative quantity (a sale may not). Numbers with
+  more than 15 digits are rejected, never rounded. A quote opened and never closed on its line,
+  where closing it further on would swallow whole rows, is dropped from that line and the line
+  rejected, so kept + rejected is always the number of lines below the header.
+* **One line twice.** When the file shows a repeat is one line twice -- the same sub-order id
+  (``子订单编号``), or the same order number in an export of one row per order (no product,
+  quantity or line columns, or a preset that says so) -- the repeat is rejected ("counted
+  once"). Otherwise two equal lines of one order may be two items bought: they are kept and
+  the repeat is noted in ``repr(result)``.
+* **Reasons in both languages.** ``result.rejected_in("zh" | "en")`` adds a stable ``code`` per
+  reason (:func:`reason_code`) and gives the reason in Chinese or English (``rfmkit.labels``).
+
 How: pandas reads every cell as text (``pd.read_csv`` / ``pd.read_excel``), then each column
 is parsed once, vectorised: values written plainly (``1200.50``, ``2025-05-03 14:22:01``) in
 C, the others by one anchored pattern per kind that also words the reason. Every parser runs
@@ -54,7 +85,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["ReadResult", "read_orders", "read_questionnaire", "read_members"]
+__all__ = ["PRESETS", "ReadResult", "read_members", "read_orders", "read_questionnaire",
+           "reason_code"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -90,6 +122,17 @@ class ReadResult:
         ``"gb18030"``), ``None`` for Excel files and already-decoded text.
     source:
         A short name of the file, used in messages.
+    preset:
+        The platform preset used for an order export (a key of :data:`PRESETS`), or None.
+    sheet, sheets:
+        For Excel files: the sheet read and all sheets of the workbook.
+    header_line:
+        The line (Excel: row) of the column names; lines above it were a title or notes.
+    status_counts:
+        Rows read by order status as written in the file (order exports with a status
+        column), e.g. ``{"交易成功": 100, "交易关闭": 500}``; else None.
+    notes:
+        Other things worth knowing, in plain English (e.g. lines that repeat exactly).
     """
 
     data: pd.DataFrame
@@ -98,6 +141,12 @@ class ReadResult:
     source_columns: dict[str, str]
     encoding: str | None
     source: str = "the file"
+    preset: str | None = None
+    sheet: str | None = None
+    sheets: tuple[str, ...] = ()
+    header_line: int = 1
+    status_counts: dict[str, int] | None = None
+    notes: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line in plain English, e.g. ``412 rows read: 395 kept, 17 rejected``."""
@@ -109,11 +158,49 @@ class ReadResult:
             text += " (see .rejected)"
         return text
 
+    def details(self) -> list[str]:
+        """What else the reader found: the preset, the sheet, the header line, the rows by
+        order status, and notes (e.g. lines that repeat exactly)."""
+        out = []
+        if self.preset:
+            out.append(f"platform export recognised: {PRESETS[self.preset].title} "
+                       f"(preset {self.preset!r})")  # fmt: skip
+        if self.sheet is not None and len(self.sheets) > 1:
+            others = [s for s in self.sheets if s != self.sheet]
+            out.append(f"read sheet {self.sheet!r}; the workbook also has {others} "
+                       "(pass sheet_name= to read another)")  # fmt: skip
+        if self.header_line > 1:
+            out.append(f"column names on line {self.header_line}; the "
+                       f"{self.header_line - 1} line(s) above it were skipped")  # fmt: skip
+        if self.status_counts:
+            out.append("rows by order status: " + ", ".join(
+                f"{k or '(blank)'} {v}" for k, v in self.status_counts.items()))  # fmt: skip
+        return out + list(self.notes)
+
     def __repr__(self) -> str:
-        return self.summary()
+        return "\n".join([self.summary(), *self.details()])
 
     def __str__(self) -> str:
         return self.summary()
+
+    def rejected_in(self, language: str | None = None) -> pd.DataFrame:
+        """``.rejected`` with each reason in Chinese or English (default: the current
+        language, :func:`rfmkit.use_language`), and a ``code`` column naming the kind of
+        reason (stable, for counting)."""
+        from rfmkit import labels
+
+        lang = language or labels.current_language()
+        out = self.rejected.copy()
+        codes = out["reason"].map(reason_code)
+        out["code"] = codes
+        if lang == "zh":
+            zh = {k: v[0] for k, v in labels.LABELS.items() if k.startswith("read_reason.")}
+            out["reason"] = [
+                zh.get(f"read_reason.{c}", r) + ("" if c in _EXACT_CODES or c == "other"
+                                                 else f" ({r})")
+                for c, r in zip(codes, out["reason"], strict=True)
+            ]  # fmt: skip
+        return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,7 +215,7 @@ class _Field:
     aliases: tuple[str, ...]
     required: bool = False
     allow_blank: bool = False  # blank -> missing value instead of a rejection
-    allow_negative: bool = True  # money only
+    allow_negative: bool | None = None  # money: None = yes; count: None = no
     noun: str = ""  # count only: "not a whole number of <noun>"
     low: int = 0  # score only
     high: int = 0  # score only
@@ -147,7 +234,7 @@ _CUSTOMER_ALIASES = (
 _ORDERS = (
     _Field("order_id", "id", (
         "order_id", "order id", "order no", "order_no", "订单号", "订单编号", "订单ID", "单号",
-        "order number", "order", "订单号码", "订单编码", "交易编号", "交易号", "子订单编号",
+        "order number", "order", "订单号码", "订单编码", "交易编号", "交易号", "主订单编号",
     ), required=True, blank_reason="order_id is blank"),
     _Field("customer_id", "id", _CUSTOMER_ALIASES, required=True,
            blank_reason="customer_id is blank"),
@@ -155,7 +242,7 @@ _ORDERS = (
         "order_date", "date", "order date", "下单日期", "下单时间", "订单创建时间", "订单日期",
         "订单时间", "创建时间", "购买日期", "购买时间", "成交时间", "交易时间", "交易日期",
         "付款时间", "付款日期", "支付时间", "日期", "order_time", "order datetime",
-        "purchase_date", "created_at", "created", "time",
+        "purchase_date", "created_at", "created", "time", "订单提交时间",
     ), required=True, blank_reason="order_date is blank"),
     _Field("amount", "money", (
         "amount", "total", "paid", "金额", "实付金额", "买家实际支付金额", "订单金额", "支付金额",
@@ -169,10 +256,28 @@ _ORDERS = (
     ), allow_blank=True),
     _Field("quantity", "count", (
         "quantity", "qty", "数量", "购买数量", "商品数量", "件数", "units",
-    ), noun="items", blank_reason="quantity is blank"),
+        "订购数量", "商品数量(件)",
+    ), noun="items", blank_reason="quantity is blank", allow_negative=True),
     _Field("unit_price", "money", (
         "unit_price", "price", "单价", "商品单价", "销售单价", "unit price",
     ), allow_negative=True, blank_reason="unit_price is blank"),
+    # the purchase rule's columns (rfmkit.orders.purchase_lines)
+    _Field("status", "text", (
+        "status", "order_status", "order status", "订单状态", "交易状态",
+    ), allow_blank=True),
+    _Field("refund", "money", (
+        "refund", "refund_amount", "refund amount", "refunded", "退款金额", "已退款金额",
+        "退款金额(元)",
+    ), allow_blank=True),
+    _Field("paid_at", "datetime", (
+        "paid_at", "payment_time", "payment time", "paid time", "订单付款时间", "支付完成时间",
+        "买家付款时间", "付款确认时间",
+    ), allow_blank=True),
+    # one line of an order (sub-order): tells two equal lines apart from one line twice
+    _Field("line_id", "text", (
+        "line_id", "line id", "sub_order_id", "子订单编号", "子订单号", "订单明细编号",
+        "明细编号", "order_line_id",
+    ), allow_blank=True),
 )  # fmt: skip
 
 _QUESTIONNAIRE = (
@@ -239,6 +344,96 @@ _SCHEMAS: dict[str, tuple[_Field, ...]] = {
 }
 
 
+# ---------------------------------------------------------------------------------------------
+# Platform presets: the header names of each platform's order export
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preset:
+    """How one platform's order export names its columns.
+
+    ``signature``: headers that are all in the export (how it is recognised);
+    ``columns``: canonical name -> the platform's header(s), first found wins;
+    ``one_row_per_order``: the export has one row per order (the order number then identifies
+    a line, so a line that appears twice is the same order twice);
+    ``sure``: False when the header names are from memory, not checked against a real export.
+    """
+
+    title: str
+    signature: tuple[str, ...]
+    columns: dict[str, tuple[str, ...]]
+    one_row_per_order: bool = False
+    sure: bool = True
+
+
+PRESETS: dict[str, Preset] = {
+    # Taobao/Tmall 千牛 "订单报表" (one row per order)
+    "taobao": Preset("Taobao/Tmall", ("订单编号", "买家会员名", "买家实际支付金额"), {
+        "order_id": ("订单编号",), "customer_id": ("买家会员名",),
+        "order_date": ("订单创建时间",), "paid_at": ("订单付款时间",),
+        "amount": ("买家实际支付金额",), "status": ("订单状态",), "refund": ("退款金额",),
+        "quantity": ("宝贝总数量",),
+    }, one_row_per_order=True),
+    # JD 京麦 order export (one row per product line)
+    "jd": Preset("JD", ("订单号", "下单帐号", "应付金额"), {
+        "order_id": ("订单号",), "customer_id": ("下单帐号",), "order_date": ("下单时间",),
+        "paid_at": ("付款确认时间",), "amount": ("应付金额",), "status": ("订单状态",),
+        "product_id": ("商品ID",), "quantity": ("订购数量",),
+    }, sure=False),
+    # Pinduoduo 拼多多商家后台 (no buyer ID in the export: the receiver's phone stands in)
+    "pinduoduo": Preset("Pinduoduo", ("订单号", "商品总价(元)", "用户实付金额(元)"), {
+        "order_id": ("订单号",), "customer_id": ("手机", "收货人手机号"),
+        "order_date": ("支付时间", "订单成交时间"), "amount": ("用户实付金额(元)",),
+        "status": ("订单状态",), "product_id": ("商品id",), "quantity": ("商品数量(件)",),
+    }),
+    # Youzan 有赞 order export
+    "youzan": Preset("Youzan", ("订单号", "买家付款时间", "订单实付金额"), {
+        "order_id": ("订单号",), "customer_id": ("买家手机号", "粉丝昵称"),
+        "order_date": ("订单创建时间",), "paid_at": ("买家付款时间",),
+        "amount": ("订单实付金额",), "status": ("订单状态",), "refund": ("退款金额",),
+        "quantity": ("商品数量",),
+    }, sure=False),
+    # Douyin 抖店 order export (one row per sub-order)
+    "douyin": Preset("Douyin", ("主订单编号", "子订单编号", "订单提交时间"), {
+        "order_id": ("主订单编号",), "line_id": ("子订单编号",),
+        "customer_id": ("收件人手机号", "收件人电话"), "order_date": ("订单提交时间",),
+        "paid_at": ("支付完成时间",), "amount": ("订单应付金额",), "status": ("订单状态",),
+        "product_id": ("商品ID",), "quantity": ("商品数量",), "unit_price": ("商品金额",),
+    }),
+}  # fmt: skip
+
+
+def _pick_preset(kind: str, headers: list[str], preset: str | None) -> str | None:
+    """The preset of an order export: the one named, or the first whose signature headers
+    are all in the file ("auto"); None for other files."""
+    if kind != "orders" or preset is None:
+        return None
+    if preset != "auto":
+        if preset not in PRESETS:
+            raise ValueError(f"preset must be 'auto', None or one of {list(PRESETS)}, "
+                             f"got {preset!r}")  # fmt: skip
+        return preset
+    have = {_norm_header(h) for h in headers if h}
+    return next((k for k, p in PRESETS.items()
+                 if all(_norm_header(h) in have for h in p.signature)), None)  # fmt: skip
+
+
+def _preset_columns(preset: str | None, headers: list[str],
+                    columns: Mapping[str, str] | None) -> dict[str, str]:  # fmt: skip
+    """The preset's mapping for the headers present, overridden by ``columns=``."""
+    mapping: dict[str, str] = {}
+    if preset is not None:
+        have = {_norm_header(h): h for h in headers if h}
+        given = {_norm_header(v) for v in (columns or {}).values()}
+        for canon, names in PRESETS[preset].columns.items():
+            hit = next((have[_norm_header(n)] for n in names if _norm_header(n) in have), None)
+            if hit is not None and _norm_header(hit) not in given:
+                mapping[canon] = hit
+    mapping.update(columns or {})
+    return mapping
+
+
 _HEADER_JUNK = re.compile(r"[\s_\-\u200b\ufeff]+")
 _TRAILING_PAREN = re.compile(r"\([^()]*\)$")
 
@@ -256,6 +451,57 @@ def _clean_header(text: object) -> str:
     return str(text).replace("\ufeff", "").strip()
 
 
+_KNOWN: dict[str, frozenset[str]] = {
+    kind: frozenset(_norm_header(a) for f in schema for a in f.aliases)
+    | (frozenset(_norm_header(h) for p in PRESETS.values() for hs in p.columns.values()
+                 for h in hs) if kind == "orders" else frozenset())  # fmt: skip
+    for kind, schema in _SCHEMAS.items()
+}  # headers rfmkit knows, per kind of file: used to find the header below a title
+
+
+# reason text -> code (the names in zh/en are labels "read_reason.<code>", rfmkit.labels)
+_REASON_PREFIXES = (
+    ("empty row", "empty_row"), ("this line has", "too_many_values"),
+    ("not a date: 8-digit", "eight_digits"), ("not a date", "not_a_date"),
+    ("year ", "year_out_of_range"), ("impossible date", "impossible_date"),
+    ("impossible time", "impossible_time"), ("not an amount", "not_money"),
+    ("more than 2 decimal", "decimals"), ("badly placed thousands", "thousands"),
+    ("negative amount in a survey", "negative_amount"), ("number too large", "too_large"),
+    ("not a whole number", "not_whole"), ("negative number of", "negative_count"),
+    ("a total row", "total_row"), ("a quote", "stray_quote"),
+    ("order status is blank", "status_blank"), ("unknown order status", "status_unknown"),
+    ("refunded in full", "refund_full"), ("refund is larger", "refund_too_large"),
+    ("no payment time", "not_paid"), ("repeats line", "duplicate_line"),
+)  # fmt: skip
+_EXACT_CODES = frozenset({
+    "empty_row", "eight_digits", "not_a_date", "not_money", "decimals", "thousands",
+    "negative_amount", "too_large", "total_row", "stray_quote", "status_blank", "refund_full",
+    "refund_too_large", "not_paid", "blank",
+})  # fmt: skip
+
+
+def reason_code(reason: str) -> str:
+    """The stable code of a rejection reason (e.g. ``"not_a_date"``, ``"status_closed"``),
+    ``"several"`` for several reasons in one row, ``"other"`` for none known."""
+    text = str(reason)
+    if text.endswith(" is blank") or text == BLANK_REASON:
+        return "blank"
+    if text.startswith("order status '"):
+        for code, word in _STATUS_WHY.items():
+            if text.endswith(f"({word}): not a purchase"):
+                return code.replace(".", "_")
+    for prefix, code in _REASON_PREFIXES:
+        if text.startswith(prefix):
+            return code
+    if "must be a whole number from" in text:
+        return "score_range"
+    if ": " in text and "; " in text:
+        return "several"
+    if text.startswith("number of ") and text.endswith("too large"):
+        return "too_large"
+    return "other"
+
+
 # ---------------------------------------------------------------------------------------------
 # Value parsers. Each takes a column of raw cell texts and returns (values, reasons): reasons is
 # a Series indexed by row position holding the rows that could not be read (blank ones with
@@ -270,6 +516,12 @@ MONEY_REASON = "not an amount of money (expected e.g. 1200, 1,200.50 or ¥1200)"
 DECIMALS_REASON = "more than 2 decimal places: not a yuan amount"
 THOUSANDS_REASON = "badly placed thousands separator (expected e.g. 1,200 or 1,200,000)"
 SURVEY_NEGATIVE_REASON = "negative amount in a survey answer"
+TOO_LARGE_REASON = "number too large: more than 15 digits is not an amount of money"
+TOTAL_REASON = "a total row (合计), not an order line"
+QUOTE_REASON = (
+    "a quote (\") on this line is never closed on it: the line is read without it, so the "
+    "lines after it are not swallowed into one value"
+)
 BLANK_REASON = "blank"
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
@@ -278,7 +530,8 @@ _DATE_RX = re.compile(
     r"\A(?P<y>[0-9]{4})(?:(?P<sep>[-/.])(?P<m1>[0-9]{1,2})(?P=sep)(?P<d1>[0-9]{1,2})"
     r"|年 ?(?P<m2>[0-9]{1,2}) ?月 ?(?P<d2>[0-9]{1,2}) ?[日号]?)"
     r"(?:(?P<t> |T|(?<=[日号]))(?P<H>[0-9]{1,2}):(?P<M>[0-9]{2})"
-    r"(?::(?P<S>[0-9]{2})(?:\.(?P<f>[0-9]{1,6}))?)?)?\Z"
+    r"(?::(?P<S>[0-9]{2})(?:\.(?P<f>[0-9]{1,6}))?)?"
+    r"(?: ?(?P<tz>Z|(?:UTC|GMT)?[+-][0-9]{2}(?::?[0-9]{2})?))?)?\Z"
 )
 _MONEY_RX = re.compile(
     r"\A(?P<s1>[+-]?) ?(?:(?:RMB|CNY|人民币|¥) ?)?(?P<s2>[+-]?) ?"
@@ -377,19 +630,39 @@ def _date_shape(values: np.ndarray) -> tuple[str, str] | None:
     return fmt + (":%S" if m["S"] else ""), shape
 
 
-def _shaped(values: np.ndarray, shape: str) -> np.ndarray:
-    """Mask of the texts of exactly this shape with a possible time of day (pandas would
-    read 14:22:60 as 14:23:00)."""
+def _shaped(values: np.ndarray, shape: str) -> tuple[np.ndarray, np.ndarray]:
+    """(mask, datetime64[ns]) of the texts of exactly this shape that are possible dates and
+    times, read digit by digit in numpy (pandas would read 14:22:60 as 14:23:00)."""
     template = np.frombuffer(shape.encode(), dtype=np.uint8)
     ok = np.zeros(len(values), dtype=bool)
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
     for start, _, chars in _byte_blocks(values, len(shape) + 1):
         digits = chars[:, :-1] - np.uint8(48)
         good = np.where(template == ord("d"), digits <= 9, chars[:, :-1] == template).all(axis=1)
-        for at, most in ((11, 23), (14, 59), (17, 59)):
+        good &= chars[:, -1] == 0
+
+        def number(at: int, width: int, digits: np.ndarray = digits) -> np.ndarray:
+            value = np.zeros(len(digits), dtype=np.int64)
+            for j in range(at, at + width):
+                value = value * 10 + np.minimum(digits[:, j], 9)
+            return value
+
+        year, month, day = number(0, 4), number(5, 2), number(8, 2)
+        good &= (year >= _MIN_YEAR) & (year <= _MAX_YEAR) & (month >= 1) & (month <= 12)
+        good &= day >= 1
+        months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+        days = months.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
+        good &= days.astype("datetime64[M]") == months  # 2025-02-30 is no day
+        seconds = np.zeros(len(chars), dtype=np.int64)
+        for at, most, unit in ((11, 23, 3600), (14, 59, 60), (17, 59, 1)):
             if len(shape) > at:
-                good &= digits[:, at].astype(int) * 10 + digits[:, at + 1] <= most
-        ok[start : start + len(chars)] = good & (chars[:, -1] == 0)
-    return ok
+                part = number(at, 2)
+                good &= part <= most
+                seconds += part * unit
+        moment = days.astype("datetime64[ns]") + seconds.astype("timedelta64[s]")
+        ok[start : start + len(chars)] = good
+        out[start : start + len(chars)][good] = moment[good]
+    return ok, out
 
 
 def _date_grammar(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Series]:
@@ -440,15 +713,9 @@ def _parse_dates(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Se
     rest = np.arange(len(values))
     shape = _date_shape(values)
     if shape is not None:
-        idx = np.flatnonzero(_shaped(values, shape[1]))
-        got = pd.to_datetime(pd.Series(values[idx], dtype=object), format=shape[0],
-                             errors="coerce").to_numpy(dtype="datetime64[ns]")  # fmt: skip
-        year = got.astype("datetime64[Y]").astype("int64") + 1970
-        ok = ~np.isnat(got) & (year >= _MIN_YEAR) & (year <= _MAX_YEAR)
-        out[idx[ok]] = got[ok]
-        unread = np.ones(len(values), dtype=bool)
-        unread[idx[ok]] = False
-        rest = np.flatnonzero(unread)
+        ok, got = _shaped(values, shape[1])
+        out[ok] = got[ok]
+        rest = np.flatnonzero(~ok)
     out[rest], reasons = _date_grammar(values[rest], keep_time)
     if not keep_time:
         out = out.astype("datetime64[D]").astype("datetime64[ns]")
@@ -466,7 +733,9 @@ def _money_grammar(values: np.ndarray) -> tuple[np.ndarray, pd.Series]:
     commas = found & ~signs & whole.str.contains(",", regex=False).to_numpy()
     commas &= ~whole.str.fullmatch(_THOUSANDS_RX).to_numpy(dtype=bool)
     decimals = found & ~signs & ~commas & (frac.str.len() > 2).to_numpy()
-    ok = found & ~signs & ~commas & ~decimals
+    digits = whole.str.replace(",", "").str.lstrip("0").str.len().to_numpy()
+    large = found & ~signs & ~commas & ~decimals & (digits > _MAX_DIGITS)
+    ok = found & ~signs & ~commas & ~decimals & ~large
     number = (parts["s1"] + parts["s2"]).where(ok, "") + whole.str.replace(",", "").where(
         whole != "", "0") + "." + frac.where(frac != "", "0")
     out = np.full(len(text), np.nan)
@@ -476,6 +745,7 @@ def _money_grammar(values: np.ndarray) -> tuple[np.ndarray, pd.Series]:
         _reasons(~found & ~blank | signs, MONEY_REASON),
         _reasons(commas, THOUSANDS_REASON),
         _reasons(decimals, DECIMALS_REASON),
+        _reasons(large, TOO_LARGE_REASON),
     ])  # fmt: skip
     return out, reasons
 
@@ -516,16 +786,18 @@ def _parse_money(values: np.ndarray, allow_negative: bool) -> tuple[np.ndarray, 
     return out, reasons
 
 
-def _parse_counts(values: np.ndarray, noun: str) -> tuple[np.ndarray, pd.Series]:
-    """Count cells -> (int64, reasons); whole numbers from 0 to 10**15 - 1 (``3``, ``3次``)."""
+def _parse_counts(values: np.ndarray, noun: str, allow_negative: bool = False
+                  ) -> tuple[np.ndarray, pd.Series]:  # fmt: skip
+    """Count cells -> (int64, reasons); whole numbers from 0 to 10**15 - 1 (``3``, ``3次``),
+    and down to -(10**15 - 1) with ``allow_negative``."""
     def grammar(rest: np.ndarray) -> tuple[np.ndarray, pd.Series]:
         return _whole_grammar(rest, _COUNT_UNITS, f"not a whole number of {noun}")
 
     out, reasons = _parse_numbers(values, 0, grammar)
     reasons = pd.concat([
         reasons,
-        _reasons(out < 0, f"negative number of {noun}"),
-        _reasons(np.isinf(out) & (out > 0), f"number of {noun} is too large"),
+        _reasons((out < 0) & ~allow_negative, f"negative number of {noun}"),
+        _reasons(np.isinf(out), f"number of {noun} is too large"),
     ])  # fmt: skip
     return np.where(np.isfinite(out), out, 0).astype("int64"), reasons
 
@@ -544,9 +816,9 @@ def _parse(values: np.ndarray, f: _Field) -> tuple[np.ndarray, pd.Series]:
     if f.kind in ("datetime", "date"):
         return _parse_dates(values, keep_time=f.kind == "datetime")
     if f.kind == "money":
-        return _parse_money(values, f.allow_negative)
+        return _parse_money(values, f.allow_negative is not False)
     if f.kind == "count":
-        return _parse_counts(values, f.noun or "items")
+        return _parse_counts(values, f.noun or "items", f.allow_negative is True)
     return _parse_scores(values, f.low, f.high, f.name)
 
 
@@ -598,6 +870,11 @@ class _Table:
     lines: np.ndarray  # line number in the file (or sheet row) of each data row
     early: list[tuple[int, str, str, str]]  # rows already rejected: (row, column, value, why)
     encoding: str | None
+    header_line: int = 1  # line (or sheet row) of the header
+    flagged: dict[int, str] | None = None  # line -> reason: rows to reject (stray quotes)
+    sheet: str | None = None
+    sheets: tuple[str, ...] = ()
+    protected: bool = True  # cells may hold Excel's ="..." protection
 
 
 def _source_name(source: Any) -> str:
@@ -678,15 +955,84 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
 
-def _header_position(content: bytes, codec: str, name: str) -> tuple[int, str]:
-    """(physical lines before the header, separator): the header is the first line that holds
-    more than separators and spaces."""
+_HEADER_SEARCH = 30  # non-blank lines (or rows) searched for the header
+
+
+def _header_score(cells: list[str], keys: frozenset[str]) -> int:
+    """How many cells are headers rfmkit knows (for finding the header below a title)."""
+    return sum(_norm_header(_clean_header(c)) in keys for c in cells if c)
+
+
+def _header_error(name: str, header_row: int, why: str) -> ValueError:
+    return ValueError(f"header_row={header_row}: {why} in {name}. header_row is the line (or "
+                      "Excel row) number of the column names, counting from 1.")  # fmt: skip
+
+
+def _header_position(content: bytes, codec: str, name: str, keys: frozenset[str],
+                     header_row: int | None) -> tuple[int, str]:  # fmt: skip
+    """(physical lines before the header, separator). The header is line ``header_row`` when
+    given; else the first of the first non-blank lines that holds two or more known column
+    names (a title or notes block above it is skipped); else the first non-blank line."""
     for size in (1 << 20, len(content)):
         lines = _BREAK.split(content[:size].decode(codec, errors="replace").lstrip("\ufeff"))
-        for skipped, line in enumerate(lines[:-1] if size < len(content) else lines):
-            if line.strip(" \t,;|\"'\u3000"):
-                return skipped, next((d for d in _SEPARATOR_NAMES if d in line), ",")
+        lines = lines[:-1] if size < len(content) else lines
+        filled = [(i, ln) for i, ln in enumerate(lines) if ln.strip(" \t,;|\"'\u3000")]
+        if header_row is not None:
+            if header_row < 1 or header_row > len(lines) and size == len(content):
+                raise _header_error(name, header_row, f"there is no line {header_row}")
+            if header_row > len(lines):
+                continue
+            line = lines[header_row - 1]
+            if not line.strip(" \t,;|\"'\u3000"):
+                raise _header_error(name, header_row, f"line {header_row} is empty")
+            return header_row - 1, next((d for d in _SEPARATOR_NAMES if d in line), ",")
+        if not filled and size < len(content):
+            continue
+        for skipped, line in filled[:_HEADER_SEARCH]:
+            sep = next((d for d in _SEPARATOR_NAMES if d in line), ",")
+            if _header_score(next(csv.reader([line], delimiter=sep), []), keys) >= 2:
+                return skipped, sep
+        if filled:
+            skipped, line = filled[0]
+            return skipped, next((d for d in _SEPARATOR_NAMES if d in line), ",")
     raise _empty_error(name)
+
+
+def _stray_quotes(content: bytes, sep: str, skip: int, cr_only: bool) -> tuple[bytes, list[int]]:
+    """Find quotes that open a value and are never closed on their line, where closing them
+    further on would swallow whole rows (a title cell, a typo). Returns the content with those
+    lines' quotes removed, and their line numbers (1-based). A value with a line break inside
+    quotes (an address on two lines) is left as it is: no line after the opening quote holds
+    as many values as the header (a whole row), and read as one record it has no more values
+    than the header. (So a value with a line break in the first column, followed by a whole
+    row's worth of values, is taken for a stray quote.)"""
+    brk = b"\r" if cr_only else b"\n"
+    lines = content.split(brk)
+    odd = [i for i, ln in enumerate(lines) if ln.count(b'"') % 2]
+    if not odd:
+        return content, []
+    header = lines[skip].rstrip(b"\r").decode("utf-8", errors="replace")
+    width = len(next(csv.reader([header], delimiter=sep), []))
+    stray: list[int] = []
+    k = 0
+    while k < len(odd):
+        start = odd[k]
+        end = odd[k + 1] if k + 1 < len(odd) else None
+        if end is not None and start >= skip and not any(
+            len(ln.replace(b'"', b"").split(sep.encode())) >= width
+            for ln in lines[start + 1 : end + 1]
+        ):  # no whole row inside the quotes: maybe a value that holds a line break
+            span = b"\n".join(ln.rstrip(b"\r") for ln in lines[start : end + 1])
+            records = list(csv.reader(_io.StringIO(span.decode("utf-8", errors="replace")),
+                                      delimiter=sep))  # fmt: skip
+            if len(records) == 1 and len(records[0]) <= width:
+                k += 2  # a value that holds a line break (or quotes above the header)
+                continue
+        stray.append(start)
+        k += 1
+    for i in stray:
+        lines[i] = lines[i].replace(b'"', b"")
+    return brk.join(lines), [i + 1 for i in stray if i > skip]
 
 
 def _csv_frame(src: Any, codec: str, sep: str, skip: int, width: int | None, name: str):
@@ -730,19 +1076,25 @@ def _raw_lines(src: Any, numbers: list[int], codec: str, cr_only: bool) -> dict[
     return found
 
 
-def _read_csv(raw: Path | bytes, encoding: str | None, name: str) -> _Table:
+def _read_csv(raw: Path | bytes, encoding: str | None, name: str, keys: frozenset[str],
+              header_row: int | None) -> _Table:  # fmt: skip
     """Read a CSV file's cells as text with pandas, keeping each row's line number."""
     path = raw if isinstance(raw, Path) else None
     content = raw.read_bytes() if isinstance(raw, Path) else raw
     codec = reported = _encoding(content, encoding, name)
     if "\n".encode(codec) != b"\n":  # UTF-16: read as UTF-8 so lines can be counted in bytes
         content, path, codec = content.decode(codec).encode("utf-8"), None, "utf-8"
-    skip, sep = _header_position(content, codec, name)
+    skip, sep = _header_position(content, codec, name, keys, header_row)
     physical = None  # lines in the file, counted only when quotes may hide line breaks
+    cr_only = b"\n" not in content and b"\r" in content
+    stray: list[int] = []
     if b'"' in content:
         breaks = content.count(b"\n") + content.count(b"\r") - content.count(b"\r\n")
         physical = breaks + (not content.endswith((b"\n", b"\r")))
-    cr_only = b"\n" not in content and b"\r" in content
+        content, stray = _stray_quotes(content, sep, skip, cr_only)
+        if stray:
+            path = None
+    protected = b'="' in content
     src = path if path is not None else _io.BytesIO(content)
     del content  # pandas reads a file on disk itself: its bytes need not stay in memory
     frame, skipped = _csv_frame(src, codec, sep, skip, None, name)
@@ -781,7 +1133,8 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str) -> _Table:
     ]  # fmt: skip
     header = [_clean_header(v) for v in frame.iloc[0]]
     columns = [frame[c].to_numpy(dtype=object)[1:] for c in frame.columns]
-    return _Table(header, columns, lines[1:], early, reported)
+    return _Table(header, columns, lines[1:], early, reported, header_line=skip + 1,
+                  flagged=dict.fromkeys(stray, QUOTE_REASON), protected=protected)
 
 
 def _cell_text(value: Any) -> str:
@@ -807,8 +1160,17 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _read_excel(raw: Path | bytes, sheet_name: int | str, name: str) -> _Table:
-    """Read one sheet's cells as text with pandas; rows are the sheet's row numbers."""
+def _find_header_row(rows: list[list[str]], keys: frozenset[str]) -> int | None:
+    """Index of the header among ``rows`` (cell texts): the first of the first non-blank rows
+    with two or more known column names; None when there is none."""
+    filled = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    return next((i for i in filled[:_HEADER_SEARCH] if _header_score(rows[i], keys) >= 2), None)
+
+
+def _read_excel(raw: Path | bytes, sheet_name: int | str | None, name: str,
+                keys: frozenset[str], header_row: int | None) -> _Table:  # fmt: skip
+    """Read one sheet's cells as text with pandas; rows are the sheet's row numbers. Without
+    ``sheet_name``, the first sheet whose header holds known column names is read."""
     try:
         book = pd.ExcelFile(raw if isinstance(raw, Path) else _io.BytesIO(raw), engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds of errors for broken files
@@ -821,20 +1183,43 @@ def _read_excel(raw: Path | bytes, sheet_name: int | str, name: str) -> _Table:
                     f"{name} has {len(names)} sheet(s), so there is no sheet number "
                     f"{sheet_name} (counting from 0). Sheets: {names}"
                 )
-        elif sheet_name not in names:
+        elif sheet_name is not None and sheet_name not in names:
             raise ValueError(f"{name} has no sheet named {sheet_name!r}. Sheets: {names}")
+        if sheet_name is None:
+            sheet_name = 0
+            if len(names) > 1 and header_row is None:
+                for i, sheet in enumerate(names):
+                    head = pd.read_excel(book, sheet, header=None, dtype=object,
+                                         na_filter=False, nrows=3 * _HEADER_SEARCH)  # fmt: skip
+                    rows = [[_cell_text(v) for v in r] for r in head.itertuples(index=False)]
+                    if _find_header_row(rows, keys) is not None:
+                        sheet_name = i
+                        break
         frame = pd.read_excel(book, sheet_name, header=None, dtype=object, na_filter=False)
+    sheet = names[sheet_name] if isinstance(sheet_name, int) else sheet_name
     columns = [frame[c].map(_cell_text).to_numpy(dtype=object) for c in frame.columns]
     filled = np.flatnonzero(np.logical_or.reduce(
         [pd.Series(c, dtype=object).str.strip().to_numpy() != "" for c in columns] or [[]]))
-    if not len(filled):
-        raise _empty_error(name)
-    top = int(filled[0])
+    if header_row is not None:
+        if header_row < 1 or header_row > len(frame):
+            raise _header_error(name, header_row, f"there is no row {header_row} on sheet "
+                                f"{sheet!r}")  # fmt: skip
+        if header_row - 1 not in set(filled.tolist()):
+            raise _header_error(name, header_row, f"row {header_row} of sheet {sheet!r} is empty")
+        top = header_row - 1
+    else:
+        if not len(filled):
+            raise _empty_error(name)
+        rows = [[c[i] for c in columns] for i in filled[:_HEADER_SEARCH]]
+        found = _find_header_row(rows, keys)
+        top = int(filled[found if found is not None else 0])
     return _Table([_clean_header(c[top]) for c in columns], [c[top + 1 :] for c in columns],
-                  np.arange(top + 2, len(frame) + 1, dtype=np.int64), [], None)  # fmt: skip
+                  np.arange(top + 2, len(frame) + 1, dtype=np.int64), [], None,
+                  header_line=top + 1, sheet=sheet, sheets=tuple(names))  # fmt: skip
 
 
-def _read_table(source: Any, encoding: str | None, sheet_name: int | str, name: str) -> _Table:
+def _read_table(source: Any, encoding: str | None, sheet_name: int | str | None, name: str,
+                keys: frozenset[str], header_row: int | None) -> _Table:  # fmt: skip
     raw, ext, as_text = _open(source)
     if isinstance(raw, Path):
         with open(raw, "rb") as stream:
@@ -847,8 +1232,8 @@ def _read_table(source: Any, encoding: str | None, sheet_name: int | str, name: 
             "Open it in Excel or WPS and save it as .xlsx or CSV UTF-8."
         )
     if ext in (".xlsx", ".xlsm") or head.startswith(b"PK"):
-        return _read_excel(raw, sheet_name, name)
-    table = _read_csv(raw, encoding, name)
+        return _read_excel(raw, sheet_name, name, keys, header_row)
+    table = _read_csv(raw, encoding, name, keys, header_row)
     if as_text:
         table.encoding = None
     return table
@@ -914,7 +1299,8 @@ def _match_columns(
 
     missing = [f for f in schema if f.required and f.name not in chosen]
     if missing:
-        parts = [f"'{f.name}' (accepted headers: {', '.join(f.aliases)})" for f in missing]
+        parts = [f"'{f.name}' (accepted headers: {', '.join(f.aliases[:8])}, ...)"
+                 for f in missing]
         if len(missing) == 1:
             head = f"Missing required column {parts[0]}."
         else:
@@ -985,16 +1371,169 @@ def _rejected(table: _Table, row_blank: np.ndarray, problems: dict[int, pd.Serie
     })  # fmt: skip
 
 
+_TOTAL_RX = r"(?:合计|总计|汇总|总合计|小计|total|grand total|sum)[:：]?"
+_STATUS_WHY = {
+    "status.closed": "closed", "status.cancelled": "cancelled", "status.unpaid": "not paid",
+    "status.refunded": "refunded",
+}  # fmt: skip
+
+
+def _unprotect(values: np.ndarray) -> np.ndarray:
+    """Excel's protected cells ``="2876..."`` (written so Excel keeps the digits) -> the text
+    inside the quotes."""
+    text = pd.Series(values, dtype=object)
+    wrapped = (text.str.startswith('="') & text.str.endswith('"') & (text.str.len() >= 3)
+               ).to_numpy(dtype=bool)  # fmt: skip
+    if not wrapped.any():
+        return values
+    out = values.copy()
+    out[wrapped] = text[wrapped].str[2:-1].to_numpy()
+    return out
+
+
+def _add(problems: dict[int, pd.Series], idx: int, reasons: pd.Series) -> None:
+    """Add reasons for column ``idx`` (a row keeps the first reason given for a column)."""
+    if not len(reasons):
+        return
+    if idx in problems:
+        both = pd.concat([problems[idx], reasons])
+        reasons = both[~both.index.duplicated()]
+    problems[idx] = reasons.sort_index()
+
+
+def _repeated(ids: np.ndarray) -> np.ndarray:
+    """Mask of the ids that occur more than once (sorting fixed-width bytes is several times
+    faster than hashing Python strings; ids that are not ASCII are hashed)."""
+    try:
+        raw = ids.astype("S")
+    except UnicodeEncodeError:
+        return pd.Series(ids, dtype=object).duplicated(keep=False).to_numpy()
+    ordered = np.sort(raw)
+    twice = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not len(twice):
+        return np.zeros(len(ids), dtype=bool)
+    return np.isin(raw, twice)
+
+
+def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int, np.ndarray],
+                 raw: list[np.ndarray], problems: dict[int, pd.Series], row_blank: np.ndarray,
+                 headers: list[str], preset: str | None) -> tuple[dict[str, int] | None,
+                                                                  tuple[str, ...]]:  # fmt: skip
+    """The order export's own rules, on the rows read so far: rows a quote would have
+    swallowed, total rows, refund lines, the purchase rule (rfmkit.orders.purchase_lines)
+    and lines that appear twice. Adds reasons to ``problems``; nets refunds into the amount.
+    Returns (rows by order status, notes)."""
+    from rfmkit.orders import purchase_lines
+
+    def bad_rows() -> np.ndarray:
+        bad = row_blank.copy()
+        for reasons in problems.values():
+            bad[reasons.index] = True
+        return bad
+
+    lines = table.lines[:n]
+    # a total row (合计) at the end of an export is no order: say so instead of "blank id"
+    bad = np.flatnonzero(bad_rows() & ~row_blank)
+    if len(bad):
+        total = np.zeros(n, dtype=bool)
+        where = np.full(n, -1)
+        for i in range(len(raw) - 1, -1, -1):
+            hit = pd.Series(raw[i][bad], dtype=object).str.strip().str.fullmatch(
+                _TOTAL_RX, case=False).to_numpy(dtype=bool)  # fmt: skip
+            total[bad[hit]] = True
+            where[bad[hit]] = i
+        if total.any():
+            for i in list(problems):
+                problems[i] = problems[i].drop(np.flatnonzero(total), errors="ignore")
+            for i in np.unique(where[total]):
+                _add(problems, int(i), _reasons(where == i, TOTAL_REASON))
+    amount = chosen["amount"]
+    # a refund line may count items back (quantity -1); a sale may not
+    if "quantity" in chosen:
+        q = chosen["quantity"]
+        with np.errstate(invalid="ignore"):
+            wrong = (parsed[q][:n] < 0) & ~(parsed[amount][:n] <= 0)
+        _add(problems, q, _reasons(wrong, "negative number of items"))
+    # the purchase rule: status, payment time and refunds
+    col = {c: chosen.get(c) for c in ("status", "refund", "paid_at")}
+    if not any(v is not None for v in col.values()):
+        counts = None
+    else:
+        status_text = None if col["status"] is None else np.fromiter(
+            map(str.strip, raw[col["status"]][:n]), dtype=object, count=n)  # fmt: skip
+        net, why = purchase_lines(
+            parsed[amount][:n], status_text,
+            None if col["refund"] is None else parsed[col["refund"]][:n],
+            None if col["paid_at"] is None else parsed[col["paid_at"]][:n],
+        )
+        parsed[amount] = np.concatenate([net, parsed[amount][n:]])
+        bad = bad_rows()
+        why[bad] = ""
+        for code in np.unique(why[why != ""]):
+            mask = why == code
+            if code.startswith("status."):
+                text = pd.Series(status_text, dtype=object)
+                if code in _STATUS_WHY:
+                    reason = "order status '" + text + f"' ({_STATUS_WHY[code]}): not a purchase"
+                elif code == "status.blank":
+                    reason = "order status is blank: not counted as a purchase"
+                else:
+                    reason = ("unknown order status '" + text + "': not counted (rfmkit does "
+                              "not guess; see rfmkit.orders.STATUS_WORDS)")
+                _add(problems, col["status"], _reasons(mask, reason))
+            elif code == "not_paid":
+                _add(problems, col["paid_at"], _reasons(mask, "no payment time: not paid"))
+            else:
+                _add(problems, col["refund"], _reasons(mask, (
+                    "refunded in full: not a purchase" if code == "refund.full"
+                    else "refund is larger than the amount paid")))  # fmt: skip
+        counts = None
+        if status_text is not None:
+            shown = pd.Series(status_text[~row_blank], dtype=object)
+            counts = {str(k): int(v) for k, v in shown.value_counts(sort=False).items()}
+    # one line twice: rejected where the file shows it is the same line (same sub-order id,
+    # or the same order number in a file of one row per order); otherwise only noted, since
+    # two equal lines of one order can be two items bought
+    notes: tuple[str, ...] = ()
+    keep = ~bad_rows()
+    per_order = (preset is not None and PRESETS[preset].one_row_per_order) or not any(
+        c in chosen for c in ("line_id", "product_id", "quantity", "unit_price"))
+    key = chosen.get("line_id", chosen["order_id"] if per_order else None)
+    maybe = np.flatnonzero(keep & _repeated(parsed[chosen["order_id"]][:n]))
+    if len(maybe):
+        rows = pd.DataFrame({i: pd.Series(c[maybe], dtype=object).str.strip()
+                             for i, c in enumerate(raw)})  # fmt: skip
+        again = rows.duplicated(keep="first").to_numpy()
+        if again.any() and key is not None and (rows.iloc[:, key] != "").all():
+            first = rows.groupby(list(rows.columns), sort=False).ngroup().to_numpy()
+            first_line = pd.Series(lines[maybe]).groupby(first).transform("min").to_numpy()
+            what = headers[key] or "order id"
+            mask = np.zeros(n, dtype=bool)
+            mask[maybe[again]] = True
+            reason = pd.Series("", index=np.flatnonzero(mask), dtype=object)
+            reason[:] = [f"repeats line {f} exactly (same {what}): the same line twice, "
+                         "counted once" for f in first_line[again]]  # fmt: skip
+            _add(problems, key, reason)
+        elif again.any():
+            notes = (f"{int(again.sum())} line(s) repeat an earlier line of the same order "
+                     "exactly; kept, since without a line (sub-order) id the file does not "
+                     "show whether they are one line twice or two items",)  # fmt: skip
+    return counts, notes
+
+
 def _read(
     kind: str,
     source: Any,
     columns: Mapping[str, str] | None,
     encoding: str | None,
-    sheet_name: int | str,
+    sheet_name: int | str | None,
+    header_row: int | None = None,
+    preset: str | None = "auto",
 ) -> ReadResult:
     schema = _SCHEMAS[kind]
     name = _source_name(source)
-    table = _read_table(source, encoding, sheet_name, name)
+    keys = _KNOWN[kind] | {_norm_header(v) for v in (columns or {}).values()}
+    table = _read_table(source, encoding, sheet_name, name, keys, header_row)
     blank = [pd.Series(c, dtype=object).str.strip().eq("").to_numpy() if not h else None
              for h, c in zip(table.headers, table.columns, strict=True)]  # fmt: skip
     # columns without a header and without any value are layout noise (trailing commas)
@@ -1002,7 +1541,19 @@ def _read(
     headers = [table.headers[i] for i in used]
     display = [h if h else f"Unnamed: {used[j]}" for j, h in enumerate(headers)]
     raw = [table.columns[i] for i in used]
-    chosen = _match_columns(headers, schema, columns, name)
+    if table.protected:
+        raw = [_unprotect(c) for c in raw]
+    chosen_preset = _pick_preset(kind, headers, preset)
+    where = f"line {table.header_line}" if table.sheet is None else (
+        f"row {table.header_line} of sheet {table.sheet!r}")  # fmt: skip
+    try:
+        chosen = _match_columns(headers, schema, _preset_columns(chosen_preset, headers, columns),
+                                name)  # fmt: skip
+    except ValueError as exc:
+        if not str(exc).startswith("Missing required"):
+            raise
+        raise ValueError(f"{exc} (Column names read from {where}; if they are on another "
+                         "line, pass header_row=.)") from None  # fmt: skip
     fields = {idx: f for f in schema for canon, idx in chosen.items() if f.name == canon}
 
     n = len(table.lines)
@@ -1026,6 +1577,8 @@ def _read(
         candidates = np.flatnonzero(row_blank)
         row_blank[candidates] = [not v.strip() for v in raw[i][candidates]]
 
+    stray = np.isin(table.lines, list(table.flagged or ()))
+    row_blank &= ~stray  # a line with a stray quote is not empty
     # blank lines after the last data row are not rows (e.g. extra line breaks at the end)
     last = max([int(table.lines[~row_blank].max()) if (~row_blank).any() else 0]
                + [e[0] for e in table.early])  # fmt: skip
@@ -1034,6 +1587,15 @@ def _read(
     problems = {i: r[r.index < n].drop(np.flatnonzero(row_blank), errors="ignore")
                 for i, r in problems.items()}  # fmt: skip
     problems = {i: r for i, r in problems.items() if len(r)}
+    if stray.any():  # the quote's line is rejected for that reason alone
+        hit = np.flatnonzero(stray[:n])
+        problems = {i: r.drop(hit, errors="ignore") for i, r in problems.items()}
+        problems = {i: r for i, r in problems.items() if len(r)}
+        _add(problems, 0, _reasons(stray[:n], QUOTE_REASON))
+    counts, notes = None, ()
+    if kind == "orders":
+        counts, notes = _order_rules(table, n, chosen, parsed, raw, problems, row_blank,
+                                     headers, chosen_preset)  # fmt: skip
     bad = row_blank.copy()
     for reasons in problems.values():
         bad[reasons.index] = True
@@ -1062,6 +1624,12 @@ def _read(
         source_columns={canon: display[chosen[canon]] for canon in data if canon in chosen},
         encoding=table.encoding,
         source=name,
+        preset=chosen_preset,
+        sheet=table.sheet,
+        sheets=table.sheets,
+        header_line=table.header_line,
+        status_counts=counts,
+        notes=notes,
     )
 
 
@@ -1078,7 +1646,18 @@ _DOC_ARGS = """
         Text encoding of a CSV file. Normally leave it out: UTF-8 (with or without BOM) and
         GBK / GB18030 are detected automatically.
     sheet_name:
-        For Excel files: the sheet to read, by position (0 = first) or by name.
+        For Excel files: the sheet to read, by position (0 = first) or by name. Left out,
+        the first sheet whose header holds known column names is read (else the first sheet);
+        the result names it and the other sheets (``.sheet``, ``.sheets``).
+    header_row:
+        The line (Excel: row) number of the column names, counting from 1, when a title or
+        notes block above them is not skipped automatically (it is when the header holds two
+        or more column names rfmkit knows).
+    preset:
+        Order exports only: ``"auto"`` (default) recognises Taobao/Tmall, JD, Pinduoduo,
+        Youzan and Douyin exports by their header names (``.preset`` says which); a name from
+        :data:`PRESETS` forces one; ``None`` uses the general aliases only. ``columns=``
+        overrides a preset.
 
     Returns
     -------
@@ -1103,9 +1682,11 @@ def _reader(kind: str, doc: str):
         *,
         columns: Mapping[str, str] | None = None,
         encoding: str | None = None,
-        sheet_name: int | str = 0,
+        sheet_name: int | str | None = None,
+        header_row: int | None = None,
+        preset: str | None = "auto",
     ) -> ReadResult:
-        return _read(kind, source, columns, encoding, sheet_name)
+        return _read(kind, source, columns, encoding, sheet_name, header_row, preset)
 
     read.__name__ = read.__qualname__ = f"read_{kind}"
     read.__doc__ = doc + _DOC_ARGS

@@ -9,17 +9,118 @@ may share an order number. The rule:
    does not move the order.
 4. An order is a purchase when its net total is above 0. A fully refunded order is no purchase.
 
+Before that, a shop's own export decides which of its lines are purchase lines at all
+(:func:`purchase_lines`, applied by :func:`rfmkit.io.read_orders` while reading, so each line it
+leaves out has a line number and a reason):
+
+5. Only paid orders are purchases. The order status written by the platform (Taobao/Tmall, JD,
+   Pinduoduo, Youzan, Douyin, or plain English) is looked up in :data:`STATUS_WORDS`: closed,
+   cancelled, unpaid and refunded orders are no purchases (a refund line -- a negative
+   amount -- marked refunded is the refund itself and counts, so it is subtracted). A status
+   the table does not know is not guessed. Without a status column, an empty payment time
+   means "not paid".
+6. A refund-amount column is subtracted from the amount paid: a partial refund lowers the
+   amount and the line stays a purchase; a full refund makes it no purchase.
+
+:func:`order_lines` and :func:`order_totals` take lines already decided (such as
+``read_orders(...).data``, net of refunds); a frame with a status column made another way
+should go through :func:`purchase_lines` first.
+
 Computation only: pandas in, pandas out, inputs never modified.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 from rfmkit.validation import as_day, as_days, as_fen, require_columns
+
+# order status as exported -> status code. Only "paid" is a purchase. Keys are compared after
+# NFKC (full-width commas become ",") with spaces removed and case folded.
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "paid": (
+        # Taobao / Tmall
+        "交易成功", "买家已付款,等待卖家发货", "卖家已发货,等待买家确认", "卖家部分发货",
+        "买家已付款", "卖家已发货",
+        # JD
+        "完成", "已完成", "等待出库", "等待发货", "等待确认收货", "已发货", "已收货",
+        # Pinduoduo
+        "待发货", "已发货,待签收", "已签收", "待收货", "已发货,待收货",
+        # Youzan / Douyin
+        "已付款", "待成团", "备货中", "部分发货", "交易完成", "已支付",
+        # English
+        "paid", "completed", "complete", "shipped", "delivered", "success", "fulfilled",
+    ),
+    "unpaid": (
+        "等待买家付款", "等待付款", "待付款", "待支付", "未付款", "未支付", "待买家付款",
+        "unpaid", "pending payment", "awaiting payment", "pending",
+    ),
+    "closed": ("交易关闭", "已关闭", "订单关闭", "关闭", "closed"),
+    "cancelled": ("已取消", "取消", "订单取消", "交易取消", "cancelled", "canceled", "voided"),
+    "refunded": (
+        "已退款", "退款成功", "全额退款", "未发货,退款成功", "已发货,退款成功", "退款完成",
+        "refunded",
+    ),
+}  # fmt: skip
+PURCHASE_STATUS = "paid"
+
+
+def _status_key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
+
+
+_STATUS_OF = {_status_key(w): code for code, words in STATUS_WORDS.items() for w in words}
+
+
+def status_codes(texts: Sequence[str]) -> np.ndarray:
+    """The status code of each status text: ``paid``, ``unpaid``, ``closed``, ``cancelled``,
+    ``refunded``; ``""`` for a blank text and ``"unknown"`` for a text not in the table."""
+    values = pd.Series(np.asarray(texts, dtype=object), dtype=object)
+    distinct = values.unique()
+    codes = {t: ("" if not str(t).strip() else _STATUS_OF.get(_status_key(t), "unknown"))
+             for t in distinct}  # fmt: skip
+    return values.map(codes).to_numpy(dtype=object)
+
+
+def purchase_lines(
+    paid: np.ndarray,
+    status: np.ndarray | None = None,
+    refund: np.ndarray | None = None,
+    paid_at: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rule 5 and 6 for the lines of an export, vectorised.
+
+    Takes the amounts paid (yuan, float), and when the file has them the status texts, the
+    refund amounts (yuan, float, NaN = none) and the payment times (NaT = not paid). Returns
+    ``(net, why)``: the net amount of each line (paid minus refund, yuan) and a code for each
+    line that is no purchase line -- ``status.unpaid``, ``status.closed``,
+    ``status.cancelled``, ``status.refunded``, ``status.unknown``, ``status.blank``,
+    ``not_paid`` (no payment time), ``refund.full`` (refunded in full), ``refund.too_large``
+    (more refunded than paid) -- and ``""`` for a purchase line.
+    """
+    paid = np.asarray(paid, dtype="float64")
+    why = np.full(len(paid), "", dtype=object)
+    net = paid.copy()
+    if refund is not None:
+        back = np.nan_to_num(np.asarray(refund, dtype="float64"))
+        net_fen = np.round(paid * 100).astype(np.int64) - np.round(back * 100).astype(np.int64)
+        net = net_fen / 100
+        refunded = back > 0
+        why[refunded & (net_fen == 0)] = "refund.full"
+        why[refunded & (net_fen < 0) & (paid >= 0)] = "refund.too_large"
+    if paid_at is not None and status is None:
+        why[np.isnat(np.asarray(paid_at, dtype="datetime64[ns]"))] = "not_paid"
+    if status is not None:
+        codes = status_codes(status)
+        # a refund line (negative amount) marked refunded is the refund itself: it counts
+        other = (codes != PURCHASE_STATUS) & ~((paid < 0) & (codes == "refunded"))
+        why[other] = np.where(codes[other] == "", "status.blank", "status." + codes[other])
+    return net + 0.0, why
+
 
 ORDER_COLUMNS = {
     "customer_id": "the customer's ID",

@@ -1138,3 +1138,360 @@ def test_long_blank_runs_in_cells_are_rejected_plainly() -> None:
     result = read_orders(csv_bytes(text))
     assert result.data["amount"].tolist() == [1.0]  # blanks around a value are stripped
     assert rejected_rows(result) == [(2, "实付金额", "-" + spaces, MONEY_REASON)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 10: a shop's own export gives the right numbers (each test failed before the change)
+# ---------------------------------------------------------------------------------------------
+
+TAOBAO_HEAD = "订单编号,买家会员名,订单创建时间,订单付款时间,买家实际支付金额,订单状态,退款金额\n"
+
+
+def test_only_paid_orders_are_purchases() -> None:
+    from rfmkit import rfm_table
+
+    text = TAOBAO_HEAD + (
+        "1001,tb_amy,2026-06-01 10:00:00,2026-06-01 10:01:00,100.00,交易成功,0.00\n"
+        "1002,tb_amy,2026-06-02 10:00:00,2026-06-02 10:01:00,500.00,交易关闭,500.00\n"
+        "1003,tb_amy,2026-06-03 10:00:00,,300.00,等待买家付款,0.00\n"
+        "1004,tb_bob,2026-06-04 10:00:00,,80.00,交易关闭,0.00\n"  # never paid, then closed
+    )
+    result = read_orders(csv_bytes(text, "gbk"))
+    assert result.preset == "taobao"
+    assert result.source_columns["paid_at"] == "订单付款时间"
+    assert result.status_counts == {"交易成功": 1, "交易关闭": 2, "等待买家付款": 1}
+    assert "rows by order status: 交易成功 1, 交易关闭 2, 等待买家付款 1" in repr(result)
+    assert rejected_rows(result) == [
+        (3, "订单状态", "交易关闭", "order status '交易关闭' (closed): not a purchase"),
+        (4, "订单状态", "等待买家付款", "order status '等待买家付款' (not paid): not a purchase"),
+        (5, "订单状态", "交易关闭", "order status '交易关闭' (closed): not a purchase"),
+    ]
+    table = rfm_table(result.data, "2026-06-10")
+    # truth by hand: amy bought once (order 1001, 100 yuan, 9 days before 06-10); bob never paid
+    assert table.index.tolist() == ["tb_amy"]
+    assert table.loc["tb_amy"].tolist() == [9, 1, 100.0]
+
+
+def test_refund_amount_is_subtracted() -> None:
+    from rfmkit import rfm_table
+
+    text = TAOBAO_HEAD + (
+        "2001,amy,2026-06-01 10:00,2026-06-01 10:00,100.00,交易成功,30.00\n"  # partial: 70 left
+        "2002,amy,2026-06-05 10:00,2026-06-05 10:00,50.00,交易成功,50.00\n"  # refunded in full
+        "2003,amy,2026-06-06 10:00,2026-06-06 10:00,20.00,交易成功,25.00\n"  # more than paid
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["amount"].tolist() == [70.0]
+    assert result.data["refund"].tolist() == [30.0]
+    assert [r[3] for r in rejected_rows(result)] == [
+        "refunded in full: not a purchase",
+        "refund is larger than the amount paid",
+    ]
+    # amy: one purchase of 100 - 30 = 70 yuan on 06-01, R = 9 days at 06-10
+    assert rfm_table(result.data, "2026-06-10").loc["amy"].tolist() == [9, 1, 70.0]
+
+
+def test_payment_time_without_status_decides_paid() -> None:
+    text = (
+        "订单号,客户ID,下单时间,订单付款时间,实付金额\nA1,C1,2026-06"
+        "-01,2026-06-01,10\nA2,C1,2026-06-02,,20\n"
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["order_id"].tolist() == ["A1"]
+    assert rejected_rows(result) == [(3, "订单付款时间", "", "no payment time: not paid")]
+
+
+def test_unknown_status_is_not_guessed() -> None:
+    text = (
+        "订单号,客户ID,下单时间,实付金额,订单状态\nA1,C1,2026-06-01,10,交易成功"
+        "\nA2,C1,2026-06-01,10,神秘状态\nA3,C1,2026-06-01,10,\n"
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["order_id"].tolist() == ["A1"]
+    assert [r[3] for r in rejected_rows(result)] == [
+        "unknown order status '神秘状态': not counted (rfmkit does not guess; see "
+        "rfmkit.orders.STATUS_WORDS)",
+        "order status is blank: not counted as a purchase",
+    ]
+
+
+def physical_data_lines(text: str, header_line: int = 1) -> int:
+    """Data lines in a file as a text editor counts them (after the header, not counting
+    blank lines at the very end)."""
+    return len(text.rstrip("\n").split("\n")) - header_line
+
+
+def test_a_stray_quote_in_a_title_never_swallows_rows() -> None:
+    lines = ['"店铺订单报表 2026年6月,,,', "订单号,客户ID,下单时间,实付金额"]
+    lines += [f"A{i},C{i % 7},2026-06-01,10" for i in range(98)]
+    text = "\n".join(lines) + "\n"
+    result = read_orders(csv_bytes(text))
+    assert result.rows_read == physical_data_lines(text, 2) == 98
+    assert len(result.data) == 98
+    assert result.header_line == 2
+
+
+def test_a_stray_quote_in_a_row_rejects_that_row_only() -> None:
+    lines = ["订单号,客户ID,下单时间,实付金额"]
+    lines += [f"A{i},C1,2026-06-01,10" for i in range(40)]
+    lines += ['A40,"C1,2026-06-01,10']  # line 42: opened, never closed
+    lines += [f"B{i},C1,2026-06-01,10" for i in range(20)]
+    lines += ['B20,C1",2026-06-01,10']  # line 63: a second stray quote would close it
+    lines += [f"D{i},C1,2026-06-01,10" for i in range(38)]
+    text = "\n".join(lines) + "\n"
+    result = read_orders(csv_bytes(text))
+    assert result.rows_read == physical_data_lines(text) == 100
+    assert len(result.data) + len(result.rejected) == 100
+    assert result.rejected["row"].tolist() == [42, 63]
+    assert set(result.rejected["reason"]) == {
+        'a quote (") on this line is never closed on it: the line is read without it, so the '
+        "lines after it are not swallowed into one value"
+    }
+
+
+def test_a_quoted_line_break_is_still_one_value() -> None:
+    text = (
+        "订单号,客户ID,下单时间,实付金额,备注\n"
+        'A1,C1,2026-06-01,10,"送到\n北京"\nA2,C1,2026-06-01,5,x\n'
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["备注"].tolist() == ["送到\n北京", "x"]
+    assert result.rejected.empty
+
+
+def test_one_line_twice_is_counted_once_where_the_file_shows_it() -> None:
+    # a sub-order id shows the repeat is one line twice
+    text = (
+        "主订单编号,子订单编号,客户ID,订单提交时间,实付金额\n"
+        "M1,S1,C1,2026-06-01,10\nM1,S2,C1,2026-06-01,10\nM1,S1,C1,2026-06-01,10\n"
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["line_id"].tolist() == ["S1", "S2"]
+    assert rejected_rows(result) == [
+        (4, "子订单编号", "S1", "repeats line 2 exactly (same 子订单编号): the same line twice, "
+         "counted once"),
+    ]  # fmt: skip
+    # one row per order (no product or line columns): the order number shows it
+    text = "订单号,客户ID,下单时间,实付金额\nA1,C1,2026-06-01,10\nA1,C1,2026-06-01,10\n"
+    result = read_orders(csv_bytes(text))
+    assert len(result.data) == 1
+    assert result.rejected["row"].tolist() == [3]
+    # order lines with products and no line id: two equal lines may be two items: kept, noted
+    text = (
+        "订单号,客户ID,下单时间,实付金额,商品ID\nA1,C1,2026-"
+        "06-01,10,P1\nA1,C1,2026-06-01,10,P1\n"
+    )
+    result = read_orders(csv_bytes(text))
+    assert len(result.data) == 2
+    assert "1 line(s) repeat an earlier line of the same order exactly" in repr(result)
+
+
+def test_refund_line_with_negative_quantity_and_later_date() -> None:
+    from rfmkit import rfm_table
+
+    text = (
+        "订单号,客户ID,下单时间,实付金额,数量\n"
+        "A1,C1,2026-06-01,30,3\n"
+        "A1,C1,2026-06-08,-10,-1\n"  # one item back a week later
+        "A2,C1,2026-05-01,10,-1\n"  # a sale cannot count items back
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["quantity"].tolist() == [3, -1]
+    assert rejected_rows(result) == [(4, "数量", "-1", "negative number of items")]
+    # C1: order A1 nets 30 - 10 = 20 yuan and stays dated 06-01 (R = 9 at 06-10, not 2)
+    assert rfm_table(result.data, "2026-06-10").loc["C1"].tolist() == [9, 1, 20.0]
+
+
+def test_missing_ids_are_rejected_when_read_and_rfm_counts_what_it_uses() -> None:
+    from rfmkit import rfm_table
+
+    text = (
+        "订单号,客户ID,下单时间,实付金额\nA1,C1,2026-06-01,10"
+        "\nA2,,2026-06-01,10\n,C1,2026-06-01,5\n"
+    )
+    result = read_orders(csv_bytes(text))
+    assert [r[3] for r in rejected_rows(result)] == ["customer_id is blank", "order_id is blank"]
+    table = rfm_table(result.data, "2026-06-10")
+    assert table.attrs["lines_used"] == 1 == len(result.data)
+
+
+@pytest.mark.parametrize("digits", [20, 24, 30])
+def test_oversized_numbers_are_rejected_with_a_reason(digits: int) -> None:
+    big = "9" * digits
+    grouped = f"{int(big):,}"
+    text = (
+        f"订单号,客户ID,下单时间,实付金额,数量\nA1,C1,2026-06-01,{big},1\n"
+        f'A2,C1,2026-06-01,"{grouped}.50",1\nA3,C1,2026-06-01,10,{big}\n'
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data.empty
+    assert [r[3] for r in rejected_rows(result)] == [
+        "number too large: more than 15 digits is not an amount of money",
+        "number too large: more than 15 digits is not an amount of money",
+        "number of items is too large",
+    ]
+    assert parse_money(big) == (
+        None, "number too large: more than 15 digits is not an amount of money"
+    )  # fmt: skip
+
+
+def test_time_zone_offsets_give_the_local_day() -> None:
+    assert parse_date("2026-06-01T12:03:00+08:00") == (dt.datetime(2026, 6, 1, 12, 3), None)
+    assert parse_date("2026-06-01T23:59:59+0800", keep_time=False) == (
+        dt.datetime(2026, 6, 1), None
+    )  # fmt: skip
+    assert parse_date("2026-06-01 08:00Z") == (dt.datetime(2026, 6, 1, 8, 0), None)
+    text = "订单号,客户ID,下单时间,实付金额\nA1,C1,2026-06-01T23:30:00+08:00,10\n"
+    assert read_orders(csv_bytes(text)).data["order_date"].tolist() == [ts("2026-06-01 23:30")]
+
+
+def test_title_block_above_the_header() -> None:
+    text = (
+        "淘宝订单报表\n导出时间: 2026-06-10,,,\n\n订单号,客户ID,下单时间,实付金额\n"
+        "A1,C1,2026-06-01,10\n"
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.header_line == 4
+    assert rejected_rows(result) == []
+    assert result.data["order_id"].tolist() == ["A1"]
+    assert "column names on line 4; the 3 line(s) above it were skipped" in repr(result)
+    # a header rfmkit cannot recognise: header_row= says where it is
+    text = "我的店\n单号X,顾客X,日X,钱X\nA1,C1,2026-06-01,10\n"
+    with pytest.raises(ValueError) as info:
+        read_orders(csv_bytes(text))
+    assert "pass header_row=" in str(info.value)
+    mapping = {"order_id": "单号X", "customer_id": "顾客X", "order_date": "日X", "amount": "钱X"}
+    result = read_orders(csv_bytes(text), header_row=2, columns=mapping)
+    assert result.data["amount"].tolist() == [10.0]
+    assert result.rejected.empty
+    with pytest.raises(ValueError, match=r"^header_row=9: there is no line 9 in the file"):
+        read_orders(csv_bytes(text), header_row=9)
+
+
+def test_missing_column_message_is_short() -> None:
+    text = "店铺报表 2026\n备注,说明\nA1,C1\n"
+    with pytest.raises(ValueError) as info:
+        read_orders(csv_bytes(text))
+    assert len(str(info.value)) < 700
+
+
+def test_workbook_sheets_are_listed_and_the_orders_sheet_is_read(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "说明"
+    notes.append(["本表由店铺后台导出"])
+    orders = book.create_sheet("订单")
+    orders.append(["订单报表"])
+    orders.append(["订单号", "客户ID", "下单时间", "实付金额"])
+    orders.append(["A1", "C1", "2026-06-01", 10])
+    book.create_sheet("汇总").append(["合计", 10])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    result = read_orders(path)
+    assert (result.sheet, result.sheets) == ("订单", ("说明", "订单", "汇总"))
+    assert result.data["order_id"].tolist() == ["A1"]
+    assert result.rejected.empty
+    assert "read sheet '订单'; the workbook also has ['说明', '汇总']" in repr(result)
+    assert read_orders(path, sheet_name="订单", header_row=2).data["amount"].tolist() == [10.0]
+
+
+def test_excel_protected_numbers_and_total_row() -> None:
+    text = (
+        "订单号,客户ID,下单时间,实付金额\n"
+        '="2876543210987654321",="000123",2026-06-01,="10.50"\n'
+        "合计,,,10.50\n"
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["order_id"].tolist() == ["2876543210987654321"]
+    assert result.data["customer_id"].tolist() == ["000123"]
+    assert result.data["amount"].tolist() == [10.5]
+    assert rejected_rows(result) == [(3, "订单号", "合计", "a total row (合计), not an order line")]
+
+
+def test_rejection_reasons_in_both_languages() -> None:
+    text = (
+        "订单号,客户ID,下单时间,实付金额,订单状态\n"
+        "A1,C1,2026-06-01,10,交易关闭\nA2,C1,昨天,10,交易成功\n"
+    )
+    result = read_orders(csv_bytes(text))
+    zh = result.rejected_in("zh")
+    en = result.rejected_in("en")
+    assert zh["code"].tolist() == en["code"].tolist() == ["status_closed", "not_a_date"]
+    assert zh["reason"].tolist()[1] == "不是日期 (应为 2025-05-03、2025/5/3 或 2025年5月3日)"
+    assert zh["reason"].tolist()[0].startswith("订单已关闭: 不算购买")
+    assert en["reason"].tolist() == result.rejected["reason"].tolist()
+
+
+PRESET_FILES = {
+    "taobao": (
+        "订单编号,买家会员名,订单创建时间,订单付款时间,买家实际支付金额,订单状态,退款金额\n"
+        "1,amy,2026-06-01 10:00:00,2026-06-01 10:01:00,10.00,交易成功,0.00\n"
+    ),
+    "jd": "订单号,下单帐号,下单时间,付款确认时间,应付金额,订单状态,商品ID,订购数量\n"
+    "1,amy,2026-06-01 10:00:00,2026-06-01 10:01:00,10.00,完成,P1,1\n",
+    "pinduoduo": "订单号,订单状态,商品总价(元),用户实付金额(元),商品数量(件),支付时间,商品id,手机\n"
+    "1,已签收,12.00,10.00,1,2026-06-01 10:01:00,P1,amy\n",
+    "youzan": "订单号,订单状态,订单创建时间,买家付款时间,订单实付金额,买家手机号\n"
+    "1,交易成功,2026-06-01 10:00:00,2026-06-01 10:01:00,10.00,amy\n",
+    "douyin": "主订单编号,子订单编号,选购商品,商品ID,商品数量,订单应付金额,订单提交时间,"
+    "支付完成时间,订单状态,收件人手机号\n"
+    "1,11,杯子,P1,1,10.00,2026-06-01 10:00:00,2026-06-01 10:01:00,已完成,amy\n",
+}
+
+
+@pytest.mark.parametrize("preset", list(PRESET_FILES))
+def test_platform_presets_need_no_mapping(preset: str) -> None:
+    result = read_orders(csv_bytes(PRESET_FILES[preset], "gbk"))
+    assert result.preset == preset
+    got = result.data[["order_id", "customer_id", "amount"]].to_numpy().tolist()
+    assert got == [["1", "amy", 10.0]]
+    # Pinduoduo's export dates an order by its payment time (10:01)
+    day = "2026-06-01 10:01:00" if preset == "pinduoduo" else "2026-06-01 10:00:00"
+    assert result.data["order_date"].tolist() == [ts(day)]
+    assert f"(preset '{preset}')" in repr(result)
+
+
+def test_columns_override_a_preset() -> None:
+    text = PRESET_FILES["taobao"].replace("买家实际支付金额", "买家实际支付金额,总金额", 1).replace(
+        "10.00,交易成功", "10.00,12.00,交易成功"
+    )
+    result = read_orders(csv_bytes(text), columns={"amount": "总金额"})
+    assert result.preset == "taobao"
+    assert result.data["amount"].tolist() == [12.0]
+    assert read_orders(csv_bytes(text), preset=None).preset is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 7), st.booleans()), max_size=30))
+def test_every_physical_line_is_kept_or_rejected_even_with_stray_quotes(
+    spec: list[tuple[bool, int, bool]],
+) -> None:
+    lines = ["订单号,客户ID,下单时间,实付金额"]
+    for i, (good, pick, quote) in enumerate(spec):
+        line = (GOOD_ROWS if good else BAD_ROWS)[pick % (len(GOOD_ROWS) if good else 8)]
+        line = line.format(id=f"A{i}")
+        if quote and line:
+            line = '"' + line  # a quote opened and never closed
+        lines.append(line)
+    while len(lines) > 1 and not lines[-1].strip(",").strip():
+        lines.pop()
+    text = "\n".join(lines) + "\n"
+    result = read_orders(csv_bytes(text))
+    assert len(result.data) + len(result.rejected) == result.rows_read
+    assert result.rows_read == physical_data_lines(text)
+
+
+def test_a_refund_line_marked_refunded_is_subtracted() -> None:
+    from rfmkit import rfm_table
+
+    text = (
+        "订单号,客户ID,下单时间,实付金额,数量,订单状态\n"
+        "A1,C1,2026-06-01,30,3,交易成功\n"
+        "A1,C1,2026-06-08,-10,-1,退款成功\n"  # the refund line itself
+        "A2,C1,2026-06-02,50,1,退款成功\n"  # a sale whose order was refunded
+    )
+    result = read_orders(csv_bytes(text))
+    assert result.data["amount"].tolist() == [30.0, -10.0]
+    assert result.rejected["row"].tolist() == [4]
+    # C1: order A1 = 30 - 10 = 20 on 06-01 (R = 9); A2 refunded is no purchase
+    assert rfm_table(result.data, "2026-06-10").loc["C1"].tolist() == [9, 1, 20.0]
