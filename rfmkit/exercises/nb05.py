@@ -139,14 +139,14 @@ zh.question: 一家净水器公司在安装一周后给每位客户打电话,
 zh.hint: 看五种类型表里“售后企业做什么”一列: 谁先打电话? 问的是什么?
 zh.takeaway: 售后主动问合不合适、有没有毛病, 就是责任型; 再往前一步, 持续带去新建议和新产品,
     才是能动型。
-zh.revisit: 回到“客户关系的五种类型”那张表, 比较被动型、责任型和能动型。
+zh.revisit: 回到“客户关系的五种类型”那张表, 看每一种类型里售后是谁先联系、联系什么。
 en.question: A water-filter company calls every customer a week after the installation, to ask
     whether the filter is easy to use and whether it leaks. Which type of relationship is this?
 en.hint: Look at the column "what the firm does after the sale": who calls first, and what about?
 en.takeaway: Asking after the sale whether the product fits and works is responsible; going on to
     bring new ideas and products is proactive.
-en.revisit: Go back to the table "Five types of customer relationship" and compare passive,
-    responsible and proactive.
+en.revisit: Go back to the table "Five types of customer relationship" and look, for each type,
+    at who makes the first contact after the sale, and about what.
 """)
 def q5():
     return "B"
