@@ -1247,19 +1247,19 @@ def _display_localised() -> None:
         return
     warnings.formatwarning = _format_warning
     formatters = shell.display_formatter.formatters
-    formatters["text/html"].for_type(pd.DataFrame, _html)
+    formatters["text/html"].for_type(pd.DataFrame, _localised_html)
     for kind in (pd.DataFrame, pd.Series):
         formatters["text/plain"].for_type(
-            kind, lambda table, printer, cycle: printer.text(_plain(table)))
+            kind, lambda table, printer, cycle: printer.text(_localised_text(table)))
 
 
-def _html(frame: pd.DataFrame) -> str:
+def _localised_html(frame: pd.DataFrame) -> str:
     # whole texts: a suggested action or a reason cut to "raise th..." cannot be read
     with pd.option_context("display.max_colwidth", None):
         return localise(frame)._repr_html_()
 
 
-def _plain(table) -> str:
+def _localised_text(table) -> str:
     with pd.option_context("display.max_colwidth", None):
         return repr(localise(table))
 

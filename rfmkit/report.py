@@ -137,11 +137,11 @@ def write_report(path, asof, *, out=None, language: str = "en", stream=None) -> 
         sheets, folder / f"{source.stem}-report.xlsx",
         images={label("report.sheet.charts"): [png for png, _ in report["charts"].values()]})
     page = folder / f"{source.stem}-report.html"
-    page.write_text(_html(report, sheets, source, asof, language), encoding="utf-8")
+    page.write_text(_page(report, sheets, source, asof, language), encoding="utf-8")
     return workbook, page
 
 
-def _html(report: dict, sheets: dict, source: Path, asof, language: str) -> str:
+def _page(report: dict, sheets: dict, source: Path, asof, language: str) -> str:
     def table(frame: pd.DataFrame) -> str:
         return frame.to_html(index=False, border=0, classes="table", na_rep="")
 

@@ -24,8 +24,17 @@ students' environment: ``q1.solution()`` then says it is locked instead of showi
 of who passed which exercise (see ``rfmkit.gradebook``).
 """
 
-from rfmkit.exercises._core import CORRECT, INCORRECT, NOT_ATTEMPTED, Exercise, ____, exercise
+from rfmkit.exercises._core import (
+    CORRECT,
+    INCORRECT,
+    NOT_ATTEMPTED,
+    Exercise,
+    ____,
+    bilingual,
+    exercise,
+)
 from rfmkit.exercises._kinds import Choice, Count, Frame, IdSet, Number, Text
 
 __all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Choice", "Count", "Exercise", "Frame",
+           "bilingual",
            "IdSet", "Number", "Text", "exercise", "____"]

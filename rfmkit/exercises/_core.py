@@ -76,6 +76,11 @@ class _Placeholder:
 ____ = _Placeholder()
 
 
+def bilingual(zh: str, en: str) -> dict[str, str]:
+    """A text in both languages, as Choice options and feedback take it."""
+    return {"zh": zh, "en": en}
+
+
 def _say(key: str, **values) -> str:
     """The ``exercise.<key>`` message in the current language, with ``{names}`` filled in."""
     return label(f"exercise.{key}").format(**values)
