@@ -71,3 +71,23 @@ def test_page_has_the_charts_with_text_alternatives(report):
     alts = [part.split('"')[0] for part in page.split('alt="')[1:]]
     assert len(alts) == 3 and all(len(alt) > 20 for alt in alts)
     assert 'lang="zh-CN"' in page and "客户价值分析报告" in page
+
+
+CORPUS = sorted((Path(__file__).resolve().parent / "corpus").glob("*_orders*"))
+
+
+@pytest.mark.parametrize("export", CORPUS, ids=[p.stem for p in CORPUS])
+def test_report_runs_on_every_platform_export(export, tmp_path):
+    from rfmkit.io import read_orders
+    from rfmkit.report import write_report
+
+    workbook, page = write_report(export, "2026-06-10", out=tmp_path, language="en",
+                                  stream=open(tmp_path / "progress.txt", "w"))
+    book = sheets(workbook)
+    read = read_orders(export)
+    summary = dict(book["Read summary"][1:])
+    assert int(summary["rows kept"]) == len(read.data)
+    assert int(summary["rows rejected (see the rejected rows)"]) == len(book["Rejected rows"]) - 1
+    rfm = pd.DataFrame(book["RFM groups"][1:], columns=book["RFM groups"][0])
+    assert rfm["customers"].sum() == int(summary["customers"]) == read.data["customer_id"].nunique()
+    assert page.exists() and export.stem in page.read_text(encoding="utf-8")
