@@ -79,8 +79,8 @@ def test_each_notebook_has_at_least_three_exercises():
         assert module.____ is ____
 
 
-# The rewritten notebooks (issue 11) have the exercise ladder; add a module when its notebook is.
-LADDER_MODULES = ["nb00", "nb01", "nb02"]
+# Every notebook has the exercise ladder of issue 11.
+LADDER_MODULES = [m.__name__.rsplit(".", 1)[1] for m in NOTEBOOK_MODULES]
 
 
 @pytest.mark.parametrize("name", LADDER_MODULES)
