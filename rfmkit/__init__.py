@@ -18,7 +18,7 @@ from rfmkit.data import (
 )
 from rfmkit.export import export_table
 from rfmkit.io import read_members, read_orders, read_questionnaire
-from rfmkit.labels import current_language, label, localise, name, use_language
+from rfmkit.labels import code_table, current_language, label, localise, name, use_language
 from rfmkit.lifecycle import churn_rate, lifecycle_stages, lifecycle_years, period_churn
 from rfmkit.metrics import cac, csat, nps, retention_rate
 from rfmkit.orders import order_lines, order_totals
@@ -53,6 +53,7 @@ __all__ = [
     "campaign_uplift",
     "churn_rate",
     "clv",
+    "code_table",
     "csat",
     "current_language",
     "customer_equity",

@@ -149,9 +149,14 @@ class ReadResult:
     notes: tuple[str, ...] = ()
 
     def summary(self) -> str:
-        """One line in plain English, e.g. ``412 rows read: 395 kept, 17 rejected``."""
-        kept = len(self.data)
-        bad = len(self.rejected)
+        """One line in the current language, e.g. ``412 rows read: 395 kept, 17 rejected``
+        (读入 412 行: 保留 395 行, 拒收 17 行)."""
+        from rfmkit.labels import current_language
+
+        kept, bad = len(self.data), len(self.rejected)
+        if current_language() == "zh":
+            return f"读入 {self.rows_read} 行: 保留 {kept} 行, 拒收 {bad} 行" + (
+                " (见 .rejected)" if bad else "")
         row_word = "row" if self.rows_read == 1 else "rows"
         text = f"{self.rows_read} {row_word} read: {kept} kept, {bad} rejected"
         if bad:
@@ -484,7 +489,7 @@ def reason_code(reason: str) -> str:
     """The stable code of a rejection reason (e.g. ``"not_a_date"``, ``"status_closed"``),
     ``"several"`` for several reasons in one row, ``"other"`` for none known."""
     text = str(reason)
-    if text.endswith(" is blank") or text == BLANK_REASON:
+    if text.endswith(" is blank") or text in (BLANK_REASON, "blank answer"):
         return "blank"
     if text.startswith("order status '"):
         for code, word in _STATUS_WHY.items():

@@ -472,6 +472,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "remain (edges {edges}); scores run 1..{got}.",
     ),
     # the shop owner's report (rfmkit.report)
+    "code": ("代码", "code"),
     "report.title": ("客户价值分析报告", "Customer-value report"),
     "report.item": ("项目", "item"),
     "report.file": ("文件", "file"),
@@ -1076,6 +1077,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "You gave a whole table (DataFrame); only one column (Series) is wanted: take it out "
         "with table[\"{column}\"].",
     ),
+    "exercise.frame.frame_not_series_any": (
+        "你给的是一张表 (DataFrame), 这里只要一列 (Series): 取出放着结果的那一列, "
+        "或者把各列合成一列 (例如 .sum(axis=1))。",
+        "You gave a whole table (DataFrame); only one column (Series) is wanted: pick the "
+        "column that holds your result, or reduce the columns to one (e.g. .sum(axis=1)).",
+    ),
     "exercise.frame.missing_columns": ("表里缺少 {n} 列: {columns}。",
                                        "Your table is missing {n} column(s): {columns}."),
     "exercise.frame.index_name": (
@@ -1089,6 +1096,21 @@ LABELS: dict[str, tuple[str, str]] = {
         "(groupby(\"{index}\") 得到的结果本身就以它为 index)。",
         "Your rows are numbered 0, 1, 2, ... but each row should be labelled by {index}: use "
         ".set_index(\"{index}\") (a groupby(\"{index}\") gives that index by itself).",
+    ),
+    "exercise.frame.keep_labels": (
+        "你的行被重新编号成了 0, 1, 2, ...: 筛选出来的行应保留原表的行标签, 不要 reset_index。",
+        "Your rows were renumbered 0, 1, 2, ...: the rows you filter keep the row labels of "
+        "the table they come from; do not reset_index.",
+    ),
+    "exercise.frame.names_not_codes": (
+        "你用的是表格里显示的名称 (例如 {label}); 在 pandas 里要用代码 (例如 \"{code}\"): "
+        "rk.localise 只是把代码显示成名称。",
+        "You used the name a table displays (e.g. {label}); in pandas use the code (e.g. "
+        "\"{code}\"): rk.localise only shows codes as names.",
+    ),
+    "exercise.frame.time_spans": (
+        "你的值是时间长度 (Timedelta), 这里要的是天数: 加上 .dt.days。",
+        "Your values are time spans (Timedelta); whole days are wanted: add .dt.days.",
     ),
     "exercise.frame.index_reset": (
         "你的行有标签, 但这里的行应该按 0, 1, 2, ... 编号: 用 .reset_index() 把标签变回一列。",
@@ -1293,6 +1315,17 @@ def name(kind: str | tuple[str, ...], code) -> str:
     return str(code)
 
 
+def code_table(kind: str) -> pd.DataFrame:
+    """The codes of ``kind`` (``"segment"``, ``"tier"``, ``"stage"``, ``"service"``,
+    ``"channel"``, ``"category"``, ...) with their names in the current language: the codes are
+    what pandas code compares with (``table["segment"] == "maintain"``), the names are what
+    tables show."""
+    prefix = f"{kind}."
+    codes = [key[len(prefix):] for key in LABELS
+             if key.startswith(prefix) and not key[len(prefix):].startswith("(")]
+    return pd.DataFrame({"code": codes, "name": [name(kind, c) for c in codes]})
+
+
 def _named(values: pd.Series | pd.Index, kind):
     return values.map(lambda code: name(kind, code) if isinstance(code, (str, bool, np.bool_))
                       else code)
@@ -1324,6 +1357,13 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     of a code index become names. The numbers are not changed.
     """
     out = table.copy()
+    if isinstance(out, pd.DataFrame) and {"row", "reason"} <= set(out.columns) and \
+            _State.language == "zh":
+        from rfmkit.io import reason_code  # a reader's rejected rows: reasons by their code
+
+        out["reason"] = [label(f"read_reason.{reason_code(r)}")
+                         if f"read_reason.{reason_code(r)}" in LABELS else r
+                         for r in out["reason"]]
     if isinstance(out, pd.DataFrame):
         for column in out.columns:
             if column in CODE_COLUMNS:

@@ -33,6 +33,8 @@ NOT_FROM_OUTPUTS: dict[str, dict[str, str]] = {
     "04-lifetime-value": {"1.1": "1 + r in the worked formula (r = 10 %), an input"},
     "06-personalised-service": {"60000": "the shop's stated advertising spend, an input to CAC"},
     "07-new-customers-and-preferences": {"0.5": "the chosen minimum support (%), an input"},
+    "08-case-study-sams-club": {"1.5": "the case's visits target as a factor (+50 %)",
+                                "1.4": "the case's ticket target as a factor (+40 %)"},
 }
 
 

@@ -263,6 +263,18 @@ def _is_numbers(column: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(column) and not _is_flags(column)
 
 
+def _code_named(shown, codes: pd.Index):
+    """The code among ``codes`` whose name (in either language) is ``shown``, else None: a
+    student who filtered or labelled by the names a table displays, not by its codes."""
+    from rfmkit.labels import LABELS
+
+    for code in codes:
+        if isinstance(code, str) and any(
+                key.endswith(f".{code}") and shown in pair for key, pair in LABELS.items()):
+            return code
+    return None
+
+
 def _same(answer: pd.Series, expected: pd.Series, tolerance: float) -> np.ndarray:
     """Row by row, whether two aligned columns agree: numbers within ``tolerance``, anything
     else equal (True == 1), and a missing value only where one is expected."""
@@ -343,8 +355,9 @@ class Frame(_Kind):
         if isinstance(expected, pd.DataFrame) and isinstance(value, pd.Series):
             return [_say("frame.series_not_frame", columns=_names(self._required(expected)))]
         if isinstance(expected, pd.Series) and isinstance(value, pd.DataFrame):
-            column = expected.name if expected.name in value.columns else "..."
-            return [_say("frame.frame_not_series", column=column)]
+            if expected.name in value.columns:
+                return [_say("frame.frame_not_series", column=expected.name)]
+            return [_say("frame.frame_not_series_any")]
         if isinstance(expected, pd.DataFrame):
             if missing := [c for c in self._required(expected) if c not in value.columns]:
                 if set(missing) <= set(value.index.names):
@@ -363,13 +376,15 @@ class Frame(_Kind):
         numbered = isinstance(value.index, pd.RangeIndex) or value.index.equals(
             pd.RangeIndex(len(value)))
         expected_numbered = expected.index.equals(pd.RangeIndex(len(expected)))
-        if numbered and not expected_numbered:
-            return [_say("frame.index_numbered", index=name)]
-        if expected_numbered and not numbered:
-            return [_say("frame.index_reset")]
-        if len(value) != len(expected):
+        if len(value) != len(expected):  # first: set_index cannot mend a wrong number of rows
             return [_say("frame.length", n=len(value), m=len(expected),
                          rows=_count(len(value), "row", "rows"))]
+        if numbered and not expected_numbered:
+            if self.index or expected.index.name:
+                return [_say("frame.index_numbered", index=name)]
+            return [_say("frame.keep_labels")]  # the rows of a filtered table keep their labels
+        if expected_numbered and not numbered:
+            return [_say("frame.index_reset")]
         if value.index.equals(expected.index):
             return []
         if self.sort and _sorted(value).index.equals(_sorted(expected).index):
@@ -378,6 +393,9 @@ class Frame(_Kind):
             return [_say("frame.order_reversed")]
         extra = value.index.difference(expected.index, sort=False)
         if len(extra):
+            code = _code_named(extra[0], expected.index)
+            if code is not None:
+                return [_say("frame.names_not_codes", label=extra[0], code=code)]
             return [_say("frame.index_wrong", n=len(extra), label=extra[0], index=name)]
         return [_say("frame.order")]
 
@@ -406,8 +424,14 @@ class Frame(_Kind):
         both = ~(answer.isna().to_numpy() | wanted.isna().to_numpy())
         if _is_flags(wanted) and not same[both].any() and answer[both].isin([0, 1]).all():
             return _say("frame.flags_flipped")
+        if _is_numbers(wanted) and pd.api.types.is_timedelta64_dtype(answer):
+            return _say("frame.time_spans")
         if _is_numbers(wanted) and not _is_numbers(answer):
             return _say("frame.not_numbers")
+        if _is_numbers(wanted) and _is_numbers(answer) and both.any():
+            a, e = (c.to_numpy(float, na_value=np.nan)[both] for c in (answer, wanted))
+            if (e != 0).any() and (np.abs(100 * a - e) <= self.tolerance * 100 + 1e-9).all():
+                return _say("share_not_percent")
         if _is_numbers(wanted) and both.any() and same[~both].all():  # no value missing
             a, e = (c.to_numpy(float, na_value=np.nan)[both] for c in (answer, wanted))
             negated = (np.abs(a + e) <= self.tolerance + 1e-9).all() and (e != 0).any()
