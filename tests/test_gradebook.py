@@ -22,8 +22,8 @@ from rfmkit.exercises.nb00 import q1, q2, q3, ____
 orders = load_orders()"""
 RIGHT = {
     "q1": 'q1.check(orders["customer_id"].nunique())',
-    "q2": 'answer = orders["order_id"].nunique()\nq2.check(answer)',
-    "q3": 'q3.check(round(orders["amount"].sum(), 2))',
+    "q2": 'answer = orders[orders["amount"] < 0]\nq2.check(answer)',
+    "q3": 'q3.check(orders["product_id"].value_counts())',
 }
 CLASS = {  # file inside the submissions folder -> its code cells
     "alice.ipynb": [SETUP, RIGHT["q1"], RIGHT["q2"], RIGHT["q3"]],
@@ -32,18 +32,18 @@ CLASS = {  # file inside the submissions folder -> its code cells
     # a typo stops the notebook before q2 and q3 are checked
     "carol.ipynb": [SETUP, RIGHT["q1"], 'total = orders["amount"].summ()', RIGHT["q2"],
                     "q3.check(total)"],
-    # a course-named file in the student's folder; a magic; only the positive amounts
+    # a course-named file in the student's folder; a magic; counts orders, not products
     "dave/00-start-here.ipynb": [SETUP, "q1.check(____)", "%time x = 1",
-                                 'q3.check(round(orders.loc[orders["amount"] > 0, "amount"]'
-                                 '.sum(), 2))'],
+                                 'q3.check(orders["order_id"].value_counts())'],
 }
+# nb00 has five exercises; nobody in this class reached q4 and q5
 EXPECTED = pd.DataFrame(
-    [["passed", "passed", "passed", 3],
-     ["wrong", "passed", "not tried", 1],
-     ["passed", "error", "error", 1],
-     ["not tried", "not tried", "wrong", 0]],
+    [["passed", "passed", "passed", "not tried", "not tried", 3],
+     ["wrong", "passed", "not tried", "not tried", "not tried", 1],
+     ["passed", "error", "error", "not tried", "not tried", 1],
+     ["not tried", "not tried", "wrong", "not tried", "not tried", 0]],
     index=pd.Index(["alice", "bob", "carol", "dave"], name="student"),
-    columns=["nb00.q1", "nb00.q2", "nb00.q3", "total"],
+    columns=["nb00.q1", "nb00.q2", "nb00.q3", "nb00.q4", "nb00.q5", "total"],
 )
 
 
@@ -121,7 +121,7 @@ def test_localised_table_in_chinese():
     finally:
         rfmkit.use_language("en")
     assert table.index.name == "学生" and list(table.columns)[-1] == "通过数"
-    assert table.loc["bob"].tolist() == ["错误", "通过", "未作答", 1]
+    assert table.loc["bob"].tolist() == ["错误", "通过", "未作答", "未作答", "未作答", 1]
     assert table.loc["carol", "nb00.q2"] == "出错"
 
 
