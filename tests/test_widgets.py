@@ -407,7 +407,10 @@ def test_tables_are_whole_and_dates_stay_on_one_line():
     assert long.strip() in html and "..." not in html and "…" not in html
     assert '<span class="rfmkit-date" style="white-space:nowrap">2026-06-18</span>' in html
     assert '<span class="rfmkit-date" style="white-space:nowrap">2026-06-10</span>' in html
-    assert "overflow-wrap: anywhere" in html and "white-space: normal" in html
+    # long text wraps at spaces (and between Chinese characters); a number such as 984,059.20
+    # has no break point, so "break-word" never splits it (measured on a 1280x720 slide:
+    # "anywhere" broke it into "984,059." / "20")
+    assert "overflow-wrap: break-word" in html and "white-space: normal" in html
     ex = SegmentExplorer(TABLE, chart=False)
     shown = ex.table_output.outputs[0]["data"]["text/html"]
     assert "rfmkit-table" in shown and "..." not in shown

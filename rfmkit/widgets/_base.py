@@ -43,7 +43,7 @@ WIDE = DESCRIPTION  # kept for older code
 TABLE_CSS = (
     "<style>"
     ".rfmkit-table td, .rfmkit-table th {white-space: normal; word-break: normal; "
-    "overflow-wrap: anywhere; max-width: 28em; vertical-align: top}"
+    "overflow-wrap: break-word; max-width: 28em; vertical-align: top}"
     ".rfmkit-table .rfmkit-date {white-space: nowrap}"
     "</style>"
 )
