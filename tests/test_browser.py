@@ -220,6 +220,8 @@ def _print_timings():
         for key, parts in TIMINGS.items():
             print(f"  {key:40s} " + "  ".join(f"{k} {v:5.1f}" for k, v in parts.items()))
     if REDRAW_MS:
+        SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)  # kept for the closing note
+        (SCREENSHOTS.parent / "redraw_ms.json").write_text(json.dumps(REDRAW_MS, indent=1))
         print("\nslides: control to redraw in the browser (ms; goal: median <= 200):")
         for key, times in REDRAW_MS.items():
             print(f"  {key:40s} median {statistics.median(times):6.0f}   "
