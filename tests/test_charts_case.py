@@ -63,7 +63,7 @@ def round_two_table() -> pd.DataFrame:
     return round_two_bands(before, after)
 
 
-pytestmark = pytest.mark.usefixtures("chart_state", "code_names")
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def every_chart():

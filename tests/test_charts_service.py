@@ -52,7 +52,7 @@ ORDERS = pd.DataFrame(
 )
 
 
-pytestmark = pytest.mark.usefixtures("chart_state", "code_names")
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def plan():

@@ -72,7 +72,7 @@ def independent_counts(visits_pct: int, ticket_pct: int) -> dict[str, int]:
     return counts
 
 
-pytestmark = pytest.mark.usefixtures("chart_state", "code_names")
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def test_default_targets_by_hand():

@@ -29,7 +29,7 @@ EXPECTED = {  # customer -> (service, channel), by hand as above
 }
 
 
-pytestmark = pytest.mark.usefixtures("chart_state", "code_names")
+pytestmark = pytest.mark.usefixtures("chart_state")
 
 
 def plan():
