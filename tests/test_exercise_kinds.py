@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
 import pytest
+from language_support import language
 
-import rfmkit
 from rfmkit.exercises import (
     CORRECT,
     INCORRECT,
@@ -26,15 +25,6 @@ from rfmkit.exercises import (
 
 TEXT = "\n".join(f"{lang}.{key}: {lang} {key}" for lang in ("zh", "en")
                  for key in ("question", "hint", "takeaway", "revisit"))
-
-
-@contextmanager
-def language(lang):
-    rfmkit.use_language(lang)
-    try:
-        yield
-    finally:
-        rfmkit.use_language("en")
 
 
 def made_up(kind, answer):

@@ -9,11 +9,11 @@ import importlib
 import pkgutil
 import re
 from collections import Counter
-from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
 import pytest
+from language_support import language
 
 import rfmkit
 from rfmkit.data import COURSE_ASOF, load_orders, load_questionnaire, questionnaire_path
@@ -47,15 +47,6 @@ NOT_ATTEMPTED_TEXT = {
     "zh": "还没有作答: 把 ____ 换成你的答案, 然后再运行这个单元格。",
 }
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@contextmanager
-def language(lang):
-    rfmkit.use_language(lang)
-    try:
-        yield
-    finally:
-        rfmkit.use_language("en")
 
 
 def exercises_of(module):
