@@ -149,7 +149,13 @@ def first_order_bands(orders: pd.DataFrame, edges=DEFAULT_EDGES, *, asof,
     ``ticket_band = "outside"`` counts them. ``.attrs["customers"]`` is the total.
     """
     bounds = _check_edges(edges)
-    first = first_orders(orders, asof=asof, edges=bounds, since=since)
+    return band_counts(first_orders(orders, asof=asof, edges=bounds, since=since), bounds)
+
+
+def band_counts(first: pd.DataFrame, edges=DEFAULT_EDGES) -> pd.DataFrame:
+    """:func:`first_order_bands` of first orders already found: ``first`` is the result of
+    :func:`first_orders` made with the same ``edges`` (for an explorer that needs both)."""
+    bounds = _check_edges(edges)
     labels = _band_labels(bounds)
     counts = first["ticket_band"].value_counts().reindex(labels, fill_value=0)
     outside = int(first["ticket_band"].isna().sum())

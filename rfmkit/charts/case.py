@@ -16,6 +16,7 @@ from rfmkit.charts._style import (
     COLOURS,
     FONT_SIZES,
     alt_list,
+    chart_language,
     chart_name,
     chart_text,
     new_figure,
@@ -239,7 +240,9 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     codes = [str(code) for code in summary.index]
     counts = summary["members"].to_numpy(dtype="int64")
     total = int(counts.sum())
-    fig, ax = new_figure("counts", fig=fig)
+    title = _counts_title(table, codes)
+    fig, ax = new_figure("counts", fig=fig,
+                         layout_key=(chart_language(), tuple(codes), title.count("\n")))
     positions = np.arange(len(codes))
     bars = ax.barh(positions, counts, color=COLOURS["bars"], height=0.66)
     shares = [n * 100 / total if total else 0.0 for n in counts]
@@ -253,7 +256,7 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     ax.set_xlabel(chart_text("members"))
     ax.grid(axis="x", alpha=0.3)
     ax.set_axisbelow(True)
-    ax.set_title(_counts_title(table, codes))
+    ax.set_title(title)
     return set_alt(fig, "group_counts_chart", groups=alt_list(
         f"{code} {code_name('case_group', code)} {n:,} ({s:.1f}%)"
         for code, n, s in zip(codes, counts, shares, strict=True)))

@@ -21,6 +21,7 @@ from rfmkit.charts._style import (
     chart_text,
     clip_tail,
     fmt,
+    keep_layout,
     new_figure,
     no_frame,
     set_alt,
@@ -149,9 +150,7 @@ def segment_chart(summary: pd.DataFrame, *, fig: Figure | None = None) -> Figure
     key = (tuple(summary.index), tuple(names))
     state = getattr(fig, "rfmkit_segment_chart", None)
     if state is not None and state["key"] == key:
-        if fig.get_layout_engine() is not None:
-            fig.get_layout_engine().execute(fig)
-            fig.set_layout_engine("none")
+        keep_layout(fig)
         for ax, bars, (column, share, _) in zip(state["axes"], state["bars"], _SEGMENT_PANELS,
                                                 strict=True):
             _segment_values(ax, bars, summary, column, share)

@@ -20,9 +20,12 @@ from rfmkit.charts._style import (
     PALETTE,
     WHITE_TEXT,
     alt_list,
+    chart_language,
     chart_name,
     chart_text,
     code_order,
+    digits,
+    keep_layout,
     new_figure,
     set_alt,
     styled,
@@ -204,21 +207,31 @@ def ticket_bands_chart(bands: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     """
     require_columns(bands, {"ticket_band": "band", "customers": "count",
                             "customer_share": "%"}, "bands")
-    fig, ax = new_figure("bars", fig=fig)
     counts = bands["customers"].to_numpy(dtype="float64")
-    sns.barplot(x=np.arange(len(bands)), y=counts, ax=ax, color=COLOURS["bars"], width=0.7,
-                saturation=1, native_scale=True)
+    signature = (chart_language(), tuple(map(str, bands["ticket_band"])),
+                 digits(counts.max(initial=0)))
+    if getattr(fig, "rfmkit_layout_key", None) == signature:
+        ax = fig.axes[0]  # same bands: new heights, numbers and title only
+        keep_layout(fig)
+        for bar, count in zip(ax.containers[0], counts, strict=True):
+            bar.set_height(count)
+        for text in ax.texts:
+            text.remove()
+    else:
+        fig, ax = new_figure("bars", fig=fig, layout_key=signature)
+        sns.barplot(x=np.arange(len(bands)), y=counts, ax=ax, color=COLOURS["bars"], width=0.7,
+                    saturation=1, native_scale=True)
+        names = [chart_text("chart.band_outside") if b == "outside" else str(b)
+                 for b in bands["ticket_band"]]
+        ax.set_xticks(np.arange(len(bands)), names)
+        ax.set_xlabel(chart_text("ticket_band"))
+        ax.set_ylabel(chart_text("customers"))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+        ax.grid(axis="y", alpha=0.3)
     ax.bar_label(ax.containers[0], padding=3, fontsize=FONT_SIZES["annotation"],
                  labels=[f"{c:,.0f}\n({s:.1f}%)" for c, s in
                          zip(counts, bands["customer_share"], strict=True)])
     ax.set_ylim(0, max(float(counts.max(initial=0.0)), 1.0) * 1.3)
-    names = [chart_text("chart.band_outside") if b == "outside" else str(b)
-             for b in bands["ticket_band"]]
-    ax.set_xticks(np.arange(len(bands)), names)
-    ax.set_xlabel(chart_text("ticket_band"))
-    ax.set_ylabel(chart_text("customers"))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
-    ax.grid(axis="y", alpha=0.3)
     total = int(bands.attrs.get("customers", int(counts.sum())))
     ax.set_title(chart_text("chart.ticket_bands").format(n=f"{total:,}"))
     biggest = int(np.argmax(counts)) if len(counts) else 0

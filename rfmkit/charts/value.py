@@ -24,7 +24,9 @@ from rfmkit.charts._style import (
     chart_name,
     chart_text,
     clip_tail,
+    digits,
     fmt,
+    keep_layout,
     new_figure,
     set_alt,
     styled,
@@ -216,23 +218,38 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
     values = np.asarray(pd.Series(clv_values).to_numpy(), dtype="float64")
     if values.size == 0 or np.isnan(values).any():
         raise ValueError("clv_values must be at least one number per customer, none missing")
-    fig, ax = new_figure("histogram", fig=fig)
     low = float(values.min())
     shown_high, note = clip_tail(values)
     edges = np.linspace(low, shown_high, 31) if shown_high > low else [low - 0.5, low + 0.5]
-    sns.histplot(x=values[values <= shown_high], bins=edges, ax=ax, color=COLOURS["bars"],
-                 alpha=1, edgecolor="white", linewidth=0.6)
+    shown = values[values <= shown_high]
+    heights = np.histogram(shown, bins=edges)[0]
     mean, median = float(values.mean()), float(np.median(values))
-    ax.axvline(mean, color=COLOURS["cut"], linestyle="--", linewidth=2.2,
-               label=f"{chart_text('chart.mean')} = {mean:,.2f}")
-    ax.axvline(median, color=COLOURS["text"], linestyle=":", linewidth=2.6,
-               label=f"{chart_text('cut.median')} = {median:,.2f}")
+    signature = (chart_language(), bool(note), len(edges), digits(heights.max(initial=0)))
+    if getattr(fig, "rfmkit_layout_key", None) == signature:
+        ax = fig.axes[0]  # same texts: move the bars and lines, rewrite the numbers
+        keep_layout(fig)
+        for bar, left, right, height in zip(ax.patches, edges[:-1], edges[1:], heights,
+                                            strict=True):
+            bar.set_bounds(left, 0, right - left, height)
+        for line, x in zip(ax.lines, (mean, median), strict=True):
+            line.set_xdata([x, x])
+    else:
+        fig, ax = new_figure("histogram", fig=fig, layout_key=signature)
+        sns.histplot(x=shown, bins=edges, ax=ax, color=COLOURS["bars"], alpha=1,
+                     edgecolor="white", linewidth=0.6)
+        ax.axvline(mean, color=COLOURS["cut"], linestyle="--", linewidth=2.2)
+        ax.axvline(median, color=COLOURS["text"], linestyle=":", linewidth=2.6)
+        ax.set_ylabel(chart_text("customers"))
+        ax.xaxis.set_major_formatter("{x:,.0f}")
+        ax.set_title(chart_text("chart.clv_distribution"))
+    ax.set_xlim(edges[0] - 0.02 * (edges[-1] - edges[0]),
+                edges[-1] + 0.02 * (edges[-1] - edges[0]))
+    ax.set_ylim(0, max(int(heights.max(initial=0)), 1) * 1.05)
+    ax.lines[0].set_label(f"{chart_text('chart.mean')} = {mean:,.2f}")
+    ax.lines[1].set_label(f"{chart_text('cut.median')} = {median:,.2f}")
     ax.legend(loc="upper right", title=chart_text("chart.equity_box").format(
         equity=f"{float(np.sum(values)):,.2f}", n=f"{values.size:,}"))
     ax.set_xlabel("\n".join(t for t in (chart_text("clv"), note) if t))
-    ax.set_ylabel(chart_text("customers"))
-    ax.xaxis.set_major_formatter("{x:,.0f}")
-    ax.set_title(chart_text("chart.clv_distribution"))
     return set_alt(fig, "clv_histogram", n=f"{values.size:,}", mean=f"{mean:,.2f}",
                    median=f"{median:,.2f}", equity=f"{float(np.sum(values)):,.2f}")
 
@@ -289,48 +306,86 @@ def stage_chart(cross: pd.DataFrame, *, active_days: float | None = None,
 
     ``cross`` is the output of :func:`rfmkit.lifecycle.stage_by_purchases` (stage-code
     columns; an ``"all"`` row is drawn last, set apart). Left panel: customers per stage,
-    labelled with count and %. Right panel: one 100 % bar per number of purchases, split into
-    the three stages, with the % written in every part of at least 6 %. ``active_days`` and
-    ``sleeping_days`` (the thresholds used) go into the left panel's title when given.
-    Returns the figure (2 axes). ``fig``: a figure an earlier call returned, redrawn.
+    labelled with count and %, on an axis that ends just above the number of all customers
+    (so bars keep their scale while thresholds move). Right panel: one 100 % bar per number of
+    purchases, split into the three stages, with the % written in every part of at least 6 %.
+    ``active_days`` and ``sleeping_days`` (the thresholds used) go into the left panel's title
+    when given. Returns the figure (2 axes).
+
+    ``fig``: a figure an earlier call returned. With the same rows, customers and language only
+    bars, numbers and the title change (``fig.rfmkit_moving`` lists those artists, for widgets
+    that redraw only them); otherwise it is drawn afresh.
     """
     require_columns(cross, _STAGE_COLUMNS, "the cross-table")
     rows = cross[[str(i) != "all" for i in cross.index]]
     totals = rows[list(STAGES)].sum().to_numpy(dtype="float64")
     n = totals.sum()
-    fig, (left, right) = new_figure("stages", ncols=2, fig=fig, width_ratios=[2, 3])
-    names = [chart_name("stage", code) for code in STAGES]
-    bars = left.bar(np.arange(len(STAGES)), totals,
-                    color=[CODE_COLOURS["stage"][c] for c in STAGES])
     shares = 100 * totals / n if n else np.zeros(len(STAGES))
-    left.bar_label(bars, labels=[f"{int(t):,} ({s:.1f}%)" for t, s in
-                                 zip(totals, shares, strict=True)],
-                   padding=3, fontsize=FONT_SIZES["annotation"])
-    left.set_xticks(np.arange(len(STAGES)), names)
-    left.set_ylim(0, float(totals.max(initial=0.0)) * 1.18 or 1.0)
-    left.set_ylabel(chart_text("customers"))
-    left.yaxis.set_major_locator(MaxNLocator(integer=True))
+    parts = cross[[f"{code}_share" for code in STAGES]].to_numpy(dtype="float64").T
     title = chart_text("chart.stage_counts")
     if active_days is not None and sleeping_days is not None:
         title += "\n" + chart_text("chart.stage_thresholds").format(
             a=f"{active_days:g}", s=f"{sleeping_days:g}")
-    left.set_title(title)
+    signature = (chart_language(), tuple(map(str, cross.index)), n, title.count("\n"))
+    state = getattr(fig, "rfmkit_stage_chart", None)
+    if state is None or state["signature"] != signature:
+        fig, state = _stage_frame(cross, n, fig)
+        state["signature"] = signature
+    for bar, label_text, total, share in zip(state["bars"], state["bar_labels"], totals, shares,
+                                             strict=True):
+        bar.set_height(total)
+        label_text.set_text(f"{int(total):,} ({share:.1f}%)")
+        label_text.xy = (label_text.xy[0], total)
+    state["title"].set_text(title)
+    start = np.zeros(parts.shape[1])
+    for part, patches, texts in zip(parts, state["parts"], state["part_texts"], strict=True):
+        for patch, text, x0, width in zip(patches, texts, start, part, strict=True):
+            patch.set_x(x0)
+            patch.set_width(width)
+            text.set_x(x0 + width / 2)
+            text.set_text(f"{width:.0f}%")
+            text.set_visible(bool(width >= 6))
+        start += part
+    # in the order a whole drawing draws them: bars, then the axis lines they start on, texts
+    spines = [spine for ax in fig.axes for spine in ax.spines.values() if spine.get_visible()]
+    fig.rfmkit_moving = [*state["bars"], *(p for patches in state["parts"] for p in patches),
+                         *spines, *state["bar_labels"], state["title"],
+                         *(t for texts in state["part_texts"] for t in texts)]
+    stages = alt_list(f"{code_name('stage', code)} {int(t):,} ({s:.1f}%)"
+                      for code, t, s in zip(STAGES, totals, shares, strict=True))
+    return set_alt(fig, "stage_chart", stages=stages)
+
+
+def _stage_frame(cross: pd.DataFrame, n: float, fig: Figure | None) -> tuple[Figure, dict]:
+    """The parts of :func:`stage_chart` that do not depend on the thresholds: axes, names,
+    ticks, legend; and empty bars and texts for it to fill. Returns the figure and its state
+    (also kept as ``fig.rfmkit_stage_chart``)."""
+    fig, (left, right) = new_figure("stages", ncols=2, fig=fig, width_ratios=[2, 3])
+    names = [chart_name("stage", code) for code in STAGES]
+    bars = left.bar(np.arange(len(STAGES)), np.zeros(len(STAGES)),
+                    color=[CODE_COLOURS["stage"][c] for c in STAGES])
+    bar_labels = left.bar_label(bars, labels=[""] * len(STAGES), padding=3,
+                                fontsize=FONT_SIZES["annotation"])
+    left.set_xticks(np.arange(len(STAGES)), names)
+    left.set_ylim(0, n * 1.18 or 1.0)
+    left.set_ylabel(chart_text("customers"))
+    left.yaxis.set_major_locator(MaxNLocator(integer=True))
+    left.yaxis.set_major_formatter("{x:,.0f}")
+    left.set_title(" ")
 
     shown = cross.index.tolist()
     labels = [chart_text("chart.all") if str(i) == "all" else str(i) for i in shown]
     positions = np.arange(len(shown), dtype="float64")
     if shown and str(shown[-1]) == "all":
         positions[-1] += 0.4  # set the total apart
-    start = np.zeros(len(shown))
+    parts, part_texts = [], []
     for code, name in zip(STAGES, names, strict=True):
-        part = cross[f"{code}_share"].to_numpy(dtype="float64")
-        right.barh(positions, part, left=start, color=CODE_COLOURS["stage"][code], label=name,
-                   height=0.72)
-        for y, x0, width in zip(positions, start, part, strict=True):
-            if width >= 6:
-                right.text(x0 + width / 2, y, f"{width:.0f}%", ha="center", va="center",
-                           color=_text_colour("stage", code), fontsize=FONT_SIZES["annotation"])
-        start += part
+        container = right.barh(positions, np.zeros(len(shown)), color=CODE_COLOURS["stage"][code],
+                               label=name, height=0.72)
+        parts.append(list(container.patches))
+        part_texts.append([right.text(0, y, "", ha="center", va="center",
+                                      color=_text_colour("stage", code),
+                                      fontsize=FONT_SIZES["annotation"]) for y in positions])
     right.set_yticks(positions, labels)
     right.invert_yaxis()
     right.set_xlim(0, 100)
@@ -338,6 +393,6 @@ def stage_chart(cross: pd.DataFrame, *, active_days: float | None = None,
     right.set_ylabel(chart_text("purchases"))
     right.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False)
     right.set_title(chart_text("chart.stage_by_purchases"), pad=34)
-    stages = alt_list(f"{code_name('stage', code)} {int(t):,} ({s:.1f}%)"
-                      for code, t, s in zip(STAGES, totals, shares, strict=True))
-    return set_alt(fig, "stage_chart", stages=stages)
+    fig.rfmkit_stage_chart = {"bars": list(bars.patches), "bar_labels": bar_labels,
+                              "title": left.title, "parts": parts, "part_texts": part_texts}
+    return fig, fig.rfmkit_stage_chart

@@ -118,6 +118,7 @@ class Explorer:
     def __init__(self, chart: bool = True):
         self.show_chart = chart
         self._figure = None
+        self._kept_moving: list = []
         self.table_output = w.Output()
         self.chart_output = w.Output()
 
@@ -173,9 +174,36 @@ class Explorer:
         raise NotImplementedError
 
     def _draw_chart(self) -> None:
-        """Redraw the chart into the one figure this explorer keeps and show it as a PNG."""
-        self._figure = self._chart(self._figure)
-        self.show_png(png_of(self._figure), getattr(self._figure, "rfmkit_alt", ""))
+        """Redraw the chart into the one figure this explorer keeps and show it as a PNG.
+
+        A chart that updates in place lists what an update changes in ``fig.rfmkit_moving``.
+        Then everything else (axes, ticks, names, legend: most of the text, which is most of
+        the drawing time) is drawn once and kept as a picture; each update pastes it back and
+        draws only the moving artists on top ("blitting")."""
+        fig = self._figure = self._chart(self._figure)
+        moving = getattr(fig, "rfmkit_moving", None)
+        if moving is None:
+            png = png_of(fig)
+        else:
+            kept = self._kept_moving
+            if len(kept) != len(moving) or any(
+                    a is not b for a, b in zip(kept, moving, strict=True)):
+                self._keep_background(fig, moving)
+            fig.canvas.restore_region(self._background)
+            for artist in moving:
+                fig.draw_artist(artist)
+            png = encode_canvas(fig.canvas)
+        self.show_png(png, getattr(fig, "rfmkit_alt", ""))
+
+    def _keep_background(self, fig, moving) -> None:
+        """Draw ``fig`` without ``moving`` (laid out once, then kept) and keep the picture."""
+        fig.set_dpi(CHART_DPI)
+        for artist in moving:
+            artist.set_animated(True)  # left out of full draws
+        fig.canvas.draw()
+        fig.set_layout_engine("none")
+        self._background = fig.canvas.copy_from_bbox(fig.bbox)
+        self._kept_moving = list(moving)
 
     def show_png(self, png: str, alt: str) -> None:
         """Show the chart ``png`` (base64) with its text alternative ``alt``: one ``<img>``

@@ -17,7 +17,7 @@ import pandas as pd
 from rfmkit.charts._style import code_order
 from rfmkit.charts.service import ticket_bands_chart
 from rfmkit.labels import label, name
-from rfmkit.preferences import DEFAULT_EDGES, first_order_bands, first_orders
+from rfmkit.preferences import DEFAULT_EDGES, band_counts, first_orders
 from rfmkit.service import DEFAULT_RULES, describe_plan, message_preview
 from rfmkit.validation import require_columns
 from rfmkit.widgets._base import CONTROL_WIDTH, DESCRIPTION, Explorer
@@ -261,10 +261,9 @@ class TicketBandExplorer(Explorer):
         self._refresh()
 
     def _compute(self) -> None:
-        self.result = first_order_bands(self.orders, self.edges_used, asof=self.asof,
-                                        since=self.since)
         self.first_orders = first_orders(self.orders, asof=self.asof, edges=self.edges_used,
                                          since=self.since)
+        self.result = band_counts(self.first_orders, self.edges_used)
         self.message.value = ""
         self.show_table(self.table_output,
                         self.result[["ticket_band", "customers", "customer_share"]], index=False)
