@@ -403,25 +403,7 @@ def _use_widget(page, cell: dict) -> str:
         action = f"dropdown changed from {current!r} to {other!r}"
     else:
         return "no slider, toggle button or dropdown: not exercised"
-    try:  # the result changes, or the kernel reports an error from the widget's callback
-        page.wait_for_function(
-            f"([index, before]) => {{ const now = ({JS_WIDGET_RESULT})(index);"
-            " return (now !== null && now !== before)"
-            " || (window.__rfmIopub || []).some(i => i.type === 'error'); }",
-            arg=[index, before], timeout=WIDGET_TIMEOUT,
-        )
-    except Exception as error:
-        raise AssertionError(
-            f"{action}, but the widget's result did not change within "
-            f"{WIDGET_TIMEOUT // 1000} s in {_describe(cell)}"
-        ) from error
-    failures = [i for i in _kernel_messages(page) if i["type"] == "error"]
-    if failures:
-        raise AssertionError(
-            f"{action}; the widget's callback failed in {_describe(cell)}\n"
-            + strip_ansi(failures[0]["text"])[-3000:]
-        )
-    _wait_settled(page, index)
+    _wait_for_new_result(page, cell, before, action, None)
     return action
 
 
@@ -600,6 +582,35 @@ class _Readability:
         return "; ".join(parts)
 
 
+def _wait_for_new_result(page, cell: dict, before, action: str, phase: str | None) -> None:
+    """Wait until the widget of ``cell`` shows another result than ``before``, then until it
+    settles; fail with ``action`` in the message if it does not change, or if the kernel reports
+    an error from the widget's callback (only errors of ``phase`` when given)."""
+    index = cell["index"]
+    where = "on the slide, " if phase == "slides" else ""
+    same_phase = f" && i.phase === '{phase}'" if phase else ""
+    try:  # the result changes, or the kernel reports an error from the widget's callback
+        page.wait_for_function(
+            f"([index, before]) => {{ const now = ({JS_WIDGET_RESULT})(index);"
+            " return (now !== null && now !== before)"
+            f" || (window.__rfmIopub || []).some(i => i.type === 'error'{same_phase}); }}",
+            arg=[index, before], timeout=WIDGET_TIMEOUT,
+        )
+    except Exception as error:
+        raise AssertionError(
+            f"{where}{action}, but the widget's result did not change within "
+            f"{WIDGET_TIMEOUT // 1000} s in {_describe(cell)}"
+        ) from error
+    failures = [i for i in _kernel_messages(page)
+                if i["type"] == "error" and (phase is None or i["phase"] == phase)]
+    if failures:
+        raise AssertionError(
+            f"{where}{action}; the widget's callback failed in {_describe(cell)}\n"
+            + strip_ansi(failures[0]["text"])[-3000:]
+        )
+    _wait_settled(page, index)
+
+
 def _size_name(size: dict) -> str:
     return f"{size['width']}x{size['height']}"
 
@@ -655,28 +666,7 @@ def _timed_change(page, cell: dict, state: dict) -> tuple[str, float | None]:
         action = f"dropdown changed from {current!r} to {other!r}"
     else:
         pytest.fail(f"cell {index}: no slider, toggle button or dropdown on the slide")
-    try:
-        page.wait_for_function(
-            f"([index, before]) => {{ const now = ({JS_WIDGET_RESULT})(index);"
-            " return (now !== null && now !== before)"
-            " || (window.__rfmIopub || []).some(i => i.type === 'error'"
-            " && i.phase === 'slides'); }",
-            arg=[index, before], timeout=WIDGET_TIMEOUT,
-        )
-    except Exception as error:
-        raise AssertionError(
-            f"on the slide, {action}, but the widget's result did not change within "
-            f"{WIDGET_TIMEOUT // 1000} s in {_describe(cell)}"
-        ) from error
-    failures = [
-        i for i in _kernel_messages(page) if i["type"] == "error" and i["phase"] == "slides"
-    ]
-    if failures:
-        raise AssertionError(
-            f"on the slide, {action}; the widget's callback failed in {_describe(cell)}\n"
-            + strip_ansi(failures[0]["text"])[-3000:]
-        )
-    _wait_settled(page, index)
+    _wait_for_new_result(page, cell, before, action, "slides")
     return action, page.evaluate(JS_READ_REDRAW_TIMER)
 
 

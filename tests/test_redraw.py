@@ -16,8 +16,13 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from rfmkit import charts, use_language  # noqa: E402
-from rfmkit.widgets import CLVExplorer, StageExplorer, TicketBandExplorer  # noqa: E402
+from rfmkit import campaign_frames, charts, load_samsclub_campaign, use_language  # noqa: E402
+from rfmkit.widgets import (  # noqa: E402
+    CLVExplorer,
+    StageExplorer,
+    TicketBandExplorer,
+    UpliftExplorer,
+)
 from rfmkit.widgets._base import CHART_DPI  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("chart_state")
@@ -103,5 +108,21 @@ def test_ticket_bands_updated_in_place_are_the_fresh_chart():
     assert [p.get_height() for p in figure.axes[0].patches] == list(expected)
     assert len(figure.axes[0].texts) == len(expected)  # old numbers are gone
     fresh = charts.ticket_bands_chart(ex.result)
+    picture = shown(ex)
+    assert differing_pixels(picture, drawn_afresh(fresh)) < 0.002 * picture[..., 0].size
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_group_counts_updated_in_place_are_the_fresh_chart(language, cjk_font_known):
+    use_language(language)
+    ex = UpliftExplorer(*campaign_frames(load_samsclub_campaign()))
+    figure = ex._figure
+    for value in (30, 70, 55):
+        ex.visits_slider.value = value
+    assert ex._figure is figure
+    assert [p.get_width() for p in figure.axes[0].patches] == list(ex.summary["members"])
+    assert len(figure.axes[0].texts) == len(ex.summary)  # old numbers are gone
+    assert "55" in figure.axes[0].get_title()
+    fresh = charts.group_counts_chart(ex.uplift)
     picture = shown(ex)
     assert differing_pixels(picture, drawn_afresh(fresh)) < 0.002 * picture[..., 0].size

@@ -185,9 +185,12 @@ class ChartFigure(Figure):
         with matplotlib.rc_context(self.rfmkit_rc):
             return super().draw(renderer)
 
-    def draw_artist(self, artist):
-        with matplotlib.rc_context(self.rfmkit_rc):  # as in a full draw
-            return super().draw_artist(artist)
+    def draw_artists(self, artists) -> None:
+        """Draw ``artists`` on the canvas as a full drawing would (rfmkit's style applied), for
+        explorers that redraw only what changed."""
+        with matplotlib.rc_context(self.rfmkit_rc):
+            for artist in artists:
+                self.draw_artist(artist)
 
 
 def styled(func):
@@ -201,40 +204,45 @@ def styled(func):
     return wrapper
 
 
-def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, layout_key=None,
-               **kwargs):
+def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, **kwargs):
     """``(figure, axes)``: a new figure of ``FIGURE_SIZES[size]`` with ``ncols`` axes in one
     row, or ``fig`` (one an earlier chart returned) cleared for a fresh drawing.
 
     Made through pyplot (so Jupyter's inline backend shows a returned figure) and closed at
     once (so it is not shown twice nor picked up by ``plt.show()``); it gets an Agg canvas so
     ``fig.canvas.draw()`` and ``fig.savefig`` work anywhere. Call inside :func:`styled`.
-
-    ``layout_key``: what decides the room around the axes (the language, the category names,
-    the number of digits of the longest tick label...). When ``fig`` was drawn with the same
-    key, its axes keep their places instead of being laid out again: laying out costs more than
-    drawing, and an explorer redraws on every slider move with the same texts.
     """
     if fig is not None:
-        kept = None
-        if layout_key is not None and getattr(fig, "rfmkit_layout_key", None) == layout_key \
-                and len(fig.axes) == ncols:
-            keep_layout(fig)
-            kept = [ax.get_position() for ax in fig.axes]
         fig.clear()
-        fig.set_layout_engine("none" if kept else "constrained")
-        axes = fig.subplots(1, ncols, **kwargs)
-        for ax, position in zip(fig.axes, kept or [], strict=False):
-            ax.set_position(position)
-        fig.rfmkit_layout_key = layout_key
-        return fig, axes
+        fig.set_layout_engine("constrained")
+        return fig, fig.subplots(1, ncols, **kwargs)
     fig, axes = plt.subplots(1, ncols, figsize=FIGURE_SIZES[size], layout="constrained",
                              FigureClass=ChartFigure, **kwargs)
     fig.rfmkit_rc = style_rc()
-    fig.rfmkit_layout_key = layout_key
     plt.close(fig)
     FigureCanvasAgg(fig)
     return fig, axes
+
+
+def can_update(fig: Figure | None, structure, room=None) -> bool:
+    """Whether ``fig`` holds a chart drawn by :func:`drawn_for` with the same ``structure``
+    (language, category names...), so a chart can update its numbers in place instead of
+    drawing it all again. Its layout is kept, unless the ``room`` its texts need (e.g. the
+    digits of the longest tick label) changed: then it is laid out again when next drawn."""
+    if fig is None or getattr(fig, "rfmkit_structure", None) != structure:
+        return False
+    if getattr(fig, "rfmkit_room", None) != room:
+        fig.set_layout_engine("constrained")
+        fig.rfmkit_room = room
+    else:
+        keep_layout(fig)
+    return True
+
+
+def drawn_for(fig: Figure, structure, room=None) -> Figure:
+    """Mark ``fig`` as drawn afresh for ``structure`` and ``room`` (see :func:`can_update`)."""
+    fig.rfmkit_structure, fig.rfmkit_room = structure, room
+    return fig
 
 
 def keep_layout(fig: Figure) -> None:

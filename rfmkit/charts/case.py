@@ -16,9 +16,11 @@ from rfmkit.charts._style import (
     COLOURS,
     FONT_SIZES,
     alt_list,
+    can_update,
     chart_language,
     chart_name,
     chart_text,
+    drawn_for,
     new_figure,
     set_alt,
     styled,
@@ -241,21 +243,29 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     counts = summary["members"].to_numpy(dtype="int64")
     total = int(counts.sum())
     title = _counts_title(table, codes)
-    fig, ax = new_figure("counts", fig=fig,
-                         layout_key=(chart_language(), tuple(codes), title.count("\n")))
-    positions = np.arange(len(codes))
-    bars = ax.barh(positions, counts, color=COLOURS["bars"], height=0.66)
+    structure = (chart_language(), tuple(codes))
+    if can_update(fig, structure, room=title.count("\n")):
+        ax = fig.axes[0]  # same groups: new bar lengths, numbers and title only
+        for bar, count in zip(ax.containers[0], counts, strict=True):
+            bar.set_width(count)
+        for text in ax.texts:
+            text.remove()
+    else:
+        fig, ax = new_figure("counts", fig=fig)
+        drawn_for(fig, structure, room=title.count("\n"))
+        positions = np.arange(len(codes))
+        ax.barh(positions, counts, color=COLOURS["bars"], height=0.66)
+        ax.set_yticks(positions, [f"{code}  {chart_name('case_group', code)}" for code in codes])
+        ax.invert_yaxis()
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        ax.xaxis.set_major_formatter("{x:,.0f}")
+        ax.set_xlabel(chart_text("members"))
+        ax.grid(axis="x", alpha=0.3)
+        ax.set_axisbelow(True)
     shares = [n * 100 / total if total else 0.0 for n in counts]
-    ax.bar_label(bars, labels=[f"{n:,} ({s:.1f}%)" for n, s in zip(counts, shares, strict=True)],
-                 padding=4, fontsize=FONT_SIZES["annotation"])
-    ax.set_yticks(positions, [f"{code}  {chart_name('case_group', code)}" for code in codes])
-    ax.invert_yaxis()
+    ax.bar_label(ax.containers[0], padding=4, fontsize=FONT_SIZES["annotation"],
+                 labels=[f"{n:,} ({s:.1f}%)" for n, s in zip(counts, shares, strict=True)])
     ax.set_xlim(0, max(int(counts.max(initial=0)), 1) * 1.3)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-    ax.xaxis.set_major_formatter("{x:,.0f}")
-    ax.set_xlabel(chart_text("members"))
-    ax.grid(axis="x", alpha=0.3)
-    ax.set_axisbelow(True)
     ax.set_title(title)
     return set_alt(fig, "group_counts_chart", groups=alt_list(
         f"{code} {code_name('case_group', code)} {n:,} ({s:.1f}%)"

@@ -20,12 +20,13 @@ from rfmkit.charts._style import (
     PALETTE,
     WHITE_TEXT,
     alt_list,
+    can_update,
     chart_language,
     chart_name,
     chart_text,
     code_order,
     digits,
-    keep_layout,
+    drawn_for,
     new_figure,
     set_alt,
     styled,
@@ -208,17 +209,17 @@ def ticket_bands_chart(bands: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     require_columns(bands, {"ticket_band": "band", "customers": "count",
                             "customer_share": "%"}, "bands")
     counts = bands["customers"].to_numpy(dtype="float64")
-    signature = (chart_language(), tuple(map(str, bands["ticket_band"])),
-                 digits(counts.max(initial=0)))
-    if getattr(fig, "rfmkit_layout_key", None) == signature:
+    structure = (chart_language(), tuple(map(str, bands["ticket_band"])))
+    room = digits(counts.max(initial=0))
+    if can_update(fig, structure, room):
         ax = fig.axes[0]  # same bands: new heights, numbers and title only
-        keep_layout(fig)
         for bar, count in zip(ax.containers[0], counts, strict=True):
             bar.set_height(count)
         for text in ax.texts:
             text.remove()
     else:
-        fig, ax = new_figure("bars", fig=fig, layout_key=signature)
+        fig, ax = new_figure("bars", fig=fig)
+        drawn_for(fig, structure, room)
         sns.barplot(x=np.arange(len(bands)), y=counts, ax=ax, color=COLOURS["bars"], width=0.7,
                     saturation=1, native_scale=True)
         names = [chart_text("chart.band_outside") if b == "outside" else str(b)

@@ -20,13 +20,14 @@ from rfmkit.charts._style import (
     FONT_SIZES,
     WHITE_TEXT,
     alt_list,
+    can_update,
     chart_language,
     chart_name,
     chart_text,
     clip_tail,
     digits,
+    drawn_for,
     fmt,
-    keep_layout,
     new_figure,
     set_alt,
     styled,
@@ -131,6 +132,7 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
         for text, new in zip(state["layer_texts"], layers, strict=True):
             text.set_text(new)
         state["key_text"].set_text(key)
+        fig.rfmkit_moving = [*state["layer_texts"], state["key_text"]]
         return _pyramid_alt(fig, summary, basis)
     fig, ax = new_figure("pyramid", fig=fig)
     levels = len(TIERS)
@@ -224,17 +226,18 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
     shown = values[values <= shown_high]
     heights = np.histogram(shown, bins=edges)[0]
     mean, median = float(values.mean()), float(np.median(values))
-    signature = (chart_language(), bool(note), len(edges), digits(heights.max(initial=0)))
-    if getattr(fig, "rfmkit_layout_key", None) == signature:
+    structure = (chart_language(), len(edges))
+    room = (bool(note), digits(heights.max(initial=0)))
+    if can_update(fig, structure, room):
         ax = fig.axes[0]  # same texts: move the bars and lines, rewrite the numbers
-        keep_layout(fig)
         for bar, left, right, height in zip(ax.patches, edges[:-1], edges[1:], heights,
                                             strict=True):
             bar.set_bounds(left, 0, right - left, height)
         for line, x in zip(ax.lines, (mean, median), strict=True):
             line.set_xdata([x, x])
     else:
-        fig, ax = new_figure("histogram", fig=fig, layout_key=signature)
+        fig, ax = new_figure("histogram", fig=fig)
+        drawn_for(fig, structure, room)
         sns.histplot(x=shown, bins=edges, ax=ax, color=COLOURS["bars"], alpha=1,
                      edgecolor="white", linewidth=0.6)
         ax.axvline(mean, color=COLOURS["cut"], linestyle="--", linewidth=2.2)

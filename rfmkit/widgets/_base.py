@@ -184,14 +184,14 @@ class Explorer:
         moving = getattr(fig, "rfmkit_moving", None)
         if moving is None:
             png = png_of(fig)
+            fig.set_layout_engine("none")  # laid out by that drawing; kept until a chart asks
         else:
             kept = self._kept_moving
             if len(kept) != len(moving) or any(
                     a is not b for a, b in zip(kept, moving, strict=True)):
                 self._keep_background(fig, moving)
             fig.canvas.restore_region(self._background)
-            for artist in moving:
-                fig.draw_artist(artist)
+            fig.draw_artists(moving)
             png = encode_canvas(fig.canvas)
         self.show_png(png, getattr(fig, "rfmkit_alt", ""))
 

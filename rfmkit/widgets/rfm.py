@@ -255,8 +255,7 @@ class SegmentExplorer(Explorer):
             self._prepare_chart(fig)
         canvas = fig.canvas
         canvas.restore_region(self._chart_background)
-        for artist in self._moving_artists():
-            fig.draw_artist(artist)
+        fig.draw_artists(self._moving_artists())
         self.show_png(encode_canvas(canvas), getattr(fig, "rfmkit_alt", ""))
 
     def _moving_artists(self) -> list:
