@@ -204,28 +204,32 @@ def styled(func):
     return wrapper
 
 
-def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, **kwargs):
+def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, structure=None,
+               room=None, **kwargs):
     """``(figure, axes)``: a new figure of ``FIGURE_SIZES[size]`` with ``ncols`` axes in one
     row, or ``fig`` (one an earlier chart returned) cleared for a fresh drawing.
 
     Made through pyplot (so Jupyter's inline backend shows a returned figure) and closed at
     once (so it is not shown twice nor picked up by ``plt.show()``); it gets an Agg canvas so
     ``fig.canvas.draw()`` and ``fig.savefig`` work anywhere. Call inside :func:`styled`.
+    ``structure`` and ``room``: what the chart is drawn for (see :func:`can_update`).
     """
     if fig is not None:
         fig.clear()
         fig.set_layout_engine("constrained")
-        return fig, fig.subplots(1, ncols, **kwargs)
-    fig, axes = plt.subplots(1, ncols, figsize=FIGURE_SIZES[size], layout="constrained",
-                             FigureClass=ChartFigure, **kwargs)
-    fig.rfmkit_rc = style_rc()
-    plt.close(fig)
-    FigureCanvasAgg(fig)
+        axes = fig.subplots(1, ncols, **kwargs)
+    else:
+        fig, axes = plt.subplots(1, ncols, figsize=FIGURE_SIZES[size], layout="constrained",
+                                 FigureClass=ChartFigure, **kwargs)
+        fig.rfmkit_rc = style_rc()
+        plt.close(fig)
+        FigureCanvasAgg(fig)
+    fig.rfmkit_structure, fig.rfmkit_room = structure, room
     return fig, axes
 
 
 def can_update(fig: Figure | None, structure, room=None) -> bool:
-    """Whether ``fig`` holds a chart drawn by :func:`drawn_for` with the same ``structure``
+    """Whether ``fig`` holds a chart drawn (:func:`new_figure`) for the same ``structure``
     (language, category names...), so a chart can update its numbers in place instead of
     drawing it all again. Its layout is kept, unless the ``room`` its texts need (e.g. the
     digits of the longest tick label) changed: then it is laid out again when next drawn."""
@@ -239,10 +243,16 @@ def can_update(fig: Figure | None, structure, room=None) -> bool:
     return True
 
 
-def drawn_for(fig: Figure, structure, room=None) -> Figure:
-    """Mark ``fig`` as drawn afresh for ``structure`` and ``room`` (see :func:`can_update`)."""
-    fig.rfmkit_structure, fig.rfmkit_room = structure, room
-    return fig
+def new_bar_lengths(ax, lengths) -> None:
+    """Give the bars of ``ax`` (its first bar container) new ``lengths`` (heights of upright
+    bars, widths of lying ones) and remove the numbers written on them, for a chart updated in
+    place (see :func:`can_update`) that writes them again."""
+    bars = ax.containers[0]
+    resize = "set_height" if bars.orientation == "vertical" else "set_width"
+    for bar, length in zip(bars, lengths, strict=True):
+        getattr(bar, resize)(length)
+    for text in list(ax.texts):
+        text.remove()
 
 
 def keep_layout(fig: Figure) -> None:

@@ -20,7 +20,7 @@ from rfmkit.charts._style import (
     chart_language,
     chart_name,
     chart_text,
-    drawn_for,
+    new_bar_lengths,
     new_figure,
     set_alt,
     styled,
@@ -246,13 +246,9 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     structure = (chart_language(), tuple(codes))
     if can_update(fig, structure, room=title.count("\n")):
         ax = fig.axes[0]  # same groups: new bar lengths, numbers and title only
-        for bar, count in zip(ax.containers[0], counts, strict=True):
-            bar.set_width(count)
-        for text in ax.texts:
-            text.remove()
+        new_bar_lengths(ax, counts)
     else:
-        fig, ax = new_figure("counts", fig=fig)
-        drawn_for(fig, structure, room=title.count("\n"))
+        fig, ax = new_figure("counts", fig=fig, structure=structure, room=title.count("\n"))
         positions = np.arange(len(codes))
         ax.barh(positions, counts, color=COLOURS["bars"], height=0.66)
         ax.set_yticks(positions, [f"{code}  {chart_name('case_group', code)}" for code in codes])

@@ -26,7 +26,7 @@ from rfmkit.charts._style import (
     chart_text,
     code_order,
     digits,
-    drawn_for,
+    new_bar_lengths,
     new_figure,
     set_alt,
     styled,
@@ -213,13 +213,9 @@ def ticket_bands_chart(bands: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     room = digits(counts.max(initial=0))
     if can_update(fig, structure, room):
         ax = fig.axes[0]  # same bands: new heights, numbers and title only
-        for bar, count in zip(ax.containers[0], counts, strict=True):
-            bar.set_height(count)
-        for text in ax.texts:
-            text.remove()
+        new_bar_lengths(ax, counts)
     else:
-        fig, ax = new_figure("bars", fig=fig)
-        drawn_for(fig, structure, room)
+        fig, ax = new_figure("bars", fig=fig, structure=structure, room=room)
         sns.barplot(x=np.arange(len(bands)), y=counts, ax=ax, color=COLOURS["bars"], width=0.7,
                     saturation=1, native_scale=True)
         names = [chart_text("chart.band_outside") if b == "outside" else str(b)

@@ -26,7 +26,6 @@ from rfmkit.charts._style import (
     chart_text,
     clip_tail,
     digits,
-    drawn_for,
     fmt,
     new_figure,
     set_alt,
@@ -236,8 +235,7 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
         for line, x in zip(ax.lines, (mean, median), strict=True):
             line.set_xdata([x, x])
     else:
-        fig, ax = new_figure("histogram", fig=fig)
-        drawn_for(fig, structure, room)
+        fig, ax = new_figure("histogram", fig=fig, structure=structure, room=room)
         sns.histplot(x=shown, bins=edges, ax=ax, color=COLOURS["bars"], alpha=1,
                      edgecolor="white", linewidth=0.6)
         ax.axvline(mean, color=COLOURS["cut"], linestyle="--", linewidth=2.2)
