@@ -1229,8 +1229,9 @@ def use_language(language: str) -> None:
     """Show every label in ``language``: ``"zh"`` (中文) or ``"en"`` (English).
 
     In a notebook it also makes every DataFrame and Series display as :func:`localise` shows
-    it (headers and codes as names), so a cell can end with ``table.head()``. Only the display
-    changes: the objects, their column names and codes stay as they are.
+    it (headers and codes as names), so a cell can end with ``table.head()``, and numpy numbers
+    and truth values display as plain ``3.2`` and ``True``. Only the display changes: the
+    objects, their column names and codes stay as they are.
     """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
@@ -1271,9 +1272,28 @@ def _display_localised() -> None:
     warnings.formatwarning = _format_warning
     formatters = shell.display_formatter.formatters
     formatters["text/html"].for_type(pd.DataFrame, _localised_html)
+    for kind in PLAIN_SCALARS:
+        formatters["text/plain"].for_type(kind, _plain_scalar)
     for kind in (pd.DataFrame, pd.Series):
         formatters["text/plain"].for_type(
             kind, lambda table, printer, cycle: printer.text(_localised_text(table)))
+
+
+# numpy's truth values, numbers and texts, each type by itself (IPython uses a type's own repr
+# before a printer registered for its base class np.generic)
+PLAIN_SCALARS = tuple({kind for kind in np.sctypeDict.values()
+                       if issubclass(kind, (np.bool_, np.number, np.str_))})
+
+
+def _plain_scalar(value, printer, cycle) -> None:
+    """A numpy number or truth value as Python shows its own: ``True``, ``3.2``, ``7`` (not
+    ``np.True_``, ``np.float64(3.2)``, ``np.int64(7)``); a date or time as numpy shows it."""
+    if isinstance(value, np.str_):
+        printer.text(repr(str(value)))
+    elif isinstance(value, (np.bool_, np.number)):
+        printer.text(str(value))  # np.float32(0.1) as 0.1, not 0.10000000149011612
+    else:
+        printer.text(repr(value))
 
 
 def _localised_html(frame: pd.DataFrame) -> str:
@@ -1355,9 +1375,15 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
 
     Column and index names become labels, and the values of code columns (``segment``,
     ``tier``, ``stage``, ``service``, ``channel``, ``category``, ... see ``CODE_COLUMNS``) and
-    of a code index become names. The numbers are not changed.
+    of a code index become names. A table with a product's ``name`` and ``name_zh`` shows one
+    name column, in the current language. The numbers are not changed.
     """
     out = table.copy()
+    if isinstance(out, pd.DataFrame) and {"name", "name_zh"} <= set(out.columns):
+        # a product's name in the data's two languages: show the one of the current language
+        if _State.language == "zh":
+            out["name"] = out["name_zh"]
+        out = out.drop(columns="name_zh")
     if isinstance(out, pd.DataFrame) and {"row", "reason"} <= set(out.columns) and \
             _State.language == "zh":
         from rfmkit.io import reason_code  # a reader's rejected rows: reasons by their code
