@@ -8,6 +8,7 @@ written against them keeps working whichever language is shown.
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -761,6 +762,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "capstone_check.no_costly_for_no_value": ("无价值客户没有高成本服务",
                                               "no costly service for no-value customers"),
     "count": ("计数", "count"),  # the name of a value_counts() result
+    # the rows of a describe() result and the last line of a Series, as a Chinese reader reads
+    # them (English keeps pandas' own words)
+    "describe.count": ("个数", "count"),
+    "describe.mean": ("平均值", "mean"),
+    "describe.std": ("标准差", "std"),
+    "describe.min": ("最小值", "min"),
+    "describe.25%": ("25% 分位数", "25%"),
+    "describe.50%": ("中位数", "50%"),
+    "describe.75%": ("75% 分位数", "75%"),
+    "describe.max": ("最大值", "max"),
+    "text.series_name": ("列名: {name}", "Name: {name}"),
+    "text.series_length": ("共 {n} 行", "Length: {n}"),
     "yes_no.True": ("是", "yes"),
     "yes_no.False": ("否", "no"),
     "check": ("检查项", "check"),
@@ -1274,6 +1287,7 @@ def _display_localised() -> None:
     formatters["text/html"].for_type(pd.DataFrame, _localised_html)
     for kind in PLAIN_SCALARS:
         formatters["text/plain"].for_type(kind, _plain_scalar)
+    formatters["text/plain"].for_type(pd.Timestamp, _plain_timestamp)
     for kind in (pd.DataFrame, pd.Series):
         formatters["text/plain"].for_type(
             kind, lambda table, printer, cycle: printer.text(_localised_text(table)))
@@ -1296,6 +1310,30 @@ def _plain_scalar(value, printer, cycle) -> None:
         printer.text(repr(value))
 
 
+def _plain_timestamp(value: pd.Timestamp, printer, cycle) -> None:
+    """A day as ``2026-06-10`` (a time of day only when there is one), not
+    ``Timestamp('2026-06-10 00:00:00')``."""
+    printer.text(f"{value:%Y-%m-%d}" if value == value.normalize() else str(value))
+
+
+_SERIES_FOOTER = re.compile(r"^(?:Name: (?P<name>.*?))?(?:, )?(?:Length: (?P<n>\d+))?(?:, )?"
+                            r"(?:Freq: \S+, )?dtype: \S+$")
+
+
+def _chinese_footer(text: str) -> str:
+    """A Series' last line ``Name: 计数, dtype: int64`` as ``列名: 计数`` (no dtype)."""
+    lines = text.split("\n")
+    found = _SERIES_FOOTER.match(lines[-1])
+    if found is None:
+        return text
+    parts = []
+    if found["name"] is not None:
+        parts.append(label("text.series_name").format(name=found["name"]))
+    if found["n"] is not None:
+        parts.append(label("text.series_length").format(n=found["n"]))
+    return "\n".join(lines[:-1] + ([", ".join(parts)] if parts else []))
+
+
 def _localised_html(frame: pd.DataFrame) -> str:
     # whole texts: a suggested action or a reason cut to "raise th..." cannot be read
     with pd.option_context("display.max_colwidth", None):
@@ -1304,7 +1342,10 @@ def _localised_html(frame: pd.DataFrame) -> str:
 
 def _localised_text(table) -> str:
     with pd.option_context("display.max_colwidth", None):
-        return repr(localise(table))
+        text = repr(localise(table))
+    if isinstance(table, pd.Series) and _State.language == "zh":
+        text = _chinese_footer(text)
+    return text
 
 
 def current_language() -> str:
@@ -1402,6 +1443,10 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
         out.name = label(out.name) if isinstance(out.name, str) else out.name
         if out.index.name is None and out.index.map(_is_column_label).all():
             out.index = out.index.map(label)  # e.g. table.mean(): one value per column
+    if out.index.nlevels == 1 and out.index.name is None and {"count", "mean"} <= \
+            set(out.index) <= {key[len("describe."):] for key in LABELS
+                               if key.startswith("describe.")}:
+        out.index = out.index.map(lambda stat: label(f"describe.{stat}"))  # a describe()
     if out.index.nlevels == 1 and out.index.name in CODE_COLUMNS:
         out.index = _named(out.index, CODE_COLUMNS[out.index.name])
     elif out.index.nlevels > 1:

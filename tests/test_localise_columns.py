@@ -59,3 +59,45 @@ def test_numpy_scalars_display_as_plain_python_values():
     assert shown(np.float64(3.2) + 1) == "4.2"
     assert shown(np.float32(0.1)) == "0.1"
     assert shown(np.str_("重要维护客户")) == "'重要维护客户'"
+
+
+def test_days_display_without_the_timestamp_repr():
+    from IPython.core.formatters import PlainTextFormatter
+
+    from rfmkit.labels import _plain_timestamp
+
+    shown = PlainTextFormatter()
+    shown.for_type(pd.Timestamp, _plain_timestamp)
+    assert shown(pd.Timestamp("2026-06-10")) == "2026-06-10"
+    assert shown((pd.Timestamp("2024-06-11"), pd.Timestamp("2026-06-10"))) == (
+        "(2024-06-11, 2026-06-10)")
+    assert shown(pd.Timestamp("2026-06-10 08:30")) == "2026-06-10 08:30:00"
+
+
+def test_a_series_ends_with_its_chinese_name_and_no_dtype():
+    from rfmkit.labels import _localised_text
+
+    counts = pd.Series([3, 2], index=["a", "b"], name="count")
+    try:
+        rk.use_language("zh")
+        zh = _localised_text(counts)
+        unnamed = _localised_text(pd.Series([1.5]))
+    finally:
+        rk.use_language("en")
+    assert zh == "a    3\nb    2\n列名: 计数"
+    assert unnamed == "0    1.5"
+    assert _localised_text(counts) == "a    3\nb    2\nName: count, dtype: int64"  # English
+
+
+def test_describe_rows_in_chinese():
+    described = pd.Series([1.0, 2.0, 3.0]).describe()
+    try:
+        rk.use_language("zh")
+        zh = rk.localise(described)
+    finally:
+        rk.use_language("en")
+    assert list(zh.index) == ["个数", "平均值", "标准差", "最小值", "25% 分位数", "中位数",
+                              "75% 分位数", "最大值"]
+    # 1, 2, 3: mean 2, sample standard deviation 1, quartiles 1.5 and 2.5
+    assert list(zh) == [3.0, 2.0, 1.0, 1.0, 1.5, 2.0, 2.5, 3.0]
+    assert list(rk.localise(described).index) == list(described.index)  # English as pandas
