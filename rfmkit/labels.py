@@ -234,10 +234,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "basis.clv": ("终身价值 CLV", "lifetime value CLV"),
     "widget.rate": ("折现率 r (%)", "discount rate r (%)"),
     "widget.years": ("年数 n", "years n"),
-    "widget.margin": ("利润率 (%)", "margin (%)"),
+    "widget.margin": ("毛利率 (%)", "margin (%)"),
     "widget.retention": ("每年留存率 (%)", "yearly retention (%)"),
     "widget.clv_assumptions": (
-        "假设: 第 1 年现金流 = 近一年消费 × 利润率 {margin}%, 之后每年只留下 {retention}%, "
+        "假设: 第 1 年现金流 = 近一年消费 × 毛利率 {margin}%, 之后每年只留下 {retention}%, "
         "共 {years} 年, 折现率 {rate}%。",
         "Assumptions: year-1 cash flow = last year's spend × margin {margin}%, then "
         "{retention}% stay each year, {years} years, discount rate {rate}%.",
