@@ -1316,8 +1316,8 @@ def _plain_timestamp(value: pd.Timestamp, printer, cycle) -> None:
     printer.text(f"{value:%Y-%m-%d}" if value == value.normalize() else str(value))
 
 
-_SERIES_FOOTER = re.compile(r"^(?:Name: (?P<name>.*?))?(?:, )?(?:Length: (?P<n>\d+))?(?:, )?"
-                            r"(?:Freq: \S+, )?dtype: \S+$")
+_SERIES_FOOTER = re.compile(r"^(?:Freq: \S+, )?(?:Name: (?P<name>.*?), )?(?:Length: (?P<n>\d+), )?"
+                            r"dtype: \S+$")
 
 
 def _chinese_footer(text: str) -> str:

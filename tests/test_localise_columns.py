@@ -101,3 +101,18 @@ def test_describe_rows_in_chinese():
     # 1, 2, 3: mean 2, sample standard deviation 1, quartiles 1.5 and 2.5
     assert list(zh) == [3.0, 2.0, 1.0, 1.0, 1.5, 2.0, 2.5, 3.0]
     assert list(rk.localise(described).index) == list(described.index)  # English as pandas
+
+
+def test_the_last_line_of_a_long_or_dated_series_in_chinese():
+    from rfmkit.labels import _chinese_footer
+
+    try:
+        rk.use_language("zh")
+        long = _chinese_footer("0    0\n...\nName: x, Length: 3000, dtype: int64")
+        dated = _chinese_footer("2026-01-01    1\nFreq: D, Name: x, dtype: int64")
+        other = _chinese_footer("0    a\nName: x, dtype: category\nCategories (1, object): ['a']")
+    finally:
+        rk.use_language("en")
+    assert long == "0    0\n...\n列名: x, 共 3000 行"
+    assert dated == "2026-01-01    1\n列名: x"
+    assert other.endswith("Categories (1, object): ['a']")  # not a footer line: left alone
