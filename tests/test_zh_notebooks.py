@@ -292,12 +292,12 @@ def main() -> None:
     codes = internal_codes()
     paths = ZH_NOTEBOOKS + [NOTEBOOK_DIR / "START.ipynb"]
     print(f"{'notebook':38} {'md zh':>7} {'CJK':>7} {'Latin':>7} {'leaks':>5} "
-          f"{'np':>3} {'en':>3}")
+          f"{'repr':>4} {'en':>3}")
     for path in paths:
         m = review(path, codes)
         print(f"{path.parent.name + '/' + path.name:38} {m['chinese_share']:7.0%} "
               f"{m['cjk_out']:7d} {m['latin_out']:7d} {len(m['code_leaks']):5d} "
-              f"{len(m['python_reprs']):3d} {len(m['english_sentences']):3d}")
+              f"{len(m['python_reprs']):4d} {len(m['english_sentences']):3d}")
         for key in ("english_cells", "code_leaks", "python_reprs", "english_sentences"):
             if m[key]:
                 print(f"    {key}: {m[key][:12]}")
