@@ -8,6 +8,7 @@ written against them keeps working whichever language is shown.
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -233,10 +234,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "basis.clv": ("终身价值 CLV", "lifetime value CLV"),
     "widget.rate": ("折现率 r (%)", "discount rate r (%)"),
     "widget.years": ("年数 n", "years n"),
-    "widget.margin": ("利润率 (%)", "margin (%)"),
+    "widget.margin": ("毛利率 (%)", "margin (%)"),
     "widget.retention": ("每年留存率 (%)", "yearly retention (%)"),
     "widget.clv_assumptions": (
-        "假设: 第 1 年现金流 = 近一年消费 × 利润率 {margin}%, 之后每年只留下 {retention}%, "
+        "假设: 第 1 年现金流 = 近一年消费 × 毛利率 {margin}%, 之后每年只留下 {retention}%, "
         "共 {years} 年, 折现率 {rate}%。",
         "Assumptions: year-1 cash flow = last year's spend × margin {margin}%, then "
         "{retention}% stay each year, {years} years, discount rate {rate}%.",
@@ -545,7 +546,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "category.digital": ("数码", "digital"),
     "category.sports": ("运动", "sports"),
     "condition.everyone_else": ("所有其他客户", "everyone else"),
-    "condition.segment": ("客户类型: {values}", "segment: {values}"),
+    "condition.segment": ("客户类型: {values}", "customer type: {values}"),
+    "condition.segment_except": ("客户类型: 除{values}以外", "customer type: all but {values}"),
     "condition.tier": ("层级: {values}", "tier: {values}"),
     "condition.stage": ("阶段: {values}", "stage: {values}"),
     "condition.favourite_category": ("偏好: {values}", "favourite: {values}"),
@@ -760,6 +762,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "capstone_check.no_costly_for_no_value": ("无价值客户没有高成本服务",
                                               "no costly service for no-value customers"),
     "count": ("计数", "count"),  # the name of a value_counts() result
+    # the rows of a describe() result and the last line of a Series, as a Chinese reader reads
+    # them (English keeps pandas' own words)
+    "describe.count": ("个数", "count"),
+    "describe.mean": ("平均值", "mean"),
+    "describe.std": ("标准差", "std"),
+    "describe.min": ("最小值", "min"),
+    "describe.25%": ("25% 分位数", "25%"),
+    "describe.50%": ("中位数", "50%"),
+    "describe.75%": ("75% 分位数", "75%"),
+    "describe.max": ("最大值", "max"),
+    "text.series_name": ("列名: {name}", "Name: {name}"),
+    "text.series_length": ("共 {n} 行", "Length: {n}"),
     "yes_no.True": ("是", "yes"),
     "yes_no.False": ("否", "no"),
     "check": ("检查项", "check"),
@@ -1228,8 +1242,9 @@ def use_language(language: str) -> None:
     """Show every label in ``language``: ``"zh"`` (中文) or ``"en"`` (English).
 
     In a notebook it also makes every DataFrame and Series display as :func:`localise` shows
-    it (headers and codes as names), so a cell can end with ``table.head()``. Only the display
-    changes: the objects, their column names and codes stay as they are.
+    it (headers and codes as names), so a cell can end with ``table.head()``, and numpy numbers
+    and truth values display as plain ``3.2`` and ``True``. Only the display changes: the
+    objects, their column names and codes stay as they are.
     """
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
@@ -1270,9 +1285,53 @@ def _display_localised() -> None:
     warnings.formatwarning = _format_warning
     formatters = shell.display_formatter.formatters
     formatters["text/html"].for_type(pd.DataFrame, _localised_html)
+    for kind in PLAIN_SCALARS:
+        formatters["text/plain"].for_type(kind, _plain_scalar)
+    formatters["text/plain"].for_type(pd.Timestamp, _plain_timestamp)
     for kind in (pd.DataFrame, pd.Series):
         formatters["text/plain"].for_type(
             kind, lambda table, printer, cycle: printer.text(_localised_text(table)))
+
+
+# numpy's truth values, numbers and texts, each type by itself (IPython uses a type's own repr
+# before a printer registered for its base class np.generic)
+PLAIN_SCALARS = tuple({kind for kind in np.sctypeDict.values()
+                       if issubclass(kind, (np.bool_, np.number, np.str_))})
+
+
+def _plain_scalar(value, printer, cycle) -> None:
+    """A numpy number or truth value as Python shows its own: ``True``, ``3.2``, ``7`` (not
+    ``np.True_``, ``np.float64(3.2)``, ``np.int64(7)``); a date or time as numpy shows it."""
+    if isinstance(value, np.str_):
+        printer.text(repr(str(value)))
+    elif isinstance(value, (np.bool_, np.number)):
+        printer.text(str(value))  # np.float32(0.1) as 0.1, not 0.10000000149011612
+    else:
+        printer.text(repr(value))
+
+
+def _plain_timestamp(value: pd.Timestamp, printer, cycle) -> None:
+    """A day as ``2026-06-10`` (a time of day only when there is one), not
+    ``Timestamp('2026-06-10 00:00:00')``."""
+    printer.text(f"{value:%Y-%m-%d}" if value == value.normalize() else str(value))
+
+
+_SERIES_FOOTER = re.compile(r"^(?:Freq: \S+, )?(?:Name: (?P<name>.*?), )?(?:Length: (?P<n>\d+), )?"
+                            r"dtype: \S+$")
+
+
+def _chinese_footer(text: str) -> str:
+    """A Series' last line ``Name: 计数, dtype: int64`` as ``列名: 计数`` (no dtype)."""
+    lines = text.split("\n")
+    found = _SERIES_FOOTER.match(lines[-1])
+    if found is None:
+        return text
+    parts = []
+    if found["name"] is not None:
+        parts.append(label("text.series_name").format(name=found["name"]))
+    if found["n"] is not None:
+        parts.append(label("text.series_length").format(n=found["n"]))
+    return "\n".join(lines[:-1] + ([", ".join(parts)] if parts else []))
 
 
 def _localised_html(frame: pd.DataFrame) -> str:
@@ -1283,7 +1342,10 @@ def _localised_html(frame: pd.DataFrame) -> str:
 
 def _localised_text(table) -> str:
     with pd.option_context("display.max_colwidth", None):
-        return repr(localise(table))
+        text = repr(localise(table))
+    if isinstance(table, pd.Series) and _State.language == "zh":
+        text = _chinese_footer(text)
+    return text
 
 
 def current_language() -> str:
@@ -1354,9 +1416,15 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
 
     Column and index names become labels, and the values of code columns (``segment``,
     ``tier``, ``stage``, ``service``, ``channel``, ``category``, ... see ``CODE_COLUMNS``) and
-    of a code index become names. The numbers are not changed.
+    of a code index become names. A table with a product's ``name`` and ``name_zh`` shows one
+    name column, in the current language. The numbers are not changed.
     """
     out = table.copy()
+    if isinstance(out, pd.DataFrame) and {"name", "name_zh"} <= set(out.columns):
+        # a product's name in the data's two languages: show the one of the current language
+        if _State.language == "zh":
+            out["name"] = out["name_zh"]
+        out = out.drop(columns="name_zh")
     if isinstance(out, pd.DataFrame) and {"row", "reason"} <= set(out.columns) and \
             _State.language == "zh":
         from rfmkit.io import reason_code  # a reader's rejected rows: reasons by their code
@@ -1375,6 +1443,10 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
         out.name = label(out.name) if isinstance(out.name, str) else out.name
         if out.index.name is None and out.index.map(_is_column_label).all():
             out.index = out.index.map(label)  # e.g. table.mean(): one value per column
+    if out.index.nlevels == 1 and out.index.name is None and {"count", "mean"} <= \
+            set(out.index) <= {key[len("describe."):] for key in LABELS
+                               if key.startswith("describe.")}:
+        out.index = out.index.map(lambda stat: label(f"describe.{stat}"))  # a describe()
     if out.index.nlevels == 1 and out.index.name in CODE_COLUMNS:
         out.index = _named(out.index, CODE_COLUMNS[out.index.name])
     elif out.index.nlevels > 1:

@@ -422,11 +422,11 @@ def describe(features, rules=DEFAULT_RULES, **options):
 def test_plan_reasons_and_texts():
     plan = describe(RULE_FEATURES)
     assert plan.loc["K01", "reason"] == (
-        "birthday: birthday in 14 days (2026-06-24); segment: important: maintain")
+        "birthday: birthday in 14 days (2026-06-24); customer type: important: maintain")
     assert plan.loc["K01", "when"] == "on the birthday (2026-06-24)"
-    assert plan.loc["K13", "reason"] == "no-value birthday: birthday today; segment: no value"
+    assert plan.loc["K13", "reason"] == "no-value birthday: birthday today; customer type: no value"
     assert plan.loc["K05", "reason"] == (
-        "key customer lost: tier: silver; stage: lost; segment: important: win back")
+        "key customer lost: tier: silver; stage: lost; customer type: important: win back")
     assert plan.loc["K05", "matched_rules"] == "key_customer_lost, win_back_group, lost_customer"
     assert plan.loc["K04", "reason"] == "everyone else: no other rule applies"
     assert plan.loc["K04", "matched_rules"] == "everyone_else"
@@ -606,14 +606,38 @@ def test_rules_table_lists_every_default_rule():
     assert len(table) == len(DEFAULT_RULES)
     assert table["priority"].is_monotonic_increasing
     assert table.iloc[-1]["condition"] == "everyone else"
-    assert table.iloc[0]["condition"].startswith("birthday within 14 days and segment: ")
-    assert "no value" not in table.iloc[0]["condition"]
-    assert table.iloc[1]["condition"] == "birthday within 14 days and segment: no value"
+    # every lesson type but no_value: written as "all but"
+    assert table.iloc[0]["condition"] == (
+        "birthday within 14 days and customer type: all but no value")
+    assert table.iloc[1]["condition"] == "birthday within 14 days and customer type: no value"
     assert table.iloc[0]["when"] == "on the birthday"
-    assert table.iloc[3]["condition"] == "segment: important: maintain and stage: lost"
+    assert table.iloc[3]["condition"] == "customer type: important: maintain and stage: lost"
     assert table.iloc[2]["service_name"] == "coupon" and table.iloc[2]["when"] == "within 3 days"
     rfmkit.use_language("zh")
     assert rules_table().iloc[3]["condition"] == "客户类型: 重要维护客户 且 阶段: 流失"
+    assert rules_table().iloc[0]["condition"] == "14天内生日 且 客户类型: 除无价值客户以外"
+
+
+def test_rules_table_names_customer_types_in_one_scheme():
+    # win_back_group lists win_back, important_keep, important_winback, unnamed_lapsed_big:
+    # the lesson's names leave out the two classic8 codes, scheme=None shows all four
+    lesson = rules_table().set_index("rule")["condition"]
+    assert lesson["win_back_group"] == (
+        "customer type: important: win back / not named by the lesson (R↑F↓M↑)")
+    assert lesson["maintain_group"] == "customer type: important: maintain"  # not important value
+    assert lesson["develop_group"] == "customer type: important: develop"
+    assert lesson["raise_ticket_group"] == "customer type: generally important"
+    # key_customer_lost: every lesson type but maintain and no_value (6 of 8 shown, 2 left)
+    assert lesson["key_customer_lost"] == ("tier: gold / silver and stage: lost and customer "
+                                           "type: all but important: maintain / no value")
+    every = rules_table(scheme=None).set_index("rule")["condition"]
+    assert every["win_back_group"] == (
+        "customer type: important: win back / important keep / important win-back / "
+        "not named by the lesson (R↑F↓M↑)")
+    classic8 = rules_table(scheme="classic8").set_index("rule")["condition"]
+    assert classic8["maintain_group"] == "customer type: important value"
+    # a rule with lesson codes only is shown as it is in the classic8 view
+    assert classic8["maintain_drifting"] == "customer type: important: maintain and stage: lost"
 
 
 # every customer exactly once, whatever the features

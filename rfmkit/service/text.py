@@ -92,12 +92,32 @@ def features_text(row: Mapping | pd.Series) -> str:
     return " · ".join(parts)
 
 
-def condition_text(condition: Mapping) -> str:
-    """A rule's condition as a sentence, e.g. "birthday within 14 days"."""
+def _segments_of(codes, scheme: str) -> tuple[str, dict]:
+    """A segment condition in one scheme's names: codes of other schemes are left out, and a
+    list of almost every segment is written as "all but ..." (the label and its fields)."""
+    from rfmkit.rfm import scheme_table
+
+    in_scheme = list(scheme_table(scheme)["segment"])
+    shown = [code for code in codes if code in in_scheme]
+    if not shown:  # a rule only about another scheme's segments: show them as they are
+        return CONDITIONS["segment"].describe(codes)
+    rest = [code for code in in_scheme if code not in shown]
+    if rest and len(rest) < len(shown):
+        return "condition.segment_except", {"values": Codes("segment", tuple(rest))}
+    return "condition.segment", {"values": Codes("segment", tuple(shown))}
+
+
+def condition_text(condition: Mapping, scheme: str | None = None) -> str:
+    """A rule's condition as a sentence, e.g. "birthday within 14 days".
+
+    With ``scheme`` (``"lesson"`` or ``"classic8"``) a segment list is written in that scheme's
+    names only (see :func:`rules_table`)."""
     if not condition:
         return label("condition.everyone_else")
-    return label("text.and").join(_fill(*CONDITIONS[key].describe(value))
-                                  for key, value in condition.items())
+    return label("text.and").join(
+        _fill(*(_segments_of(value, scheme) if key == "segment" and scheme is not None
+                else CONDITIONS[key].describe(value)))
+        for key, value in condition.items())
 
 
 @functools.lru_cache(maxsize=8)
@@ -127,15 +147,20 @@ def _service_names(table: pd.DataFrame):
     return lambda code: custom.get(code) or name("service", code)
 
 
-def rules_table(rules=DEFAULT_RULES) -> pd.DataFrame:
+def rules_table(rules=DEFAULT_RULES, scheme: str | None = "lesson") -> pd.DataFrame:
     """The rules as a readable table (current language): priority, rule, condition, service,
-    service_name, channel (the default channel's name), when. In the order they are tried."""
+    service_name, channel (the default channel's name), when. In the order they are tried.
+
+    The conditions name customer types in one scheme's names, ``scheme`` (the lesson's six
+    types by default, as :func:`customer_features` groups customers): codes of the other scheme
+    in a rule (the default rules also serve classic8 segments) are not shown, and a list of all
+    the scheme's types but one or two reads "all but ...". ``scheme=None`` shows every code."""
     table = load_rules(rules)
     service_name = _service_names(table)
     return pd.DataFrame({
         "priority": table["priority"].to_numpy(),
         "rule": table["rule"].to_numpy(),
-        "condition": [condition_text(c) for c in table["condition"]],
+        "condition": [condition_text(c, scheme) for c in table["condition"]],
         "service": table["service"].to_numpy(),
         "service_name": [service_name(s) for s in table["service"]],
         "channel": [name("channel", c) for c in table["channel"]],
