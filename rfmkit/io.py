@@ -32,8 +32,8 @@ Order exports (``read_orders``) -- what a shop's own export needs:
 
 * **Platform presets.** Taobao/Tmall, JD, Pinduoduo, Youzan and Douyin exports are recognised by
   their header names (:data:`PRESETS`); ``result.preset`` says which one was used, and
-  ``columns=`` overrides it. (Taobao, Pinduoduo and Douyin header names were checked against
-  published exports; JD and Youzan names are from memory, marked ``sure=False``. Pinduoduo and
+  ``columns=`` overrides it. (Taobao, JD, Pinduoduo and Douyin header names were checked against
+  published exports; Youzan names are from memory, marked ``sure=False``. Pinduoduo and
   Douyin exports carry no buyer ID: the receiver's phone column stands in for the customer.)
 * **Only paid orders are purchases** (the rule lives in :func:`rfmkit.orders.purchase_lines`,
   called here so every line left out has a line number and a reason): closed, cancelled,
@@ -380,12 +380,14 @@ PRESETS: dict[str, Preset] = {
         "amount": ("买家实际支付金额",), "status": ("订单状态",), "refund": ("退款金额",),
         "quantity": ("宝贝总数量",),
     }, one_row_per_order=True),
-    # JD 京麦 order export (one row per product line)
+    # JD 京麦 order export (one row per product line). Names as in two public importers of the
+    # JD merchant back office's export: 订单号, 商品ID, 商品名称, 订购数量, 下单时间, 付款确认时间,
+    # 订单金额, 应付金额, 订单状态, 下单帐号, 客户姓名, 联系电话, 客户地址, ...
     "jd": Preset("JD", ("订单号", "下单帐号", "应付金额"), {
         "order_id": ("订单号",), "customer_id": ("下单帐号",), "order_date": ("下单时间",),
         "paid_at": ("付款确认时间",), "amount": ("应付金额",), "status": ("订单状态",),
         "product_id": ("商品ID",), "quantity": ("订购数量",),
-    }, sure=False),
+    }),
     # Pinduoduo 拼多多商家后台 (no buyer ID in the export: the receiver's phone stands in)
     "pinduoduo": Preset("Pinduoduo", ("订单号", "商品总价(元)", "用户实付金额(元)"), {
         "order_id": ("订单号",), "customer_id": ("手机", "收货人手机号"),
