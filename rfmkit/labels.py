@@ -1110,7 +1110,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "exercise.frame.time_spans": (
         "你的值是时间长度 (Timedelta), 这里要的是天数: 加上 .dt.days。",
-        "Your values are time spans (Timedelta); whole days are wanted: add .dt.days.",
+        "your values are time spans (Timedelta); whole days are wanted: add .dt.days.",
+    ),
+    "exercise.frame.dates": (
+        "这里要的是天数, 你的是日期: 用截止日减去这些日期得到时间长度, 再加上 .dt.days。",
+        "a number of days is wanted, yours are dates: subtract them from the as-of date to get "
+        "time spans, then add .dt.days.",
     ),
     "exercise.frame.index_reset": (
         "你的行有标签, 但这里的行应该按 0, 1, 2, ... 编号: 用 .reset_index() 把标签变回一列。",
@@ -1130,9 +1135,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "The rows are in reverse order: sort the other way (ascending=True / False).",
     ),
     "exercise.frame.order": (
-        "行都对, 但顺序不对: 按题目的要求排序 (例如 .sort_index() 或 .sort_values(...))。",
-        "The rows are right but in another order: sort them as asked (e.g. .sort_index() or "
-        ".sort_values(...)).",
+        "行都对, 但顺序不对: 按题目要求的顺序排列 (例如用 .sort_values(...))。",
+        "The rows are right but in another order: put them in the order the question asks for "
+        "(e.g. with .sort_values(...)).",
+    ),
+    "exercise.frame.order_sort_index": (
+        "行都对, 但顺序不对: 这里的行按行标签 (index) 从小到大排列, 用 .sort_index() 排好。",
+        "The rows are right but in another order: here they go by their row labels (index), "
+        "smallest first: sort them with .sort_index().",
     ),
     "exercise.frame.cannot_compare": (
         "你的结果无法和要求的表比较: 检查列名 (不要重复) 和每列的类型。",
@@ -1148,6 +1158,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "方向反了 (正负号或大小顺序颠倒), 例如天数应是 截止日期 − 购买日期, 而不是反过来。",
         "the direction is reversed (wrong sign, or large and small swapped), e.g. days since "
         "a purchase are as-of date − purchase date, not the other way round.",
+    ),
+    "exercise.frame.asof_shift": (
+        "每个值都差了 {n} 天, 看起来是从另一个分析日算的: 这里的分析日是 {asof}。",
+        "every value is off by {days}: it looks counted from another as-of day; the as-of day "
+        "here is {asof}.",
     ),
     "exercise.frame.flags_flipped": (
         "每个是/否都反了: ↑/↓ 颠倒了: 大于或等于分界值算 ↑ (>=), 小于算 ↓。",

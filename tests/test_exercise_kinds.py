@@ -173,7 +173,7 @@ def test_series_expected_gets_series_feedback():
     result, message = q.judge(SEGMENT_SIZES.sort_index())  # groupby order instead of counts
     assert result == INCORRECT and "in another order" in message
     result, message = q.judge(SEGMENT_SIZES + [0, 1, 0])
-    assert message.startswith("Not quite. 1 row differs, the first is develop.")
+    assert message.startswith("Not quite. 1 row differs, the first is important: develop.")
     # right: the values and labels, whatever the Series is called
     assert q.judge(SEGMENT_SIZES.rename("count"))[0] == CORRECT
     assert q.judge(SEGMENT_SIZES.astype(float))[0] == CORRECT
@@ -219,11 +219,22 @@ def test_frame_wrong_form_says_what_is_wanted():
 
 
 def test_frame_solution_shows_the_table(capsys):
+    # as a student reads it: headers and codes as names ("develop" is a segment code, "keep"
+    # and "lost" are not), the Series' name as the header of its values
     q = made_up(Frame(), SEGMENT_SIZES)
     q.solution()
     out = capsys.readouterr().out
-    assert out.splitlines()[-5:] == ["Answer: ", "segment", "keep       412",
-                                     "develop    236", "lost       118"]
+    assert out.splitlines()[-6:] == ["Answer: ", "                    customers",
+                                     "customer type                ",
+                                     "keep                      412",
+                                     "important: develop        236",
+                                     "lost                      118"]
+    with language("zh"):
+        q.solution()
+    out = capsys.readouterr().out
+    assert out.splitlines()[-5:] == ["              客户数", "客户类型            ",
+                                     "keep             412", "重要发展客户     236",
+                                     "lost             118"]
 
 
 # -- Choice: a business judgement ------------------------------------------------------------
