@@ -1028,6 +1028,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "exercise.advice.ids_single": ("即使只有一个编号, 也请放进列表: [\"C0001\"]。",
                                    "Even a single id goes in a list: [\"C0001\"]."),
+    "exercise.advice.count_collection": (
+        "要数一组值有多少个, 用 len(...); 要数一列里有多少个不同的值, 直接用 .nunique()。",
+        "To count the values of a collection use len(...); to count the different values of "
+        "a column, use .nunique() on it.",
+    ),
     "exercise.or": ("或", "or"),
     "exercise.rounding.fewer": (
         "这看起来是四舍五入造成的差别: 请保留 {n} 位小数 (只在最后一步取整, 不要提前取整)。",
@@ -1071,6 +1076,25 @@ LABELS: dict[str, tuple[str, str]] = {
         "可以用 pd.DataFrame({{...}}) 把几列放在一起, 或用 .to_frame()。",
         "You gave one column (Series); a table (DataFrame) with the columns {columns} is "
         "wanted: put the columns together with pd.DataFrame({{...}}), or use .to_frame().",
+    ),
+    "exercise.frame.condition_not_rows": (
+        "你给的是一列 True/False, 也就是筛选条件本身; 这里要的是筛选出来的行: 把条件放进方括号里, "
+        "表[条件]。",
+        "You gave a column of True/False, the condition itself; the rows it picks are wanted: "
+        "put the condition in square brackets, table[condition].",
+    ),
+    "exercise.frame.one_column": (
+        "你只取出了 {column} 这一列; 这里要的是整张表, 包含这些列: {columns}。"
+        "筛选行之后不要再只选一列。",
+        "You kept only the column {column}; the whole table is wanted, with the columns "
+        "{columns}: after filtering the rows, do not pick one column.",
+    ),
+    "exercise.frame.transposed": (
+        "行和列反了: 你的行是要求的列, 你的列是要求的行。"
+        "检查两个参数的先后 (例如 pd.crosstab(行, 列)), 或用 .T 转置。",
+        "The rows and columns are swapped: your rows are the expected columns and the other way "
+        "round. Check the order of the two arguments (e.g. pd.crosstab(rows, columns)), or "
+        "transpose with .T.",
     ),
     "exercise.frame.frame_not_series": (
         "你给的是一张表 (DataFrame), 这里只要一列 (Series): 用 表[\"{column}\"] 取出这一列。",
@@ -1163,6 +1187,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "每个值都差了 {n} 天, 看起来是从另一个分析日算的: 这里的分析日是 {asof}。",
         "every value is off by {days}: it looks counted from another as-of day; the as-of day "
         "here is {asof}.",
+    ),
+    "exercise.frame.flags_not_text": (
+        "这里要的是 True/False (是/否), 你的是文字 (例如 ↑/↓): "
+        "直接用比较的结果, 例如 (列 >= 分界值)。",
+        "True/False (yes/no) values are wanted, yours are text (e.g. ↑/↓): keep the result of "
+        "the comparison itself, e.g. (column >= cut).",
     ),
     "exercise.frame.flags_flipped": (
         "每个是/否都反了: ↑/↓ 颠倒了: 大于或等于分界值算 ↑ (>=), 小于算 ↓。",

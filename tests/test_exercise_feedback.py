@@ -12,7 +12,19 @@ from language_support import language
 
 import rfmkit as rk
 from rfmkit.data import COURSE_ASOF, load_questionnaire
-from rfmkit.exercises import CORRECT, INCORRECT, Exercise, Frame, nb01, nb05, nb08, nb09
+from rfmkit.exercises import (
+    CORRECT,
+    INCORRECT,
+    Exercise,
+    Frame,
+    nb00,
+    nb01,
+    nb02,
+    nb04,
+    nb05,
+    nb08,
+    nb09,
+)
 
 TEXT = "\n".join(f"{lang}.{key}: {lang} {key}" for lang in ("zh", "en")
                  for key in ("question", "hint", "takeaway", "revisit"))
@@ -204,3 +216,69 @@ def test_row_named_in_feedback_by_its_name():
     said = messages(made_up(Frame(), counts), counts + [0, 1, 0])
     assert "the first is important: maintain" in said["en"]
     assert "第一行是 重要维护客户" in said["zh"] or "第一行是重要维护客户" in said["zh"]
+
+
+# -- more realistic wrong answers, from doing every exercise (issue 11) -------------------------
+
+def test_count_given_the_distinct_values_is_told_to_count_them():
+    ids = rk.load_orders()["customer_id"].unique()  # a pandas array of the distinct ids
+    said = {}
+    for lang in ("en", "zh"):
+        with language(lang):
+            result, said[lang] = nb00.q1.judge(ids)
+        assert result == INCORRECT
+    assert "collection" in said["en"] and "len(...)" in said["en"]
+    assert "一组值" in said["zh"] and "len(...)" in said["zh"]
+
+
+def test_a_condition_given_for_the_filtered_rows_is_told_to_filter_with_it():
+    orders = rk.load_orders()
+    said = messages(nb00.q2, orders["amount"] < 0)
+    assert "True/False" in said["en"] and "table[condition]" in said["en"]
+    assert "True/False" in said["zh"] and "表[条件]" in said["zh"]
+    for text in said.values():
+        assert ".to_frame()" not in text
+
+
+def test_one_column_of_the_filtered_rows_is_told_to_keep_every_column():
+    orders = rk.load_orders()
+    said = messages(nb00.q2, orders.loc[orders["amount"] < 0, "amount"])
+    assert "only the column amount" in said["en"] and "只取出了 amount 这一列" in said["zh"]
+    for text in said.values():
+        assert ".to_frame()" not in text
+
+
+def test_arrows_given_for_flags_are_told_to_keep_true_false():
+    table = rk.rfm_table(rk.load_orders(), COURSE_ASOF)
+    m = table["monetary"]
+    said = messages(nb02.q1, (m >= m.mean()).map({True: "↑", False: "↓"}))
+    assert "True/False" in said["en"] and "True/False" in said["zh"]
+    assert "rows differ" not in said["en"] and "行不对" not in said["zh"]
+
+
+def test_order_does_not_matter_when_the_index_is_categorical():
+    table = rk.rfm_table(rk.load_orders(), COURSE_ASOF)
+    stage = pd.cut(table["recency_days"], bins=[-1, 60, 150, float("inf")],
+                   labels=["active", "sleeping", "lost"])
+    assert nb05.q3.judge(stage.astype(str).value_counts())[0] == CORRECT
+    assert nb05.q3.judge(stage.value_counts().sort_index(ascending=False))[0] == CORRECT
+    # labels given in the wrong order: the counts are wrong, the order of rows is not
+    wrong = pd.cut(table["recency_days"], bins=[-1, 60, 150, float("inf")],
+                   labels=["lost", "sleeping", "active"]).value_counts()
+    said = messages(nb05.q3, wrong)
+    assert "another order" not in said["en"] and "顺序不对" not in said["zh"]
+
+
+def test_a_crosstab_the_other_way_round_is_told_rows_and_columns_are_swapped():
+    answer = nb04.q3.expected().T  # pd.crosstab(by_clv["tier"], by_spend["tier"])
+    said = messages(nb04.q3, answer)
+    assert "rows and columns are swapped" in said["en"] and "行和列反了" in said["zh"]
+
+
+def test_chinese_text_wrapped_across_lines_has_no_space_added():
+    text = TEXT.replace("zh hint", "先按顾客\n    分组, 再用\n    .sum() 相加")
+    q = Exercise("q9", kind=Frame(), text=text.replace("en hint", "group by\n    customer"),
+                 solution=made_up(Frame(), pd.Series([1])).solve)
+    assert q.text["zh"]["hint"] == "先按顾客分组, 再用 .sum() 相加"
+    assert q.text["en"]["hint"] == "group by customer"
+    assert "晚于截止日" in nb01.q1.text["zh"]["takeaway"]

@@ -57,8 +57,13 @@ def rfm_exercise(**options):
 
 
 WRONG_FRAMES = [  # (name, answer, English words, Chinese words)
-    ("a Series", RFM["recency"], "a table (DataFrame) with the columns recency, monetary, "
-     "m_up, segment is wanted", "这里要的是一张表 (DataFrame)"),
+    ("a Series", RFM["recency"].rename("days"), "a table (DataFrame) with the columns recency, "
+     "monetary, m_up, segment is wanted", "这里要的是一张表 (DataFrame)"),
+    ("one of the columns", RFM["recency"], "You kept only the column recency; the whole table "
+     "is wanted", "你只取出了 recency 这一列; 这里要的是整张表"),
+    ("the condition", RFM["monetary"] >= 604, "You gave a column of True/False, the condition "
+     "itself", "你给的是一列 True/False, 也就是筛选条件本身"),
+    ("other way round", RFM.T, "The rows and columns are swapped", "行和列反了"),
     ("missing columns", RFM.drop(columns=["m_up", "segment"]),
      "missing 2 column(s): m_up, segment", "缺少 2 列: m_up, segment"),
     ("numbered rows", RFM.reset_index(), '.set_index("customer_id")',

@@ -25,6 +25,11 @@ from rfmkit.labels import LABELS, current_language, localise
 __all__ = ["Choice", "Count", "Frame", "IdSet", "Number", "Text"]
 
 
+# what a student may pass as a group of values: ``.unique()`` gives a pandas array
+_COLLECTIONS = (pd.Index, np.ndarray, pd.api.extensions.ExtensionArray, list, tuple, set,
+                frozenset)
+
+
 def _count(n: int, one: str, many: str) -> str:
     """``"1 row"`` / ``"3 rows"`` (English only needs it; Chinese nouns have no plural)."""
     return f"{n} {one if n == 1 else many}"
@@ -32,8 +37,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def _describe(answer) -> str:
     """A short, plain description of what a student passed, in the current language."""
-    n = len(answer) if isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple, set,
-                                           frozenset, Mapping)) else 0
+    n = len(answer) if isinstance(answer, (*_COLLECTIONS, pd.Series, Mapping)) else 0
     values = _count(n, "value", "values")
     if answer is None:
         return _say("given.none")
@@ -49,7 +53,7 @@ def _describe(answer) -> str:
         return _say("given.series", n=n, values=values)
     if isinstance(answer, Mapping):
         return _say("given.dict", n=n, entries=_count(n, "entry", "entries"))
-    if isinstance(answer, (pd.Index, np.ndarray, list, tuple, set, frozenset)):
+    if isinstance(answer, _COLLECTIONS):
         return _say("given.collection", t=type(answer).__name__, n=n, values=values)
     if isinstance(answer, datetime.timedelta):
         return _say("given.timedelta", v=answer.days)
@@ -129,6 +133,8 @@ class Count(_Kind):
             return self._wrong(answer, "count_days")
         if isinstance(answer, (pd.DataFrame, pd.Series)):
             return self._wrong(answer, "count_table")
+        if isinstance(answer, _COLLECTIONS):
+            return self._wrong(answer, "count_collection")
         return self._no_number(answer, tables=None)
 
 
@@ -354,10 +360,25 @@ class Frame(_Kind):
 
     def feedback(self, value, expected):
         try:
-            return (self._shape(value, expected) or self._rows(value, expected)
-                    or self._values(value, expected))
+            lines = (self._shape(value, expected) or self._rows(value, expected)
+                     or self._values(value, expected))
+            if lines and isinstance(expected, pd.DataFrame) and self._transposed(value, expected):
+                return [_say("frame.transposed")]
+            return lines
         except (TypeError, ValueError, KeyError):  # e.g. a column name used twice
             return [_say("frame.cannot_compare")]
+
+    def _transposed(self, value, expected) -> bool:
+        """Whether ``value`` would match with its rows and columns swapped (``.T``), as
+        ``pd.crosstab`` gives with its two arguments the other way round."""
+        if not isinstance(value, pd.DataFrame) or value.shape[::-1] != expected.shape:
+            return False
+        try:
+            swapped = value.T
+            return not (self._shape(swapped, expected) or self._rows(swapped, expected)
+                        or self._values(swapped, expected))
+        except (TypeError, ValueError, KeyError):
+            return False
 
     def _index_name(self, expected) -> str:
         return self.index or expected.index.name or _say("frame.labels")
@@ -365,7 +386,13 @@ class Frame(_Kind):
     def _shape(self, value, expected) -> list[str]:
         """A Series for a DataFrame (or the reverse), missing columns, names."""
         if isinstance(expected, pd.DataFrame) and isinstance(value, pd.Series):
-            return [_say("frame.series_not_frame", columns=_names(self._required(expected)))]
+            required = self._required(expected)
+            if _is_flags(value) and not (value.name in required and _is_flags(
+                    expected[value.name])):  # e.g. orders["amount"] < 0, not orders[...]
+                return [_say("frame.condition_not_rows")]
+            if value.name in required and len(required) > 1:
+                return [_say("frame.one_column", column=value.name, columns=_names(required))]
+            return [_say("frame.series_not_frame", columns=_names(required))]
         if isinstance(expected, pd.Series) and isinstance(value, pd.DataFrame):
             column = self._column_holding(value, expected)
             if column is not None:
@@ -456,6 +483,8 @@ class Frame(_Kind):
         both = ~(answer.isna().to_numpy() | wanted.isna().to_numpy())
         if _is_flags(wanted) and not same[both].any() and answer[both].isin([0, 1]).all():
             return _say("frame.flags_flipped")
+        if _is_flags(wanted) and not _is_flags(answer) and not _is_numbers(answer):
+            return _say("frame.flags_not_text")
         if _is_numbers(wanted) and pd.api.types.is_timedelta64_dtype(answer):
             return _say("frame.time_spans")
         if _is_numbers(wanted) and pd.api.types.is_datetime64_any_dtype(answer):
@@ -509,7 +538,10 @@ def _by_values(table) -> bool:
 
 
 def _sorted(table):
-    """``table`` sorted by its index (as it is, if its labels cannot be ordered)."""
+    """``table`` sorted by its labels (as it is, if they cannot be ordered). The labels of a
+    categorical index (``pd.cut``) are sorted as labels, not in the order of its categories."""
+    if isinstance(table.index, pd.CategoricalIndex):
+        table = table.set_axis(table.index.astype(object), axis=0)
     try:
         return table.sort_index()
     except TypeError:
