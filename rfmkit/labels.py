@@ -1194,6 +1194,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "True/False (yes/no) values are wanted, yours are text (e.g. ↑/↓): keep the result of "
         "the comparison itself, e.g. (column >= cut).",
     ),
+    "exercise.frame.time_of_day": (
+        "有 {n} 行差了 1 天: 日期里还带着时刻 (几点几分); "
+        "先用 .dt.normalize() 去掉时刻, 再算天数。",
+        "{rows} off by one day: the dates still carry a time of day; drop it with "
+        ".dt.normalize() before counting days.",
+    ),
     "exercise.frame.flags_flipped": (
         "每个是/否都反了: ↑/↓ 颠倒了: 大于或等于分界值算 ↑ (>=), 小于算 ↓。",
         "every flag is flipped: ↑/↓ reversed: at or above the cut counts as ↑ (>=), below "

@@ -20,8 +20,10 @@ from rfmkit.exercises import (
     nb00,
     nb01,
     nb02,
+    nb03,
     nb04,
     nb05,
+    nb07,
     nb08,
     nb09,
 )
@@ -282,3 +284,45 @@ def test_chinese_text_wrapped_across_lines_has_no_space_added():
     assert q.text["zh"]["hint"] == "先按顾客分组, 再用 .sum() 相加"
     assert q.text["en"]["hint"] == "group by customer"
     assert "晚于截止日" in nb01.q1.text["zh"]["takeaway"]
+
+
+# what each column answer holds, typed from the questions: its name must say so, since the shown
+# answer uses the name as its header and feedback may point at a column by the name
+HOLDS = [(nb01.q1, "recency_days"), (nb02.q1, "M_up"), (nb02.q3, "revenue"),
+         (nb03.q1, "revenue"), (nb03.q2, "cumulative_share"), (nb04.q2, "clv"),
+         (nb05.q4, "lost_share"), (nb07.q1, "purchases"), (nb07.q3, "customers"),
+         (nb08.q1, "visits_before"), (nb08.q3, "members"), (nb08.q5, "sales_growth_pct"),
+         (nb09.q1, "recency_days"), (nb09.q3, "revenue_share")]
+
+
+@pytest.mark.parametrize(("q", "name"), HOLDS, ids=[f"{q.module[-4:]}.{q.name}" for q, _ in HOLDS])
+def test_every_column_answer_is_named_for_what_it_holds(q, name):
+    assert q.expected().name == name
+    assert f'.rename("{name}")' in q.code
+
+
+@pytest.mark.parametrize(("q", "header", "not_header"), [
+    (nb09.q1, "最近一次消费间隔 R (天)", "下单日期"), (nb07.q1, "购买次数", "订单号"),
+    (nb07.q3, "客户数", "顾客ID"), (nb02.q1, "M↑", "消费金额"),
+    (nb09.q3, "销售额占比 (%)", "消费金额"),
+])
+def test_shown_header_says_what_the_values_are(q, header, not_header, capsys):
+    text = shown_solution(q, "zh", capsys)
+    assert header in text and not_header not in text
+
+
+def test_shown_crosstab_names_its_code_columns(capsys):
+    header = shown_solution(nb04.q3, "zh", capsys).splitlines()[1]
+    assert "金质客户" in header and "bronze" not in header
+    header = shown_solution(nb04.q3, "en", capsys).splitlines()[1]
+    assert "gold" in header
+
+
+def test_nb09_q1_days_counted_with_the_time_of_day_are_told_to_normalise():
+    orders = rk.read_orders(rk.shop2_orders_path()).data
+    last = orders.groupby("customer_id")["order_date"].max()  # with the time of day
+    answer = (orders["order_date"].max() - last).dt.days
+    said = messages(nb09.q1, answer)
+    assert "time of day" in said["en"].splitlines()[0]
+    assert "时刻" in said["zh"].splitlines()[0]
+    assert ".dt.normalize()" in said["en"].splitlines()[0]

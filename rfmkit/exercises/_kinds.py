@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from rfmkit.exercises._core import Bilingual, _pick, _say, _sentences
-from rfmkit.labels import LABELS, current_language, localise
+from rfmkit.labels import CODE_COLUMNS, LABELS, current_language, localise
+from rfmkit.labels import name as code_name
 
 __all__ = ["Choice", "Count", "Frame", "IdSet", "Number", "Text"]
 
@@ -353,8 +354,12 @@ class Frame(_Kind):
         shown = expected
         if isinstance(shown, pd.Series) and isinstance(shown.name, str) and shown.name in LABELS:
             shown = shown.to_frame()  # a header that says what the values are
+        local = localise(shown)
+        if isinstance(shown, pd.DataFrame) and shown.columns.name in CODE_COLUMNS:
+            kind = CODE_COLUMNS[shown.columns.name]  # e.g. pd.crosstab's columns: tier codes
+            local.columns = [code_name(kind, c) for c in shown.columns]
         with pd.option_context("display.unicode.east_asian_width", current_language() == "zh"):
-            return "\n" + localise(shown).to_string(max_rows=20)
+            return "\n" + local.to_string(max_rows=20)
 
     # -- the comparison: the first problem found, or [] when the answer matches ----------------
 
@@ -509,6 +514,9 @@ class Frame(_Kind):
                 n = int(abs(shift[0]))
                 return _say("frame.asof_shift", n=n, asof=self.asof,
                             days=_count(n, "day", "days"))
+            if self.asof and set(np.round(shift, 9)) in ({0.0, 1.0}, {0.0, -1.0}):
+                n = int((shift != 0).sum())  # days counted from a time of day: some a day short
+                return _say("frame.time_of_day", n=n, rows=_count(n, "row is", "rows are"))
             if (k := _rounded_by(a, e)) is not None and k < self.decimals:
                 return _say("frame.rounding")
         differ = np.flatnonzero(~same)

@@ -47,7 +47,7 @@ def q1():
     orders = read_orders(shop2_orders_path()).data
     asof = orders["order_date"].max().normalize()
     last = orders.groupby("customer_id")["order_date"].max().dt.normalize()
-    return (asof - last).dt.days
+    return (asof - last).dt.days.rename("recency_days")
 
 
 @exercise(Frame(index="segment", sort=True), """
@@ -101,7 +101,7 @@ def q3():
     table = rfm_table(orders, orders["order_date"].max().normalize())
     tiers = pyramid_tiers(table["monetary"])
     revenue = table["monetary"].groupby(tiers["tier"]).sum()
-    return revenue / table["monetary"].sum() * 100
+    return (revenue / table["monetary"].sum() * 100).rename("revenue_share")
 
 
 @exercise(Choice(
