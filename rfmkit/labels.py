@@ -1184,7 +1184,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "a purchase are as-of date − purchase date, not the other way round.",
     ),
     "exercise.frame.asof_shift": (
-        "每个值都差了 {n} 天, 看起来是从另一个分析日算的: 这里的分析日是 {asof}。",
+        "每个值都差了 {n} 天, 看起来是从另一个截止日 (分析日) 算的: 这里用的是 {asof}。",
         "every value is off by {days}: it looks counted from another as-of day; the as-of day "
         "here is {asof}.",
     ),

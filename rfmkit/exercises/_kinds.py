@@ -533,8 +533,11 @@ def _row_name(index: pd.Index, position: int):
 def _by_labels(table) -> bool:
     """Whether ``table``'s rows go by their labels (an index of several labels, increasing)."""
     index = table.index
-    return len(index) >= 2 and index.is_unique and not index.equals(
-        pd.RangeIndex(len(index))) and index.is_monotonic_increasing
+    try:
+        return len(index) >= 2 and index.is_unique and not index.equals(
+            pd.RangeIndex(len(index))) and index.is_monotonic_increasing
+    except TypeError:  # labels that cannot be ordered
+        return False
 
 
 def _by_values(table) -> bool:
