@@ -1042,6 +1042,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "exercise.advice.ids_single": ("即使只有一个编号, 也请放进列表: [\"C0001\"]。",
                                    "Even a single id goes in a list: [\"C0001\"]."),
+    "exercise.advice.count_collection": (
+        "要数一组值有多少个, 用 len(...); 要数一列里有多少个不同的值, 直接用 .nunique()。",
+        "To count the values of a collection use len(...); to count the different values of "
+        "a column, use .nunique() on it.",
+    ),
     "exercise.or": ("或", "or"),
     "exercise.rounding.fewer": (
         "这看起来是四舍五入造成的差别: 请保留 {n} 位小数 (只在最后一步取整, 不要提前取整)。",
@@ -1086,6 +1091,25 @@ LABELS: dict[str, tuple[str, str]] = {
         "You gave one column (Series); a table (DataFrame) with the columns {columns} is "
         "wanted: put the columns together with pd.DataFrame({{...}}), or use .to_frame().",
     ),
+    "exercise.frame.condition_not_rows": (
+        "你给的是一列 True/False, 也就是筛选条件本身; 这里要的是筛选出来的行: 把条件放进方括号里, "
+        "表[条件]。",
+        "You gave a column of True/False, the condition itself; the rows it picks are wanted: "
+        "put the condition in square brackets, table[condition].",
+    ),
+    "exercise.frame.one_column": (
+        "你只取出了 {column} 这一列; 这里要的是整张表, 包含这些列: {columns}。"
+        "筛选行之后不要再只选一列。",
+        "You kept only the column {column}; the whole table is wanted, with the columns "
+        "{columns}: after filtering the rows, do not pick one column.",
+    ),
+    "exercise.frame.transposed": (
+        "行和列反了: 你的行是要求的列, 你的列是要求的行。"
+        "检查两个参数的先后 (例如 pd.crosstab(行, 列)), 或用 .T 转置。",
+        "The rows and columns are swapped: your rows are the expected columns and the other way "
+        "round. Check the order of the two arguments (e.g. pd.crosstab(rows, columns)), or "
+        "transpose with .T.",
+    ),
     "exercise.frame.frame_not_series": (
         "你给的是一张表 (DataFrame), 这里只要一列 (Series): 用 表[\"{column}\"] 取出这一列。",
         "You gave a whole table (DataFrame); only one column (Series) is wanted: take it out "
@@ -1124,7 +1148,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "exercise.frame.time_spans": (
         "你的值是时间长度 (Timedelta), 这里要的是天数: 加上 .dt.days。",
-        "Your values are time spans (Timedelta); whole days are wanted: add .dt.days.",
+        "your values are time spans (Timedelta); whole days are wanted: add .dt.days.",
+    ),
+    "exercise.frame.dates": (
+        "这里要的是天数, 你的是日期: 用截止日减去这些日期得到时间长度, 再加上 .dt.days。",
+        "a number of days is wanted, yours are dates: subtract them from the as-of date to get "
+        "time spans, then add .dt.days.",
     ),
     "exercise.frame.index_reset": (
         "你的行有标签, 但这里的行应该按 0, 1, 2, ... 编号: 用 .reset_index() 把标签变回一列。",
@@ -1144,9 +1173,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "The rows are in reverse order: sort the other way (ascending=True / False).",
     ),
     "exercise.frame.order": (
-        "行都对, 但顺序不对: 按题目的要求排序 (例如 .sort_index() 或 .sort_values(...))。",
-        "The rows are right but in another order: sort them as asked (e.g. .sort_index() or "
-        ".sort_values(...)).",
+        "行都对, 但顺序不对: 按题目要求的顺序排列 (例如用 .sort_values(...))。",
+        "The rows are right but in another order: put them in the order the question asks for "
+        "(e.g. with .sort_values(...)).",
+    ),
+    "exercise.frame.order_sort_index": (
+        "行都对, 但顺序不对: 这里的行按行标签 (index) 从小到大排列, 用 .sort_index() 排好。",
+        "The rows are right but in another order: here they go by their row labels (index), "
+        "smallest first: sort them with .sort_index().",
     ),
     "exercise.frame.cannot_compare": (
         "你的结果无法和要求的表比较: 检查列名 (不要重复) 和每列的类型。",
@@ -1162,6 +1196,23 @@ LABELS: dict[str, tuple[str, str]] = {
         "方向反了 (正负号或大小顺序颠倒), 例如天数应是 截止日期 − 购买日期, 而不是反过来。",
         "the direction is reversed (wrong sign, or large and small swapped), e.g. days since "
         "a purchase are as-of date − purchase date, not the other way round.",
+    ),
+    "exercise.frame.asof_shift": (
+        "每个值都差了 {n} 天, 看起来是从另一个截止日 (分析日) 算的: 这里用的是 {asof}。",
+        "every value is off by {days}: it looks counted from another as-of day; the as-of day "
+        "here is {asof}.",
+    ),
+    "exercise.frame.flags_not_text": (
+        "这里要的是 True/False (是/否), 你的是文字 (例如 ↑/↓): "
+        "直接用比较的结果, 例如 (列 >= 分界值)。",
+        "True/False (yes/no) values are wanted, yours are text (e.g. ↑/↓): keep the result of "
+        "the comparison itself, e.g. (column >= cut).",
+    ),
+    "exercise.frame.time_of_day": (
+        "有 {n} 行差了 1 天: 日期里还带着时刻 (几点几分); "
+        "先用 .dt.normalize() 去掉时刻, 再算天数。",
+        "{rows} off by one day: the dates still carry a time of day; drop it with "
+        ".dt.normalize() before counting days.",
     ),
     "exercise.frame.flags_flipped": (
         "每个是/否都反了: ↑/↓ 颠倒了: 大于或等于分界值算 ↑ (>=), 小于算 ↓。",

@@ -57,8 +57,13 @@ def rfm_exercise(**options):
 
 
 WRONG_FRAMES = [  # (name, answer, English words, Chinese words)
-    ("a Series", RFM["recency"], "a table (DataFrame) with the columns recency, monetary, "
-     "m_up, segment is wanted", "这里要的是一张表 (DataFrame)"),
+    ("a Series", RFM["recency"].rename("days"), "a table (DataFrame) with the columns recency, "
+     "monetary, m_up, segment is wanted", "这里要的是一张表 (DataFrame)"),
+    ("one of the columns", RFM["recency"], "You kept only the column recency; the whole table "
+     "is wanted", "你只取出了 recency 这一列; 这里要的是整张表"),
+    ("the condition", RFM["monetary"] >= 604, "You gave a column of True/False, the condition "
+     "itself", "你给的是一列 True/False, 也就是筛选条件本身"),
+    ("other way round", RFM.T, "The rows and columns are swapped", "行和列反了"),
     ("missing columns", RFM.drop(columns=["m_up", "segment"]),
      "missing 2 column(s): m_up, segment", "缺少 2 列: m_up, segment"),
     ("numbered rows", RFM.reset_index(), '.set_index("customer_id")',
@@ -173,7 +178,7 @@ def test_series_expected_gets_series_feedback():
     result, message = q.judge(SEGMENT_SIZES.sort_index())  # groupby order instead of counts
     assert result == INCORRECT and "in another order" in message
     result, message = q.judge(SEGMENT_SIZES + [0, 1, 0])
-    assert message.startswith("Not quite. 1 row differs, the first is develop.")
+    assert message.startswith("Not quite. 1 row differs, the first is important: develop.")
     # right: the values and labels, whatever the Series is called
     assert q.judge(SEGMENT_SIZES.rename("count"))[0] == CORRECT
     assert q.judge(SEGMENT_SIZES.astype(float))[0] == CORRECT
@@ -219,11 +224,22 @@ def test_frame_wrong_form_says_what_is_wanted():
 
 
 def test_frame_solution_shows_the_table(capsys):
+    # as a student reads it: headers and codes as names ("develop" is a segment code, "keep"
+    # and "lost" are not), the Series' name as the header of its values
     q = made_up(Frame(), SEGMENT_SIZES)
     q.solution()
     out = capsys.readouterr().out
-    assert out.splitlines()[-5:] == ["Answer: ", "segment", "keep       412",
-                                     "develop    236", "lost       118"]
+    assert out.splitlines()[-6:] == ["Answer: ", "                    customers",
+                                     "customer type                ",
+                                     "keep                      412",
+                                     "important: develop        236",
+                                     "lost                      118"]
+    with language("zh"):
+        q.solution()
+    out = capsys.readouterr().out
+    assert out.splitlines()[-5:] == ["              客户数", "客户类型            ",
+                                     "keep             412", "重要发展客户     236",
+                                     "lost             118"]
 
 
 # -- Choice: a business judgement ------------------------------------------------------------

@@ -113,6 +113,19 @@ def _record(path: str, exercise: Exercise) -> None:
         pass
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _run_on(lines: list[str]) -> str:
+    """Lines joined into one text: with a space, except between two Chinese characters (or
+    Chinese punctuation), where a line break in the source is not a space in the text."""
+    text = ""
+    for line in filter(None, lines):
+        cjk = text and _CJK.match(text[-1]) and _CJK.match(line[0])
+        text += line if not text or cjk else " " + line
+    return text
+
+
 def _parse_text(name: str, block: str) -> dict[str, dict[str, str]]:
     """``zh.question: ...`` lines (indented lines continue the entry) -> {"zh": {...}, ...}."""
     text: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
@@ -121,7 +134,7 @@ def _parse_text(name: str, block: str) -> dict[str, dict[str, str]]:
         language, _, part = key.partition(".")
         if language not in text or part not in TEXT_KEYS:
             raise ValueError(f"exercise {name}: unknown text key {key!r}")
-        text[language][part] = " ".join(line.strip() for line in value.splitlines()).strip()
+        text[language][part] = _run_on([line.strip() for line in value.splitlines()])
     for language, parts in text.items():
         if missing := [k for k in TEXT_KEYS if not parts.get(k)]:
             raise ValueError(f"exercise {name}: {language} text is missing {missing}")

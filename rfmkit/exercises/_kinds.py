@@ -20,8 +20,15 @@ import numpy as np
 import pandas as pd
 
 from rfmkit.exercises._core import Bilingual, _pick, _say, _sentences
+from rfmkit.labels import CODE_COLUMNS, LABELS, current_language, localise
+from rfmkit.labels import name as code_name
 
 __all__ = ["Choice", "Count", "Frame", "IdSet", "Number", "Text"]
+
+
+# what a student may pass as a group of values: ``.unique()`` gives a pandas array
+_COLLECTIONS = (pd.Index, np.ndarray, pd.api.extensions.ExtensionArray, list, tuple, set,
+                frozenset)
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -31,8 +38,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def _describe(answer) -> str:
     """A short, plain description of what a student passed, in the current language."""
-    n = len(answer) if isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple, set,
-                                           frozenset, Mapping)) else 0
+    n = len(answer) if isinstance(answer, (*_COLLECTIONS, pd.Series, Mapping)) else 0
     values = _count(n, "value", "values")
     if answer is None:
         return _say("given.none")
@@ -48,7 +54,7 @@ def _describe(answer) -> str:
         return _say("given.series", n=n, values=values)
     if isinstance(answer, Mapping):
         return _say("given.dict", n=n, entries=_count(n, "entry", "entries"))
-    if isinstance(answer, (pd.Index, np.ndarray, list, tuple, set, frozenset)):
+    if isinstance(answer, _COLLECTIONS):
         return _say("given.collection", t=type(answer).__name__, n=n, values=values)
     if isinstance(answer, datetime.timedelta):
         return _say("given.timedelta", v=answer.days)
@@ -128,6 +134,8 @@ class Count(_Kind):
             return self._wrong(answer, "count_days")
         if isinstance(answer, (pd.DataFrame, pd.Series)):
             return self._wrong(answer, "count_table")
+        if isinstance(answer, _COLLECTIONS):
+            return self._wrong(answer, "count_collection")
         return self._no_number(answer, tables=None)
 
 
@@ -266,8 +274,6 @@ def _is_numbers(column: pd.Series) -> bool:
 def _code_named(shown, codes: pd.Index):
     """The code among ``codes`` whose name (in either language) is ``shown``, else None: a
     student who filtered or labelled by the names a table displays, not by its codes."""
-    from rfmkit.labels import LABELS
-
     for code in codes:
         if isinstance(code, str) and any(
                 key.endswith(f".{code}") and shown in pair for key, pair in LABELS.items()):
@@ -301,18 +307,27 @@ class Frame(_Kind):
     checked only with ``check_names``). Numbers are compared within ``tolerance`` (absolute),
     flags, whole numbers and texts exactly, a missing value equals a missing value. With
     ``sort=True`` the order of rows does not matter (both are sorted by their index);
-    ``check_names=True`` also compares the index name and a Series' name.
+    ``check_names=True`` also compares the index name and a Series' name. ``asof`` is the
+    as-of day the expected values are counted from (a text such as ``"2026-06-09"``): an answer
+    whose values are all off by the same whole number of days is told which day to use.
 
     Feedback names what is wrong without showing expected values: a Series for a DataFrame or
     the other way round, missing columns, rows numbered 0..n-1 instead of labelled, wrong
-    number of rows, other row labels, rows in another (or reversed) order, and per column:
-    rounded too early, direction reversed (sign or order of values), flags flipped, or how many
-    rows differ and the first of them.
+    number of rows, other row labels, rows in another (or reversed) order (or not sorted by
+    their labels when the expected is), and per column: dates or time spans for days, rounded
+    too early, direction reversed (sign or order of values), counted from another as-of day,
+    flags flipped, or how many rows differ and the first of them. A whole table given for one
+    column is pointed at the column that holds the expected values, if one does.
+
+    ``show`` gives the expected as a student reads it (``rfmkit.labels.localise``): codes as
+    names in the current language; the comparison uses the codes.
     """
 
     def __init__(self, *, columns: Iterable[str] | None = None, index: str | None = None,
-                 tolerance: float = 0.005, sort: bool = False, check_names: bool = False):
+                 tolerance: float = 0.005, sort: bool = False, check_names: bool = False,
+                 asof: str | None = None):
         self.columns = list(columns) if columns is not None else None
+        self.asof = asof
         self.index, self.tolerance = index, float(tolerance)
         self.sort, self.check_names = sort, check_names
         self.decimals = max(0, math.ceil(-math.log10(2 * self.tolerance) - 1e-9)) \
@@ -336,16 +351,39 @@ class Frame(_Kind):
         return not self.feedback(value, expected)
 
     def show(self, expected):
-        return "\n" + expected.to_string(max_rows=20)
+        shown = expected
+        if isinstance(shown, pd.Series) and isinstance(shown.name, str) and shown.name in LABELS:
+            shown = shown.to_frame()  # a header that says what the values are
+        local = localise(shown)
+        if isinstance(shown, pd.DataFrame) and shown.columns.name in CODE_COLUMNS:
+            kind = CODE_COLUMNS[shown.columns.name]  # e.g. pd.crosstab's columns: tier codes
+            local.columns = [code_name(kind, c) for c in shown.columns]
+        with pd.option_context("display.unicode.east_asian_width", current_language() == "zh"):
+            return "\n" + local.to_string(max_rows=20)
 
     # -- the comparison: the first problem found, or [] when the answer matches ----------------
 
     def feedback(self, value, expected):
         try:
-            return (self._shape(value, expected) or self._rows(value, expected)
-                    or self._values(value, expected))
+            lines = (self._shape(value, expected) or self._rows(value, expected)
+                     or self._values(value, expected))
+            if lines and isinstance(expected, pd.DataFrame) and self._transposed(value, expected):
+                return [_say("frame.transposed")]
+            return lines
         except (TypeError, ValueError, KeyError):  # e.g. a column name used twice
             return [_say("frame.cannot_compare")]
+
+    def _transposed(self, value, expected) -> bool:
+        """Whether ``value`` would match with its rows and columns swapped (``.T``), as
+        ``pd.crosstab`` gives with its two arguments the other way round."""
+        if not isinstance(value, pd.DataFrame) or value.shape[::-1] != expected.shape:
+            return False
+        try:
+            swapped = value.T
+            return not (self._shape(swapped, expected) or self._rows(swapped, expected)
+                        or self._values(swapped, expected))
+        except (TypeError, ValueError, KeyError):
+            return False
 
     def _index_name(self, expected) -> str:
         return self.index or expected.index.name or _say("frame.labels")
@@ -353,10 +391,17 @@ class Frame(_Kind):
     def _shape(self, value, expected) -> list[str]:
         """A Series for a DataFrame (or the reverse), missing columns, names."""
         if isinstance(expected, pd.DataFrame) and isinstance(value, pd.Series):
-            return [_say("frame.series_not_frame", columns=_names(self._required(expected)))]
+            required = self._required(expected)
+            if _is_flags(value) and not (value.name in required and _is_flags(
+                    expected[value.name])):  # e.g. orders["amount"] < 0, not orders[...]
+                return [_say("frame.condition_not_rows")]
+            if value.name in required and len(required) > 1:
+                return [_say("frame.one_column", column=value.name, columns=_names(required))]
+            return [_say("frame.series_not_frame", columns=_names(required))]
         if isinstance(expected, pd.Series) and isinstance(value, pd.DataFrame):
-            if expected.name in value.columns:
-                return [_say("frame.frame_not_series", column=expected.name)]
+            column = self._column_holding(value, expected)
+            if column is not None:
+                return [_say("frame.frame_not_series", column=column)]
             return [_say("frame.frame_not_series_any")]
         if isinstance(expected, pd.DataFrame):
             if missing := [c for c in self._required(expected) if c not in value.columns]:
@@ -389,15 +434,34 @@ class Frame(_Kind):
             return []
         if self.sort and _sorted(value).index.equals(_sorted(expected).index):
             return []
-        if value.index.equals(expected.index[::-1]):
-            return [_say("frame.order_reversed")]
         extra = value.index.difference(expected.index, sort=False)
         if len(extra):
             code = _code_named(extra[0], expected.index)
             if code is not None:
                 return [_say("frame.names_not_codes", label=extra[0], code=code)]
             return [_say("frame.index_wrong", n=len(extra), label=extra[0], index=name)]
-        return [_say("frame.order")]
+        reversed_ = value.index.equals(expected.index[::-1])
+        if _by_labels(expected) and not (reversed_ and not _by_values(value)):
+            return [_say("frame.order_sort_index")]  # e.g. value_counts() without sort_index()
+        return [_say("frame.order_reversed" if reversed_ else "frame.order")]
+
+    def _column_holding(self, value: pd.DataFrame, expected: pd.Series):
+        """The first column of ``value`` that holds ``expected`` (same rows, same values), else
+        None: a table given for one column is pointed only at a column that holds the answer."""
+        try:
+            if len(value) != len(expected) or not value.index.is_unique:
+                return None
+            if not value.index.equals(expected.index):
+                if not (self.sort and _sorted(value).index.equals(_sorted(expected).index)):
+                    return None
+                value = value.reindex(expected.index)
+            for column in value.columns:
+                if value.columns.tolist().count(column) == 1 and \
+                        _same(value[column], expected, self.tolerance).all():
+                    return column
+        except (TypeError, ValueError):
+            pass
+        return None
 
     def _required(self, expected) -> list:
         return self.columns if self.columns is not None else list(expected.columns)
@@ -424,8 +488,12 @@ class Frame(_Kind):
         both = ~(answer.isna().to_numpy() | wanted.isna().to_numpy())
         if _is_flags(wanted) and not same[both].any() and answer[both].isin([0, 1]).all():
             return _say("frame.flags_flipped")
+        if _is_flags(wanted) and not _is_flags(answer) and not _is_numbers(answer):
+            return _say("frame.flags_not_text")
         if _is_numbers(wanted) and pd.api.types.is_timedelta64_dtype(answer):
             return _say("frame.time_spans")
+        if _is_numbers(wanted) and pd.api.types.is_datetime64_any_dtype(answer):
+            return _say("frame.dates")
         if _is_numbers(wanted) and not _is_numbers(answer):
             return _say("frame.not_numbers")
         if _is_numbers(wanted) and _is_numbers(answer) and both.any():
@@ -440,15 +508,51 @@ class Frame(_Kind):
                                            == pd.Series(-e).rank().to_numpy()).all()
             if negated or ranks_reversed:
                 return _say("frame.reversed")
+            shift = a - e
+            if self.asof and abs(shift[0]) >= 1 and float(shift[0]).is_integer() and \
+                    (np.abs(shift - shift[0]) <= self.tolerance + 1e-9).all():
+                n = int(abs(shift[0]))
+                return _say("frame.asof_shift", n=n, asof=self.asof,
+                            days=_count(n, "day", "days"))
+            if self.asof and set(np.round(shift, 9)) in ({0.0, 1.0}, {0.0, -1.0}):
+                n = int((shift != 0).sum())  # days counted from a time of day: some a day short
+                return _say("frame.time_of_day", n=n, rows=_count(n, "row is", "rows are"))
             if (k := _rounded_by(a, e)) is not None and k < self.decimals:
                 return _say("frame.rounding")
         differ = np.flatnonzero(~same)
-        return _say("frame.rows_differ", n=len(differ), label=answer.index[differ[0]],
+        return _say("frame.rows_differ", n=len(differ), label=_row_name(wanted.index, differ[0]),
                     rows=_count(len(differ), "row differs", "rows differ"))
 
 
+def _row_name(index: pd.Index, position: int):
+    """The label of a row as a student reads it: a code (``win_back``) as its name."""
+    one = pd.Series([0], index=index[position:position + 1])
+    return localise(one).index[0]
+
+
+def _by_labels(table) -> bool:
+    """Whether ``table``'s rows go by their labels (an index of several labels, increasing)."""
+    index = table.index
+    try:
+        return len(index) >= 2 and index.is_unique and not index.equals(
+            pd.RangeIndex(len(index))) and index.is_monotonic_increasing
+    except TypeError:  # labels that cannot be ordered
+        return False
+
+
+def _by_values(table) -> bool:
+    """Whether ``table``'s rows go by their values (a column of numbers in increasing or
+    decreasing order), as ``value_counts()`` or ``sort_values(...)`` leaves them."""
+    columns = [table] if isinstance(table, pd.Series) else [table[c] for c in table.columns]
+    return any(_is_numbers(c) and (c.is_monotonic_increasing or c.is_monotonic_decreasing)
+               for c in columns if isinstance(c, pd.Series))
+
+
 def _sorted(table):
-    """``table`` sorted by its index (as it is, if its labels cannot be ordered)."""
+    """``table`` sorted by its labels (as it is, if they cannot be ordered). The labels of a
+    categorical index (``pd.cut``) are sorted as labels, not in the order of its categories."""
+    if isinstance(table.index, pd.CategoricalIndex):
+        table = table.set_axis(table.index.astype(object), axis=0)
     try:
         return table.sort_index()
     except TypeError:

@@ -10,28 +10,34 @@ from rfmkit.exercises import Choice, Frame, IdSet, Number, ____, exercise
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
 
-@exercise(Frame(), """
+@exercise(Frame(asof="2026-06-10 (rk.COURSE_ASOF)"), """
 zh.question: 用干净的问卷数据算出每位顾客自报的 R (最近一次消费间隔, 天): 答案是一个 Series,
-    索引是顾客ID, 值是从 last_purchase_date 到 rk.COURSE_ASOF 的天数。
+    索引是顾客ID, 值是从 last_purchase_date 到课程截止日 rk.COURSE_ASOF (2026-06-10) 的天数,
+    这一列命名为 recency_days。
 zh.hint: answers = rk.load_questionnaire().set_index("customer_id"); 日期相减
-    rk.COURSE_ASOF - answers["last_purchase_date"] 得到时间间隔, 再用 .dt.days 取出天数。
+    rk.COURSE_ASOF - answers["last_purchase_date"] 得到时间间隔, 再用 .dt.days 取出天数,
+    最后 .rename("recency_days")。
 zh.takeaway: R 就是 "截止日 - 最后一次购买日" 的天数; 如果某人的 R 是负数, 说明他填的日期晚于
     截止日, 这个回答不能用。
-zh.revisit: 方向是截止日减去购买日 (不是反过来), 结果取天数 .dt.days, 索引是 customer_id。
+zh.revisit: 方向是截止日 rk.COURSE_ASOF 减去购买日 (不是反过来), 结果取天数 .dt.days,
+    索引是 customer_id。
 en.question: From the clean survey answers, compute each customer's stated R (recency, days): a
-    Series indexed by customer ID, with the days from last_purchase_date to rk.COURSE_ASOF.
+    Series indexed by customer ID, with the days from last_purchase_date to the course's as-of
+    date rk.COURSE_ASOF (2026-06-10), named recency_days.
 en.hint: answers = rk.load_questionnaire().set_index("customer_id"); subtracting dates,
-    rk.COURSE_ASOF - answers["last_purchase_date"], gives time spans; .dt.days takes the days.
+    rk.COURSE_ASOF - answers["last_purchase_date"], gives time spans; .dt.days takes the days,
+    and .rename("recency_days") names the result.
 en.takeaway: R is the number of days "as-of date - last purchase"; a negative R means the stated
     date is after the as-of date, and the answer cannot be used.
-en.revisit: Subtract the purchase date from the as-of date (not the other way round), take .dt.days,
-    and index by customer_id.
+en.revisit: Subtract the purchase date from the as-of date rk.COURSE_ASOF (not the other way
+    round), take .dt.days, and index by customer_id.
 """)
 def q1():
     import rfmkit as rk
 
     answers = rk.load_questionnaire().set_index("customer_id")
-    return (rk.COURSE_ASOF - answers["last_purchase_date"]).dt.days
+    days = (rk.COURSE_ASOF - answers["last_purchase_date"]).dt.days
+    return days.rename("recency_days")
 
 
 @exercise(Frame(), """

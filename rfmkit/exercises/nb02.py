@@ -50,7 +50,7 @@ def q1():
 
     table = rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
     m = table["monetary"]
-    return m >= m.mean()
+    return (m >= m.mean()).rename("M_up")
 
 
 @exercise(Frame(sort=True), """
@@ -101,7 +101,7 @@ def q3():
 
     table = rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
     groups = rk.rfm_segments(table)
-    return table["monetary"].groupby(groups["segment"]).sum()
+    return table["monetary"].groupby(groups["segment"]).sum().rename("revenue")
 
 
 @exercise(Choice(

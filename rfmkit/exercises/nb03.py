@@ -26,7 +26,7 @@ def q1():
 
     table = rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
     tiers = rk.pyramid_tiers(table["monetary"])
-    return table["monetary"].groupby(tiers["tier"]).sum()
+    return table["monetary"].groupby(tiers["tier"]).sum().rename("revenue")
 
 
 @exercise(Frame(sort=True), """
@@ -55,7 +55,7 @@ def q2():
     tiers = rk.pyramid_tiers(table["monetary"])
     revenue = table["monetary"].groupby(tiers["tier"]).sum()
     revenue = revenue.reindex(["gold", "silver", "bronze", "iron"])
-    return revenue.cumsum() / revenue.sum() * 100
+    return (revenue.cumsum() / revenue.sum() * 100).rename("cumulative_share")
 
 
 @exercise(Choice(

@@ -57,7 +57,7 @@ def q2():
     spend = yearly_spend(rk.load_orders(), rk.COURSE_ASOF)
     flows = yearly_cash_flows(spend, years=5, margin=0.25, retention=0.40, history_years=1)
     factor = pd.Series([1.08 ** i for i in flows.columns], index=flows.columns)
-    return (flows / factor).sum(axis=1)
+    return (flows / factor).sum(axis=1).rename("clv")
 
 
 @exercise(Frame(sort=True), """

@@ -86,18 +86,20 @@ def q3():
 
 @exercise(Frame(sort=True, tolerance=0.05), """
 zh.question: 按购买次数 F 分组 (5 次及以上算作 5), 每组中处在流失阶段 (默认分界 90/180 天)
-    的客户占百分之几? 结果是一个以购买次数为索引的 Series。
+    的客户占百分之几? 结果是一个以购买次数为索引的 Series, 可以命名为 lost_share (流失占比)。
 zh.hint: stages = rk.lifecycle_stages(table); bought = table["frequency"].clip(upper=5);
-    (stages["stage"] == "lost").groupby(bought).mean() * 100。True 的平均值就是占比。
+    lost = stages["stage"] == "lost" 是每位客户是否流失; lost.groupby(bought).mean() * 100。
+    True 的平均值就是占比。
 zh.takeaway: 买过两三次的客户流失比例明显低于只买一次的: 争取第二次购买最划算。
 zh.revisit: 分组依据是 table["frequency"].clip(upper=5); 平均的是“是否流失”这一列 True/False,
     不是人数; 结果乘
     100; 用默认分界 90 和 180 天。
 en.question: Grouped by the number of purchases F (5 or more counted as 5), what percentage of
     each group is in the lost stage (default thresholds 90/180 days)? A Series indexed by the
-    number of purchases.
+    number of purchases; you may name it lost_share.
 en.hint: stages = rk.lifecycle_stages(table); bought = table["frequency"].clip(upper=5);
-    (stages["stage"] == "lost").groupby(bought).mean() * 100. The mean of True/False is a share.
+    lost = stages["stage"] == "lost" says whether each customer is lost;
+    lost.groupby(bought).mean() * 100. The mean of True/False is a share.
 en.takeaway: Customers who bought two or three times are lost far less often than one-time
     buyers: winning the second purchase pays most.
 en.revisit: Group by table["frequency"].clip(upper=5); average the True/False "is lost" column, not
@@ -110,7 +112,8 @@ def q4():
     table = rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
     stages = rk.lifecycle_stages(table, active_days=90, sleeping_days=180)
     bought = table["frequency"].clip(upper=5)
-    return (stages["stage"] == "lost").groupby(bought).mean() * 100
+    lost = stages["stage"] == "lost"
+    return (lost.groupby(bought).mean() * 100).rename("lost_share")
 
 
 @exercise(Choice(

@@ -38,7 +38,7 @@ def q1():
     bought = orders[(orders["product_id"] == "P019") & (orders["amount"] > 0)
                     & (orders["order_date"] >= "2026-01-01")
                     & (orders["order_date"] <= "2026-06-10")]
-    return bought.groupby("customer_id")["order_id"].nunique()
+    return bought.groupby("customer_id")["order_id"].nunique().rename("purchases")
 
 
 @exercise(Count(), """
@@ -95,7 +95,7 @@ def q3():
     orders, products = load_orders(), load_products()
     lines = orders[(orders["order_date"] <= COURSE_ASOF) & (orders["amount"] > 0)]
     lines = lines.merge(products[["product_id", "category"]], on="product_id")
-    return lines.groupby("category")["customer_id"].nunique()
+    return lines.groupby("category")["customer_id"].nunique().rename("customers")
 
 
 

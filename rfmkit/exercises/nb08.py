@@ -31,7 +31,7 @@ def q1():
 
     campaign = load_samsclub_campaign()
     weeks = ["visits_w1_before", "visits_w2_before", "visits_w3_before", "visits_w4_before"]
-    return campaign.set_index("member_id")[weeks].sum(axis=1)
+    return campaign.set_index("member_id")[weeks].sum(axis=1).rename("visits_before")
 
 
 @exercise(Count(), """
@@ -89,7 +89,7 @@ def q3():
     groups[ticket_met] = "A3"
     groups[visits_met] = "A2"
     groups[visits_met & ticket_met] = "A1"
-    return groups.value_counts().sort_index()
+    return groups.value_counts().sort_index().rename("members")
 
 
 @exercise(Choice(
@@ -159,7 +159,8 @@ def q5():
     uplift = campaign_uplift(*campaign_frames(campaign))
     a4 = uplift.index[uplift["group"] == "A4"]
     sales = campaign.set_index("member_id")
-    return (sales.loc[a4, "sales_round2"] / sales.loc[a4, "sales_after"] - 1) * 100
+    growth = (sales.loc[a4, "sales_round2"] / sales.loc[a4, "sales_after"] - 1) * 100
+    return growth.rename("sales_growth_pct")
 
 
 @exercise(Choice(

@@ -11,27 +11,35 @@ from rfmkit.exercises import Choice, Frame, ____, exercise
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
 
-@exercise(Frame(index="customer_id"), """
+@exercise(Frame(index="customer_id", asof="2026-06-09"), """
 zh.question: 在课程附带的第二家店 (茶叶小店) 上, 自己用 pandas 算出每位客户的 R (最近一次消费间隔,
-    天): 分析日 asof 减去该客户最后一次下单的日期。答案是以客户ID为索引的 Series。
+    天): 分析日减去该客户最后一次下单的日期。分析日取茶叶小店最后一笔订单的那一天, 即 2026-06-09
+    (orders["order_date"].max().normalize(); 不是前几课主店的 rk.COURSE_ASOF 2026-06-10)。
+    答案是以客户ID为索引的 Series。
 zh.hint: orders = read_orders(shop2_orders_path()).data;
-    asof = orders["order_date"].max().normalize();
+    asof = orders["order_date"].max().normalize() (就是 2026-06-09);
     先 groupby("customer_id")["order_date"].max() 找到最后一次下单,
     用 .dt.normalize() 去掉时刻, 再 (asof - last).dt.days。
 zh.takeaway: R 就是 "分析日 − 最后一次购买日" 的天数; rfm_table 的 recency_days 列做的正是这件事。
-zh.revisit: 用每位客户最后一次 (max) 的下单日期, 不是第一次; 先去掉时刻 (.dt.normalize()),
-    再求天数 (.dt.days); 是 asof 减最后日期, 不是反过来。
+    换一家店, 分析日也跟着换成那家店最后一笔订单的日期。
+zh.revisit: 分析日是 2026-06-09 (茶叶小店最后一笔订单那天); 用每位客户最后一次 (max) 的下单日期,
+    不是第一次; 先去掉时刻 (.dt.normalize()), 再求天数 (.dt.days); 是分析日减最后日期,
+    不是反过来。
 en.question: On the bundled second shop (the tea shop), compute each customer's R (recency, days)
-    yourself in pandas: the as-of day minus the day of the customer's last order. The answer is
-    a Series indexed by customer ID.
+    yourself in pandas: the as-of day minus the day of the customer's last order. The as-of day is
+    the day of the tea shop's last order, 2026-06-09 (orders["order_date"].max().normalize(); not
+    rk.COURSE_ASOF, 2026-06-10, the main shop's day in the earlier lessons). The answer is a
+    Series indexed by customer ID.
 en.hint: orders = read_orders(shop2_orders_path()).data; asof =
-    orders["order_date"].max().normalize(); groupby("customer_id")["order_date"].max() finds the
-    last order, .dt.normalize() drops the time of day, then (asof - last).dt.days.
+    orders["order_date"].max().normalize() (that is 2026-06-09); groupby("customer_id")
+    ["order_date"].max() finds the last order, .dt.normalize() drops the time of day, then
+    (asof - last).dt.days.
 en.takeaway: R is the number of days from the last purchase to the analysis day; the recency_days
-    column of rfm_table does exactly this.
-en.revisit: Use each customer's last (max) order date, not the first; drop the time of day
-    (.dt.normalize()) before counting days (.dt.days); it is asof minus the last date, not the
-    other way round.
+    column of rfm_table does exactly this. Another shop has its own as-of day: the day of its
+    last order.
+en.revisit: The as-of day is 2026-06-09 (the tea shop's last order); use each customer's last (max)
+    order date, not the first; drop the time of day (.dt.normalize()) before counting days
+    (.dt.days); it is the as-of day minus the last date, not the other way round.
 """)
 def q1():
     from rfmkit import read_orders, shop2_orders_path
@@ -39,7 +47,7 @@ def q1():
     orders = read_orders(shop2_orders_path()).data
     asof = orders["order_date"].max().normalize()
     last = orders.groupby("customer_id")["order_date"].max().dt.normalize()
-    return (asof - last).dt.days
+    return (asof - last).dt.days.rename("recency_days")
 
 
 @exercise(Frame(index="segment", sort=True), """
@@ -93,7 +101,7 @@ def q3():
     table = rfm_table(orders, orders["order_date"].max().normalize())
     tiers = pyramid_tiers(table["monetary"])
     revenue = table["monetary"].groupby(tiers["tier"]).sum()
-    return revenue / table["monetary"].sum() * 100
+    return (revenue / table["monetary"].sum() * 100).rename("revenue_share")
 
 
 @exercise(Choice(
