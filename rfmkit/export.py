@@ -44,6 +44,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.validation import require_columns
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IdsInCsvWarning", "export_table", "export_workbook",
@@ -274,9 +275,7 @@ def _warn_about_ids(frame: pd.DataFrame) -> None:
 
 def _check_sheet_name(name) -> str:
     if not isinstance(name, str) or not 1 <= len(name) <= 31 or re.search(r"[\[\]:*?/\\]", name):
-        raise ValueError(
-            f"sheet_name must be 1-31 characters without [ ] : * ? / \\, got {name!r}"
-        )
+        raise ValueError(error_text("export.sheet_name", value=name))
     return name
 
 
@@ -318,11 +317,11 @@ def export_workbook(sheets: dict, path, *, mask: bool = True, images: dict | Non
 
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
-        raise ValueError(f"a workbook must be written to a .xlsx file, got {target.name!r}")
+        raise ValueError(error_text("export.workbook_extension", file=target.name))
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, frame in sheets.items():
-        require_columns(frame, {}, f"sheet {name!r}")
+        require_columns(frame, {}, error_text("export.sheet", sheet=name))
         _fill_sheet(workbook.create_sheet(_check_sheet_name(name)),
                     _prepare(frame, bool(mask), True))
     for name, pictures in (images or {}).items():
@@ -361,10 +360,8 @@ def export_table(
     target = Path(path)
     extension = target.suffix.lower()
     if extension not in SUPPORTED_EXTENSIONS:
-        raise ValueError(
-            f"cannot export to {target.name!r}: the extension must be one of "
-            f"{list(SUPPORTED_EXTENSIONS)}"
-        )
+        raise ValueError(error_text("export.extension", file=target.name,
+                                    extensions=list(SUPPORTED_EXTENSIONS)))
     if extension == ".xlsx":
         _check_sheet_name(sheet_name)
     frame = _prepare(df, bool(mask), bool(neutralise_formulas))

@@ -1177,6 +1177,174 @@ LABELS: dict[str, tuple[str, str]] = {
                          "{student}: {notebook} stopped at cell {cell}: {error}"),
     "gradebook.none": ("{folder} 里没有找到 .ipynb 文件。", "No .ipynb file found in {folder}."),
     "gradebook.written": ("已写入: {paths}", "Written: {paths}"),
+    # ---- errors: the message of every error rfmkit raises (rfmkit.labels.error_text) is an
+    # "error.<key>" with str.format fields; "hint.<column>" says what a column holds (named
+    # when the column is missing)
+    "hint.customer_id": ("每个顾客的编号 (会员号、买家ID 或手机号)", "the customer's ID"),
+    "hint.order_id": ("每笔订单的订单号", "the order number"),
+    "hint.order_date": ("每笔订单的下单日期", "the order date"),
+    "hint.amount": ("每行的订单金额 (元)", "the line amount in yuan"),
+    "hint.product_id": ("商品的编号", "the product ID"),
+    "hint.quantity": ("购买的件数", "the number of items"),
+    "hint.unit_price": ("每件商品的单价 (元)", "the unit price in yuan"),
+    "hint.price": ("商品的价格 (元)", "price in yuan"),
+    "hint.category": ("商品的品类", "the category"),
+    "hint.recency_days": ("距最近一次消费的天数", "days since the last purchase"),
+    "hint.frequency": ("消费次数", "number of purchases"),
+    "hint.monetary": ("消费总金额 (元)", "total spend in yuan"),
+    "hint.segment": ("每个顾客的客户类型代码", "the customer type code"),
+    "hint.tier": ("每个顾客的客户层级代码", "the tier code"),
+    "hint.stage": ("生命周期阶段的代码", "the lifecycle stage code"),
+    "hint.service": ("个性化服务的代码", "the service code"),
+    "error.some_more": ("{shown} 等共 {n} 个", "{shown} and {more} more"),
+    "error.column_hint": ("{column}: 应为{hint}", "{column} ({hint})"),
+    "error.not_a_table": ("{what} 应为一张表 (DataFrame), 实际是 {kind}",
+                          "{what} must be a table (DataFrame), got {kind}"),
+    "error.missing_column": ("{what} 缺少列 {explained}。表中现有的列: {found}",
+                             "{what} is missing column {explained}. Columns found: {found}"),
+    "error.not_a_date": ("{what} 应为日期 (例如 \"2026-06-30\"), 实际是 {value!r}",
+                         "{what} must be a date, got {value!r}"),
+    "error.not_dates": ("{what} 应为日期: {error}", "{what} must hold dates: {error}"),
+    "error.date_missing": ("{what} 有空缺 (第一个在行标签 {index!r} 处)",
+                           "{what} is missing (first at index {index!r})"),
+    "error.not_a_number": ("{what} 应为数字, 实际是 {value!r}",
+                           "{what} must be a number, got {value!r}"),
+    "error.not_finite": ("{what} 应为有限的数字 (不能是 NaN 或无穷大), 实际是 {value!r}",
+                         "{what} must be a finite number, got {value!r}"),
+    "error.too_small": ("{what} 应不小于 {minimum}, 实际是 {value!r}",
+                        "{what} must be {minimum} or more, got {value!r}"),
+    "error.too_small_count": ("{what} 应不小于 {minimum} (不能为负数), 实际是 {value!r}",
+                              "{what} must be {minimum} or more (not negative), got {value!r}"),
+    "error.not_whole": ("{what} 应为整数, 实际是 {value!r}",
+                        "{what} must be a whole number, got {value!r}"),
+    "error.not_numbers": ("{what} 应为数字: {error}", "{what} must be numbers: {error}"),
+    "error.numbers_missing": ("{what} 有空缺 (或无穷大) 的值: {rows}",
+                              "{what} is missing (or infinite) for {rows}"),
+    "error.numbers_too_small": ("{what} 应不小于 {minimum}, 这些行不符合: {rows}",
+                                "{what} must be {minimum} or more; not so for {rows}"),
+    "error.not_wholes": ("{what} 应为整数, 这些行不符合: {rows}",
+                         "{what} must be whole numbers; not so for {rows}"),
+    "error.no_shared_id": (
+        "{what} 没有一个相同的ID: 一边是例如 {left}, 另一边是 {right}。"
+        "请检查两列存的是否是同一种ID (文字还是数字, 开头的 0 是否保留)。",
+        "{what} share no ID: one side has e.g. {left}, the other {right}. Check that both "
+        "columns hold the same IDs (text or numbers, leading zeros).",
+    ),
+    "error.language": ("language 应为 {languages} 之一, 实际是 {value!r}",
+                       "language must be one of {languages}, got {value!r}"),
+    "error.read.preset": ("preset 应为 'auto'、None 或 {presets} 之一, 实际是 {value!r}",
+                          "preset must be 'auto', None or one of {presets}, got {value!r}"),
+    "error.read.no_file": (
+        "找不到文件: '{path}' (当前文件夹: {folder})。请检查文件名和文件所在的文件夹。",
+        "No such file: '{path}' (current folder: {folder})",
+    ),
+    "error.read.folder": ("'{path}' 是一个文件夹, 不是文件", "'{path}' is a folder, not a file"),
+    "error.read.source_type": ("应为文件路径, 或已打开的文件 / 字节缓冲区, 实际是 {kind}",
+                               "expected a file path or an open file / bytes buffer, got {kind}"),
+    "error.read.wrong_encoding": (
+        "{name} 无法用编码 encoding={encoding!r} 读取 ({error})。去掉 encoding 参数 "
+        "(encoding=None), 让 rfmkit 自动识别编码。",
+        "{name} could not be read with encoding={encoding!r} ({error}). Leave encoding out "
+        "(encoding=None) to let rfmkit detect it.",
+    ),
+    "error.read.unknown_encoding": (
+        "{name}: 无法识别文件的文字编码 (已试过 UTF-8 和 GB18030/GBK)。请把文件另存为"
+        "「CSV UTF-8」, 或传入 encoding='...'。",
+        "{name}: could not work out the text encoding (tried UTF-8 and GB18030/GBK). Save the "
+        "file as 'CSV UTF-8' or pass encoding='...'.",
+    ),
+    "error.read.empty": ("{name} 是空的: 没有表头行 (第一行应是各列的列名)",
+                         "{name} is empty: no header row (the first line should hold the column "
+                         "names)"),
+    "error.read.header_row": (
+        "header_row={header_row}: {name} {why}。header_row 是列名所在的行号 (Excel 里的行号), "
+        "从 1 开始数。",
+        "header_row={header_row}: {why} in {name}. header_row is the line (or Excel row) number "
+        "of the column names, counting from 1.",
+    ),
+    "error.read.header.no_line": ("没有第 {n} 行", "there is no line {n}"),
+    "error.read.header.empty_line": ("的第 {n} 行是空的", "line {n} is empty"),
+    "error.read.header.no_row": ("的工作表 {sheet!r} 没有第 {n} 行",
+                                 "there is no row {n} on sheet {sheet!r}"),
+    "error.read.header.empty_row": ("的工作表 {sheet!r} 第 {n} 行是空的",
+                                    "row {n} of sheet {sheet!r} is empty"),
+    "error.read.bad_csv": (
+        "{name} 无法按 CSV 读取 ({error}): 有一个引号打开后没有关上, 文件的其余部分都成了一个值",
+        "{name} could not be read as CSV ({error}); a quote that is opened and never closed "
+        "makes the rest of the file one value",
+    ),
+    "error.read.bad_xlsx": ("{name} 无法作为 Excel .xlsx 文件打开 ({error})",
+                            "{name} could not be opened as an Excel .xlsx file ({error})"),
+    "error.read.sheet_number": (
+        "{name} 只有 {count} 个工作表, 没有编号为 {sheet} 的工作表 (从 0 开始数)。工作表: {sheets}",
+        "{name} has {count} sheet(s), so there is no sheet number {sheet} (counting from 0). "
+        "Sheets: {sheets}",
+    ),
+    "error.read.sheet_name": ("{name} 里没有名为 {sheet!r} 的工作表。工作表: {sheets}",
+                              "{name} has no sheet named {sheet!r}. Sheets: {sheets}"),
+    "error.read.xls": (
+        "{name} 是旧版 Excel 97-2003 (.xls) 文件, rfmkit 无法读取。请用 Excel 或 WPS 打开, "
+        "另存为 .xlsx 或「CSV UTF-8」。",
+        "{name} is an old Excel 97-2003 (.xls) file, which rfmkit cannot read. Open it in Excel "
+        "or WPS and save it as .xlsx or CSV UTF-8.",
+    ),
+    "error.read.map_unknown": ("columns= 里的 {column!r} 不是这类文件的列。可用的列: {known}",
+                               "columns= names an unknown column {column!r}. Known columns "
+                               "here: {known}"),
+    "error.read.map_absent": (
+        "columns= 把 {column!r} 对应到 {wanted!r}, 但 {name} 里没有 {wanted!r} 这一列。"
+        "文件中的列: {found}",
+        "columns= maps {column!r} to {wanted!r}, but {name} has no column {wanted!r}. Columns "
+        "found in the file: {found}",
+    ),
+    "error.read.map_twice": ("columns= 把两个名称对应到了同一列 {wanted!r}",
+                             "columns= maps two names to the same column {wanted!r}"),
+    "error.read.accepted": ("{column} (可以用的列名: {aliases} 等)",
+                            "{column} (accepted headers: {aliases}, ...)"),
+    "error.read.missing_one": ("缺少必需的列 {columns}。", "Missing required column {columns}."),
+    "error.read.missing_many": ("缺少必需的列: {columns}。",
+                                "Missing required columns {columns}."),
+    "error.read.missing": (
+        "{head}文件中的列: {found}。如果文件里这一列用了别的名字, 请传入 "
+        "columns={{'{example}': '<你的列名>'}}。(列名读自{where}; 如果列名在另一行, 请传入 "
+        "header_row=。)",
+        "{head} Columns found in the file: {found}. Pass columns={{'{example}': '<your header>'}} "
+        "to map it. (Column names read from {where}; if they are on another line, pass "
+        "header_row=.)",
+    ),
+    "error.read.where_line": ("第 {n} 行", "line {n}"),
+    "error.read.where_sheet": ("工作表 {sheet!r} 的第 {n} 行", "row {n} of sheet {sheet!r}"),
+    "error.read.rows_lost": ("内部错误: 读取 {name} 时丢失了行", "internal error: rows were lost "
+                             "while reading {name}"),
+    "error.column_of": ("{table} 的列{column}", "{table} column {column}"),
+    "error.export.sheet_name": (
+        "工作表名 sheet_name 应为 1-31 个字符, 不能含有 [ ] : * ? / \\, 实际是 {value!r}",
+        "sheet_name must be 1-31 characters without [ ] : * ? / \\, got {value!r}"),
+    "error.export.workbook_extension": ("工作簿只能写入 .xlsx 文件, 实际是 {file!r}",
+                                        "a workbook must be written to a .xlsx file, got {file!r}"),
+    "error.export.sheet": ("工作表 {sheet!r}", "sheet {sheet!r}"),
+    "error.export.extension": ("无法导出到 {file!r}: 文件扩展名应为 {extensions} 之一",
+                               "cannot export to {file!r}: the extension must be one of "
+                               "{extensions}"),
+    "error.data.no_folder": (
+        "rfmkit 的课程数据在代码仓库的 data/ 文件夹里, 但在 {folder} 没有找到这个文件夹; 请在仓库的"
+        "副本里用 `pip install -e .` 安装。",
+        "rfmkit's course data is in the repository's data/ folder, which was not found at "
+        "{folder}; install with `pip install -e .` from a clone of the repository.",
+    ),
+    "error.data.no_file": (
+        "缺少文件 {path}: rfmkit 的课程数据在代码仓库的 data/ 文件夹里; 请在仓库的副本里用 "
+        "`pip install -e .` 安装, 或用 `python data/make_data.py` 重新生成。",
+        "{path} is missing: rfmkit's course data is in the repository's data/ folder; install "
+        "with `pip install -e .` from a clone, or regenerate it with `python data/make_data.py`.",
+    ),
+    "error.orders.missing_id": (
+        "orders 的列{column}有空缺 (第一个在行标签 {index!r} 处); 每一行都要有顾客和订单号",
+        "orders has a missing {column} (first at index {index!r}); every line needs a customer "
+        "and an order number",
+    ),
+    "error.one_of": ("{what} 应为 {options} 之一, 实际是 {value!r}",
+                     "{what} must be one of {options}, got {value!r}"),
 }
 
 # Columns whose values are codes: localise() shows each value by its "<kind>.<code>" label.
@@ -1210,16 +1378,6 @@ CODE_COLUMNS = {
 }
 
 
-def _add_scheme_names() -> None:
-    """Segment names and suggested actions are kept with the schemes, as data (rfmkit.rfm)."""
-    from rfmkit.rfm import SCHEMES
-
-    for scheme in SCHEMES.values():
-        for row in scheme.itertuples(index=False):
-            LABELS[f"segment.{row.code}"] = (row.name_zh, row.name_en)
-            LABELS[f"action.{row.code}"] = (row.action_zh, row.action_en)
-
-
 class _State:
     language = "en"
 
@@ -1232,7 +1390,7 @@ def use_language(language: str) -> None:
     changes: the objects, their column names and codes stay as they are.
     """
     if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
+        raise ValueError(error_text("language", languages=LANGUAGES, value=language))
     _State.language = language
     _display_localised()
 
@@ -1383,4 +1541,31 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     return out
 
 
-_add_scheme_names()
+def error_text(key: str, **values) -> str:
+    """The message of rfmkit's error ``key`` in the current language: ``LABELS["error.<key>"]``
+    filled in with ``values`` (``str.format``), e.g.
+    ``raise ValueError(error_text("not_a_date", what="asof", value=asof))``. Every error rfmkit
+    raises is worded here, once, in Chinese and English (tests/test_errors_bilingual.py)."""
+    zh, en = LABELS[f"error.{key}"]
+    return (zh if _State.language == "zh" else en).format(**values)
+
+
+def column_text(column: str) -> str:
+    """A column as an error message names it: ``'amount'`` in English; in Chinese its display
+    name and the name to write in code, ``「金额 (元)」(amount)``."""
+    if _State.language != "zh":
+        return repr(column)
+    shown = LABELS.get(column, (column,))[0] if isinstance(column, str) else str(column)
+    return f"「{shown}」({column})" if shown != column else f"「{column}」"
+
+
+def column_hint(column: str, english: str) -> str:
+    """A column and what it should hold, for a missing-column message: ``'amount' (the line
+    amount in yuan)``; in Chinese ``「金额 (元)」(amount): 应为每行的订单金额 (元)`` when the
+    column has a ``hint.<column>`` label, else its name alone."""
+    hint = LABELS.get(f"hint.{column}")
+    if _State.language == "zh" and hint is None:
+        return column_text(column)
+    return error_text("column_hint", column=column_text(column),
+                      hint=hint[0] if _State.language == "zh" else english)
+

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import LABELS
 from rfmkit.orders import order_totals
 from rfmkit.validation import RfmkitWarning, as_day, at_or_above_mean, require_columns
 
@@ -90,6 +91,11 @@ def _validate_scheme(name: str, scheme: pd.DataFrame) -> None:
 
 for _name, _scheme in SCHEMES.items():
     _validate_scheme(_name, _scheme)
+    # segment names and suggested actions are kept with the schemes, as data: the labels
+    # take them from here (rfmkit.labels does not import this module, which raises its errors)
+    for _row in _scheme.itertuples(index=False):
+        LABELS[f"segment.{_row.code}"] = (_row.name_zh, _row.name_en)
+        LABELS[f"action.{_row.code}"] = (_row.action_zh, _row.action_en)
 
 
 def scheme_table(scheme: str = "lesson") -> pd.DataFrame:
