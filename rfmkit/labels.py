@@ -1345,6 +1345,170 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "error.one_of": ("{what} 应为 {options} 之一, 实际是 {value!r}",
                      "{what} must be one of {options}, got {value!r}"),
+    "error.rfm.cut_rule": (
+        "分界规则 cut 应为 'mean' (平均值)、'median' (中位数) 或含三个值的字典, 实际是 {rule!r}",
+        "cut must be 'mean', 'median' or a dict of three values, got {rule!r}",
+    ),
+    "error.rfm.scheme_patterns": (
+        "分组方案 {name!r} 应把 8 种模式各命名一次且只命名一次",
+        "scheme {name!r} must name each of the 8 patterns exactly once",
+    ),
+    "error.rfm.scheme": (
+        "分组方案 scheme 应为 {schemes} 之一, 实际是 {scheme!r}",
+        "scheme must be one of {schemes}, got {scheme!r}",
+    ),
+    "error.rfm.after_asof": (
+        "after_asof 应为 'raise' 或 'reject', 实际是 {after_asof!r}",
+        "after_asof must be 'raise' or 'reject', got {after_asof!r}",
+    ),
+    "error.rfm.answered_twice": (
+        "这些顾客回答了不止一次: {value}",
+        "customers answered more than once: {value}",
+    ),
+    "error.rfm.answers_after_asof": (
+        "有 {value} 份答卷的日期晚于截止日期 {value2}: {named}。请改正这些日期, 或传入 "
+        "after_asof='reject' 不计入这些答卷。",
+        "{value} answers are dated after the as-of date {value2}: {named}. Fix them, or pass "
+        "after_asof='reject' to leave them out.",
+    ),
+    "error.rfm.fraction_purchases": (
+        "purchases_per_quarter (每季度购买次数) 应为整数; 这些顾客填了小数: {who}",
+        "purchases_per_quarter must be a whole number of purchases; customers {who} have fractions",
+    ),
+    "error.rfm.no_customers": ("RFM 表里没有顾客", "the RFM table has no customers"),
+    "error.rfm.cut_missing": (
+        "自定义分界值要为 {metrics} 每一项给一个值; 缺少 {metric!r}",
+        "a custom cut needs a value for each of {metrics}; {metric!r} is missing",
+    ),
+    "error.rfm.metric_missing": (
+        "这些顾客缺少 {metric!r}: {who}",
+        "{metric!r} is missing for customers {who}",
+    ),
+    "error.rfm.same_customers": (
+        "segments 和 table 应是同一批顾客",
+        "segments and table must describe the same customers",
+    ),
+    "error.rfm.bins_missing": (
+        "bins 要为 {metrics} 每一项给出分界; 缺少 {metric!r}",
+        "bins needs edges for each of {metrics}; {metric!r} is missing",
+    ),
+    "error.rfm.outside_edges": (
+        "{metric}: 值 {outside} 不在分界 {edges} 的范围内",
+        "{metric}: value {outside} is outside the edges {edges}",
+    ),
+    "error.rfm.bins_too_few": ("bins (分档数) 至少应为 2", "bins must be at least 2"),
+    "error.metrics.scores_not_numbers": (
+        "{what} 的评分应为 {low}-{high} 的数字; 发现了 {value!r}",
+        "{what} scores must be numbers {low}-{high}; found {value!r}",
+    ),
+    "error.metrics.scores_not_whole": (
+        "{what} 的评分应为 {low}-{high} 的整数; 发现了 {shown}",
+        "{what} scores must be whole numbers {low}-{high}; found {shown}",
+    ),
+    "error.metrics.no_answers": (
+        "没有 {what} 的答案: 每个评分都是空的",
+        "no {what} answers: every score is missing",
+    ),
+    "error.metrics.satisfied": (
+        "satisfied (算作满意的评分) 应为 1 到 5 的评分, 实际是 {good}",
+        "satisfied must be scores from 1 to 5, got {good}",
+    ),
+    "error.metrics.negative_spend": (
+        "marketing_spend (营销费用, 元) 不能为负数, 实际是 {marketing_spend!r}",
+        "marketing_spend cannot be negative (yuan), got {marketing_spend!r}",
+    ),
+    "error.metrics.no_new_customers": (
+        "new_customers 为 0: 没有新客户, 就没有获客成本",
+        "new_customers is 0: no new customers, so no cost per new customer",
+    ),
+    "error.metrics.no_start_customers": (
+        "start_customers 为 0: 期初没有客户, 就没有留存率",
+        "start_customers is 0: with no customers at the start there is no retention rate",
+    ),
+    "error.metrics.new_over_end": (
+        "新客户数 new_customers ({new}) 不能多于期末客户数 end_customers ({end})",
+        "new_customers ({new}) cannot be more than end_customers ({end})",
+    ),
+    "error.metrics.kept_over_start": (
+        "end_customers - new_customers = {value} 位留下的客户, 比期初的 {start} 位还多: 请检查这些"
+        "数字",
+        "end_customers - new_customers = {value} kept customers, more than the {start} at the "
+        "start: check the numbers",
+    ),
+    "error.end_before_start": (
+        "结束日期 end {last_day:%Y-%m-%d} 早于开始日期 start {first_day:%Y-%m-%d}",
+        "end {last_day:%Y-%m-%d} is before start {first_day:%Y-%m-%d}",
+    ),
+    "error.lifecycle.total_zero": (
+        "total 为 0: 没有客户, 就没有流失率",
+        "total is 0: with no customers there is no churn rate",
+    ),
+    "error.lifecycle.lost_over_total": (
+        "流失客户数 lost ({lost_n}) 不能多于客户总数 total ({total_n})",
+        "lost ({lost_n}) cannot be more than total ({total_n})",
+    ),
+    "error.lifecycle.churn_fraction": (
+        "流失率 churn 应为 0 到 1 之间的小数 (20 % 写作 0.2), 实际是 {churn!r}",
+        "churn must be a fraction between 0 and 1 (write 20 % as 0.2), got {churn!r}",
+    ),
+    "error.lifecycle.two_periods": (
+        "流失率要比较相邻的两个时期, 至少需要 2 个完整的时期; 实际只有 {count} 个",
+        "churn compares consecutive periods, so at least 2 whole periods are needed; got {count}",
+    ),
+    "error.lifecycle.thresholds": (
+        "阈值应满足 0 <= active_days < sleeping_days, 实际是 active_days={active_days}, "
+        "sleeping_days={sleeping_days}",
+        "thresholds must satisfy 0 <= active_days < sleeping_days, got active_days={active_days}, "
+        "sleeping_days={sleeping_days}",
+    ),
+    "error.lifecycle.bad_recency": (
+        "recency_days (最近一次消费间隔) 应为 0 天或以上; 这些顾客的值为空或为负数: {value}",
+        "recency_days must be 0 or more days; missing or negative for customers {value}",
+    ),
+    "error.lifecycle.max_count": (
+        "max_count 应为不小于 1 的整数, 实际是 {max_count!r}",
+        "max_count must be a whole number of at least 1, got {max_count!r}",
+    ),
+    "error.lifecycle.unknown_stages": (
+        "无法识别的生命周期阶段代码 {unknown}; 应为 {stages}",
+        "unknown stage codes {unknown}; expected {stages}",
+    ),
+    "error.lifecycle.bad_frequency": (
+        "frequency (消费次数) 对每位顾客都应为 0 或以上的计数",
+        "frequency must be a count of 0 or more for every customer",
+    ),
+    "error.lifecycle.no_row_1": (
+        "交叉表里没有 \"1\" 这一行; 请用 max_count >= 2 调用 stage_by_purchases",
+        "the cross-table has no row \"1\"; use stage_by_purchases with max_count >= 2",
+    ),
+    "error.lifecycle.periods": (
+        "periods 应为 {lengths} 之一, 或 (开始, 结束) 日期对的列表, 实际是 {periods!r}",
+        "periods must be one of {lengths} or a list of (start, end) dates, got {periods!r}",
+    ),
+    "error.lifecycle.periods_dates": (
+        "periods={periods!r} 需要同时给出开始日期 start 和结束日期 end",
+        "periods={periods!r} needs both start and end dates",
+    ),
+    "error.lifecycle.start_end_unused": (
+        "start 和 end 只在时期长度 (例如 'quarter') 下使用",
+        "start and end are only used with a period length such as 'quarter'",
+    ),
+    "error.lifecycle.period_reversed": (
+        "有一个时期的结束早于开始: {value} – {value2}",
+        "a period ends before it starts: {value} – {value2}",
+    ),
+    "error.lifecycle.periods_order": (
+        "各时期应按日期先后排列且不重叠: 一个时期结束于 {value}, 下一个却开始于 {value2}",
+        "periods must be in date order without overlap: one ends {value}, the next starts {value2}",
+    ),
+    "error.lifecycle.same_customers": (
+        "table 和 stages 应是同一批顾客",
+        "table and stages must describe the same customers",
+    ),
+    "error.lifecycle.period_pair": (
+        "每个时期应为一对 (开始, 结束) 日期, 实际是 {item!r}",
+        "each period must be a (start, end) pair, got {item!r}",
+    ),
 }
 
 # Columns whose values are codes: localise() shows each value by its "<kind>.<code>" label.
