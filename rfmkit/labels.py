@@ -1509,6 +1509,277 @@ LABELS: dict[str, tuple[str, str]] = {
         "每个时期应为一对 (开始, 结束) 日期, 实际是 {item!r}",
         "each period must be a (start, end) pair, got {item!r}",
     ),
+    "error.value.not_a_column": (
+        "{what} 应为一列 (Series), 不是一张表; 请先取出一列",
+        "{what} must be one column (a Series), not a table; pick a column first",
+    ),
+    "error.value.missing_for": (
+        "这些顾客缺少 {what}: {value}",
+        "{what} is missing for customers {value}",
+    ),
+    "error.value.customers_twice": (
+        "{what} 里有顾客出现了不止一次: {twice}",
+        "{what} lists customers more than once: {twice}",
+    ),
+    "error.value.n_customers": (
+        "n 应为顾客人数, 即 0 或以上的整数, 实际是 {n!r}",
+        "n must be a whole number of customers (0 or more), got {n!r}",
+    ),
+    "error.value.share_count": (
+        "shares 要为 {tiers} 个层级 {tier_list} 各给一个比例 (例如 (0.01, 0.19, 0.30, 0.50)), 实际"
+        "给了 {count} 个: {given}",
+        "shares must give one fraction for each of the {tiers} tiers {tier_list} (e.g. (0.01, "
+        "0.19, 0.30, 0.50)), got {count}: {given}",
+    ),
+    "error.value.shares_sum": (
+        "各层比例 shares 之和应为 1 (100 %), 这些加起来是 {total:g}: {shares}。请写成小数, 例如 1 "
+        "% 写作 0.01。",
+        "shares must add up to 1 (100 %), these add up to {total:g}: {shares}. Write them as "
+        "fractions, e.g. 0.01 for 1 %.",
+    ),
+    "error.value.not_tiers": (
+        "tiers 应来自 pyramid_tiers: 缺少列 {missing}。表中现有的列: {columns}",
+        "tiers must come from pyramid_tiers: missing column(s) {missing}. Columns found: {columns}",
+    ),
+    "error.value.unknown_tiers": (
+        "无法识别的客户层级代码 {unknown}; 应为 {tiers}",
+        "unknown tier codes {unknown}; expected {tiers}",
+    ),
+    "error.value.groups": (
+        "groups (分组数) 应为不小于 1 的整数, 实际是 {groups!r}",
+        "groups must be a whole number of at least 1, got {groups!r}",
+    ),
+    "error.value.groups_too_many": (
+        "分成 {groups} 组至少需要 {groups} 位顾客; 现在只有 {n} 位",
+        "{groups} groups need at least {groups} customers; there are {n}",
+    ),
+    "error.value.rate_above": (
+        "折现率 rate 应大于 -1 (10 % 写作 0.10), 实际是 {rate!r}",
+        "rate must be above -1 (write 10 % as 0.10), got {rate!r}",
+    ),
+    "error.value.rate_finite": ("折现率 rate 应为有限的数字", "rate must be a finite number"),
+    "error.value.rate_fraction": (
+        "折现率 rate 应为小数 (8 % 写作 0.08), 实际是 {rate!r}",
+        "rate must be a fraction (write 8 % as 0.08), got {rate!r}",
+    ),
+    "error.value.cash_flows_type": (
+        "cash_flows 应为每年现金流的列表/数组/Series (一位顾客), 或 DataFrame (顾客 × 年), 实际是 "
+        "{name}",
+        "cash_flows must be a list/array/Series of yearly cash flows (one customer) or a "
+        "DataFrame (customers x years), got {name}",
+    ),
+    "error.value.one_list": (
+        "一位顾客的现金流应为一个按年排列的列表",
+        "one customer's cash flows must be one list of yearly values",
+    ),
+    "error.value.no_years": ("cash_flows 至少需要一年", "cash_flows needs at least one year"),
+    "error.value.years_missing": (
+        "这些年份缺少现金流: {years}",
+        "cash flows are missing for years {years}",
+    ),
+    "error.value.years": (
+        "years (年数) 应为不小于 1 的整数, 实际是 {years!r}",
+        "years must be a whole number of at least 1, got {years!r}",
+    ),
+    "error.value.margin": (
+        "利润率 margin 应为 0 到 1 之间的小数 (25 % 写作 0.25), 实际是 {margin}",
+        "margin must be a fraction between 0 and 1 (0.25 for 25 %), got {margin}",
+    ),
+    "error.value.retention": (
+        "留存率 retention 应为 0 到 1 之间的小数 (80 % 写作 0.8), 实际是 {retention}",
+        "retention must be a fraction between 0 and 1 (0.8 for 80 %), got {retention}",
+    ),
+    "error.value.history_years": (
+        "history_years 应大于 0, 实际是 {history_years}",
+        "history_years must be above 0, got {history_years}",
+    ),
+    "error.value.cost_per_year": (
+        "cost_per_year (每年成本) 应为 0 或以上 (元), 实际是 {cost_per_year}",
+        "cost_per_year must be 0 or more (yuan), got {cost_per_year}",
+    ),
+    "error.value.customer_base": (
+        "customer_base 应为顾客人数 (0 或以上), 实际是 {base}",
+        "customer_base must be a number of customers (0 or more), got {base}",
+    ),
+    "error.value.not_yuan": (
+        "{what} 应为数字 (元): {error}",
+        "{what} must be numbers (yuan): {error}",
+    ),
+    "error.value.four_shares": (
+        "shares 应为四个比例, 实际是 {shares!r}",
+        "shares must be four fractions, got {shares!r}",
+    ),
+    "error.value.share_above_zero": (
+        "每个比例都应大于 0; {tier} 层的比例是 {share!r}",
+        "each share must be above 0; the {tier} share is {share!r}",
+    ),
+    "error.value.no_year_columns": (
+        "cash_flows 至少需要一年 (一列)",
+        "cash_flows needs at least one year (column)",
+    ),
+    "error.value.customers_cash_missing": (
+        "这些顾客缺少现金流: {value}",
+        "cash flows are missing for customers {value}",
+    ),
+    "error.value.cash_not_numbers": (
+        "现金流应为数字 (元): {error}",
+        "cash flows must be numbers (yuan): {error}",
+    ),
+    "error.value.no_monetary": (
+        "RFM 表需要列「消费金额 M (元)」(monetary, 净消费额, 元)。表中现有的列: {columns}",
+        "an RFM table needs the column 'monetary' (net spend, yuan). Columns found: {columns}",
+    ),
+    "error.value.yuan_amount": (
+        "{part} 应为 0 或以上的金额 (元), 实际是 {value!r}",
+        "{part} must be a yuan amount of 0 or more, got {value!r}",
+    ),
+    "error.case.target_above": (
+        "目标 {key!r} 应大于 -1 (即 -100 %), 实际是 {value!r}",
+        "target {key!r} must be above -1 (= -100 %), got {value!r}",
+    ),
+    "error.case.target_fraction": (
+        "目标 {key!r} = {value!r} 表示增长 +{value2:.0f} %: 目标应写成小数, 例如 +50 % 写作 0.5",
+        "target {key!r} = {value!r} means +{value2:.0f} %: targets are fractions, e.g. 0.5 for "
+        "+50 %",
+    ),
+    "error.case.same_members": (
+        "{value} 和 {value2} 应列出同一批会员; 只在 {value} 里的: {only_before}, 只在 {value2} 里"
+        "的: {only_after}",
+        "{value} and {value2} must list the same members; only in {value}: {only_before}, only in "
+        "{value2}: {only_after}",
+    ),
+    "error.case.when": (
+        "when 应为 {months} 之一, 实际是 {when!r}",
+        "when must be one of {months}, got {when!r}",
+    ),
+    "error.case.unknown_groups": ("无法识别的组别代码 {unknown}", "unknown group codes {unknown}"),
+    "error.case.sales_or_growth": (
+        "请给出 sales_before 和 sales_after (元), 或给出 growth= (小数)",
+        "give sales_before and sales_after (yuan), or growth= (fractions)",
+    ),
+    "error.case.no_sales_before": (
+        "第二轮要用上月销售额 (> 0 元) 计算增长率; 这些会员为 0: {value} (A4 会员一定有上月销售额)",
+        "round 2 needs sales before (> 0 yuan) to measure growth; 0 for {value} (A4 members "
+        "always have it)",
+    ),
+    "error.case.a4_not_in_campaign": (
+        "这些 A4 会员不在 campaign 里: {missing}",
+        "A4 members not in campaign: {missing}",
+    ),
+    "error.case.group_not_in_deciles": (
+        "组 {unknown} 不在 deciles 里; 现有的组是 {index}",
+        "group {unknown} is not in deciles; groups are {index}",
+    ),
+    "error.case.unknown_target": (
+        "无法识别的目标 {unknown}; 目标有 {targets} (小数: 0.5 = +50 %)",
+        "unknown target {unknown}; targets are {targets} (fractions: 0.5 = +50 %)",
+    ),
+    "error.members_twice": (
+        "{what} 里有会员出现了不止一次: {twice}",
+        "{what} lists some members more than once: {twice}",
+    ),
+    "error.case.sales_without_visit": (
+        "{what}: 这些会员没有到店 (到店 0 次) 却有销售额 (> 0): {value}",
+        "{what}: sales without a visit (visits 0, sales > 0) for {value}",
+    ),
+    "error.case.mixed_rounds": (
+        "table 混合了第一轮 (A0..A4) 和第二轮 (A41..A44) 的组",
+        "table mixes round-one (A0..A4) and round-two (A41..A44) groups",
+    ),
+    "error.case.both_sales_and_growth": (
+        "请给出 sales_before 和 sales_after, 或者给出 growth=, 不要两者都给",
+        "give either sales_before and sales_after, or growth=, not both",
+    ),
+    "error.case.yuan_series": (
+        "{what} 应为以会员为索引、以元为单位的 Series",
+        "{what} must be a Series of yuan indexed by member",
+    ),
+    "error.preferences.edges_two": (
+        "edges 至少需要 2 个数 (一个区间)",
+        "edges needs at least 2 numbers (one band)",
+    ),
+    "error.preferences.edges_increase": (
+        "edges 应严格递增, 实际是 {edges}",
+        "edges must increase strictly, got {edges}",
+    ),
+    "error.preferences.freq": (
+        "freq 应为 {freqs} 之一, 实际是 {freq!r}",
+        "freq must be one of {freqs}, got {freq!r}",
+    ),
+    "error.preferences.by_series": (
+        "by 应为 顾客 -> 组 的 Series (例如 segments['segment'])",
+        "by must be a Series customer -> group (e.g. segments['segment'])",
+    ),
+    "error.preferences.by_twice": (
+        "by 里有顾客出现了不止一次",
+        "by lists customers more than once",
+    ),
+    "error.preferences.rank_by": (
+        "rank_by 应为 'spend' (按消费额) 或 'buyers' (按购买人数), 实际是 {rank_by!r}",
+        "rank_by must be 'spend' or 'buyers', got {rank_by!r}",
+    ),
+    "error.preferences.min_support": (
+        "min_support 应为 0 到 1 之间的小数, 实际是 {min_support!r}",
+        "min_support must be a fraction between 0 and 1, got {min_support!r}",
+    ),
+    "error.preferences.unknown_product": (
+        "商品 {product!r} 不在商品表里 (商品例如 {value})",
+        "product {product!r} is not among the products (e.g. {value})",
+    ),
+    "error.preferences.products_list": (
+        "products 应为商品ID的列表, 例如 ['P001'], 实际是 {products!r}",
+        "products must be a list of product ids, e.g. ['P001'], got {products!r}",
+    ),
+    "error.preferences.no_products": (
+        "products 是空的: 请至少选择一个商品ID",
+        "products is empty: choose at least one product id",
+    ),
+    "error.preferences.start_after_end": (
+        "开始日期 start {value} 晚于结束日期 end {value2}",
+        "start {value} is after end {value2}",
+    ),
+    "error.preferences.max_below_min": (
+        "max_times ({high}) 小于 min_times ({low})",
+        "max_times ({high}) is smaller than min_times ({low})",
+    ),
+    "error.preferences.tag": (
+        "标签 tag 应为非空的文字, 实际是 {tag!r}",
+        "tag must be non-empty text, got {tag!r}",
+    ),
+    "error.preferences.edges_numbers": (
+        "edges 应为一组数字, 实际是 {edges!r}",
+        "edges must be a list of numbers, got {edges!r}",
+    ),
+    "error.preferences.by_table": (
+        "by 应为 顾客 -> 组 的 Series, 或含有 'segment' 列的 DataFrame。表中现有的列: {columns}",
+        "by must be a Series customer -> group, or a DataFrame with a 'segment' column. Columns "
+        "found: {columns}",
+    ),
+    "error.profiles.unknown_ids": (
+        "unknown_ids 应为 'raise' 或 'count', 实际是 {unknown_ids!r}",
+        "unknown_ids must be 'raise' or 'count', got {unknown_ids!r}",
+    ),
+    "error.profiles.member_column": (
+        "{what} 需要一列 {member!r} (会员ID), 或名为 {member!r} 的索引。表中现有的列: {columns}",
+        "{what} needs a {member!r} column (the member's ID) or an index named {member!r}. Columns "
+        "found: {columns}",
+    ),
+    "error.profiles.no_ids": (
+        "{what} 是空的: 请给出要分析的会员ID",
+        "{what} is empty: give the member IDs to profile",
+    ),
+    "error.profiles.ids_not_found": (
+        "{what}: 这些会员ID在 members 里找不到: {missing}",
+        "{what}: member IDs not found in members: {missing}",
+    ),
+    "error.capstone.costs": (
+        "COST_BY_SEGMENT 应为课程分组方案的每一组给出成本",
+        "COST_BY_SEGMENT must give a cost to each group of the lesson scheme",
+    ),
+    "error.capstone.not_lesson_groups": (
+        "不是课程方案的组: {value}; 请用 rfm_segments(table, scheme='lesson')",
+        "not lesson groups: {value}; use rfm_segments(table, scheme='lesson')",
+    ),
 }
 
 # Columns whose values are codes: localise() shows each value by its "<kind>.<code>" label.
@@ -1705,7 +1976,7 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     return out
 
 
-def error_text(key: str, **values) -> str:
+def error_text(key: str, /, **values) -> str:
     """The message of rfmkit's error ``key`` in the current language: ``LABELS["error.<key>"]``
     filled in with ``values`` (``str.format``), e.g.
     ``raise ValueError(error_text("not_a_date", what="asof", value=asof))``. Every error rfmkit

@@ -195,6 +195,50 @@ def test_lifecycle_churn() -> None:
     assert en == "total is 0: with no customers there is no churn rate"
 
 
+def test_value_shares() -> None:
+    from rfmkit.value import tier_boundaries
+
+    zh, en = messages(lambda: tier_boundaries(100, (0.5, 0.5, 0.5, 0.5)))
+    chinese(zh, "1 (100 %)", "2")
+    assert en.startswith("shares must add up to 1 (100 %), these add up to 2: ")
+
+
+def test_case_month() -> None:
+    from rfmkit.case import month_totals
+
+    campaign = rfmkit.load_samsclub_campaign()
+    zh, en = messages(lambda: month_totals(campaign, "later"))
+    chinese(zh, "'later'")
+    assert en == "when must be one of ('before', 'after'), got 'later'"
+
+
+def test_preferences_edges() -> None:
+    from rfmkit.preferences import first_orders
+
+    call = lambda: first_orders(rfmkit.load_orders(), asof=rfmkit.COURSE_ASOF,  # noqa: E731
+                                edges=[100, 50])
+    zh, en = messages(call)
+    chinese(zh, "递增", "[100, 50]")
+    assert en == "edges must increase strictly, got [100, 50]"
+
+
+def test_profiles_member_twice() -> None:
+    from rfmkit.profiles import members_by_id
+
+    members = pd.DataFrame({"member_id": ["M1", "M1"]})
+    zh, en = messages(lambda: members_by_id(members, "member_id", "members"))
+    chinese(zh, "会员", "'M1'")
+    assert en == "members lists some members more than once: ['M1']"
+
+
+def test_capstone_groups() -> None:
+    from rfmkit.capstone import group_plan
+
+    zh, en = messages(lambda: group_plan(pd.Series(["nobody"], name="segment")))
+    chinese(zh, "'nobody'", "scheme='lesson'")
+    assert en == "not lesson groups: ['nobody']; use rfm_segments(table, scheme='lesson')"
+
+
 # ---- the labels themselves ----------------------------------------------------------------
 
 
@@ -276,20 +320,15 @@ def test_the_scan_finds_a_plain_message() -> None:
 
 # modules whose messages are still to be converted (this set only shrinks)
 NOT_YET = {
-    "value.py",
-    "case.py",
-    "preferences.py",
     "service/rules.py",
     "widgets/value.py",
     "service/complaints.py",
     "widgets/service.py",
-    "profiles.py",
     "charts/case.py",
     "charts/value.py",
     "service/plan.py",
     "widgets/_base.py",
     "widgets/rfm.py",
-    "capstone.py",
     "charts/service.py",
     "service/text.py",
 }
