@@ -1780,6 +1780,196 @@ LABELS: dict[str, tuple[str, str]] = {
         "不是课程方案的组: {value}; 请用 rfm_segments(table, scheme='lesson')",
         "not lesson groups: {value}; use rfm_segments(table, scheme='lesson')",
     ),
+    "error.rules.needs_list": (
+        "{where} 需要一个值的列表, 例如 [{value!r}]",
+        "{where} needs a list of values, e.g. [{value!r}]",
+    ),
+    "error.rules.empty_list": (
+        "{where} 的列表是空的 (不会匹配任何顾客)",
+        "{where} has an empty list (matches nobody)",
+    ),
+    "error.rules.condition_dict": (
+        "规则 {name!r}: 条件 condition 应为字典, 例如 {{'segment': ['maintain']}}, 实际是 "
+        "{condition!r}",
+        "rule {name!r}: condition must be a dict such as {{'segment': ['maintain']}}, got "
+        "{condition!r}",
+    ),
+    "error.rules.unknown_condition": (
+        "规则 {name!r}: 无法识别的条件键 {unknown}; 可用的键: {conditions}",
+        "rule {name!r}: unknown condition keys {unknown}; known keys: {conditions}",
+    ),
+    "error.rules.rule_dict": (
+        "第 {value} 条规则应为字典, 实际是 {record!r}",
+        "rule number {value} must be a dict, got {record!r}",
+    ),
+    "error.rules.unknown_fields": (
+        "规则 {name!r}: 无法识别的字段 {unknown}; 可用的字段: {fields}",
+        "rule {name!r}: unknown fields {unknown}; fields: {fields}",
+    ),
+    "error.rules.missing_fields": (
+        "规则 {name!r} 缺少 {missing}",
+        "rule {name!r} is missing {missing}",
+    ),
+    "error.rules.code": (
+        "规则代码 code 应为非空的文字, 实际是 {value!r}",
+        "rule code must be non-empty text, got {value!r}",
+    ),
+    "error.rules.unknown_service": (
+        "规则 {name!r}: 无法识别的服务 {value!r}; 请用 {services} 之一, 或给出 service_zh 和 "
+        "service_en 名称",
+        "rule {name!r}: unknown service {value!r}; use one of {services} or give service_zh and "
+        "service_en names",
+    ),
+    "error.rules.unknown_channel": (
+        "规则 {name!r}: 无法识别的渠道 {value!r}; 可用的渠道: {channels}",
+        "rule {name!r}: unknown channel {value!r}; channels: {channels}",
+    ),
+    "error.rules.when": (
+        "规则 {name!r}: when 应为 {times} 之一或 'within_N_days', 实际是 {when!r}",
+        "rule {name!r}: when must be one of {times} or 'within_N_days', got {when!r}",
+    ),
+    "error.rules.empty": (
+        "rules 是空的: 至少需要一条兜底规则 (条件为 {{}})",
+        "rules is empty: at least a catch-all rule (condition {{}}) is needed",
+    ),
+    "error.rules.codes_unique": (
+        "规则代码不能重复; 重复的有: {value}",
+        "rule codes must be unique; repeated: {value}",
+    ),
+    "error.rules.no_catch_all": (
+        "没有兜底规则: 请加一条条件为 {{}} 的规则 (例如关怀问候), 让每位顾客都有一项服务",
+        "no catch-all rule: add a rule with condition {{}} (e.g. a care greeting) so that every "
+        "customer gets a service",
+    ),
+    "error.rules.rules_type": (
+        "rules 应为字典的列表 (每条规则一个字典) 或 DataFrame",
+        "rules must be a list of dicts (one per rule) or a DataFrame",
+    ),
+    "error.complaints.case_dict": (
+        "case 应为含有 case_id、customer_id、opened、summary 的字典",
+        "case must be a dict with case_id, customer_id, opened, summary",
+    ),
+    "error.complaints.case_missing": ("case 缺少 {missing}", "case is missing {missing}"),
+    "error.complaints.unknown_steps": (
+        "owners 里有无法识别的步骤 {unknown}",
+        "owners has unknown steps {unknown}",
+    ),
+    "error.complaints.all_done": (
+        "五个步骤都已完成: 没有下一步了",
+        "all five steps are done: nothing to advance",
+    ),
+    "error.complaints.date_before": (
+        "日期 {day:%Y-%m-%d} 早于上一步的日期 {value:%Y-%m-%d}",
+        "date {day:%Y-%m-%d} is before the previous step's date {value:%Y-%m-%d}",
+    ),
+    "error.complaints.item_date": (
+        "每个进度项都需要一个日期, 实际是 {item!r}",
+        "each progress item needs a date, got {item!r}",
+    ),
+    "error.plan.customers_twice": (
+        "{what} 里有顾客出现了不止一次",
+        "{what} lists customers more than once",
+    ),
+    "error.plan.members_twice": (
+        "members 里有顾客出现了不止一次: {value}",
+        "members lists customers more than once: {value}",
+    ),
+    "error.plan.features_twice": (
+        "features 里有顾客出现了不止一次: {twice}",
+        "features lists customers more than once: {twice}",
+    ),
+    "error.plan.by_customer": (
+        "{what} 应为以顾客为索引的 DataFrame 或 Series",
+        "{what} must be a DataFrame or Series indexed by customer",
+    ),
+    "error.text.unknown_fields": (
+        "模板里有无法识别的字段 {unknown}; 可用的字段: {fields}",
+        "template uses unknown fields {unknown}; fields: {fields}",
+    ),
+    "error.text.template": (
+        "模板 template 应为文字, 或 (中文, 英文) 一对文字",
+        "template must be text or a (Chinese, English) pair",
+    ),
+    "error.widgets.no_customers": ("没有顾客", "there are no customers"),
+    "error.widgets.shares_range": (
+        "滑块的范围是 金质 0.5-10 %、银质 1-40 %、铜质 1-45 % (铁质至少 5 %); 实际的比例是 "
+        "{shares}",
+        "the sliders cover gold 0.5-10 %, silver 1-40 %, bronze 1-45 % (iron at least 5 %); got "
+        "shares {shares}",
+    ),
+    "error.widgets.iron": (
+        "铁质客户至少要占 5 %, 现在是 {iron:g} %",
+        "iron needs at least 5 % of customers, has {iron:g} %",
+    ),
+    "error.widgets.years": (
+        "years 应为 1 到 10 的整数, 实际是 {years!r}",
+        "years must be a whole number from 1 to 10, got {years!r}",
+    ),
+    "error.widgets.thresholds": (
+        "阈值应满足 0 <= active_days < sleeping_days <= {top}, 实际是 {active_days} 和 "
+        "{sleeping_days}",
+        "thresholds must satisfy 0 <= active_days < sleeping_days <= {top}, got {active_days} and "
+        "{sleeping_days}",
+    ),
+    "error.widgets.no_monetary": (
+        "table 需要列「消费金额 M (元)」(monetary); 表中现有的列: {columns}",
+        "table needs the column 'monetary'; columns found: {columns}",
+    ),
+    "error.widgets.clv_customers": (
+        "clv_values 应与 table 是同一批顾客",
+        "clv_values must be given for the same customers as the table",
+    ),
+    "error.widgets.edges_text": (
+        "分界 edges 应为文字, 例如 '0, 50, 100', 实际是 {text!r}",
+        "edges must be text such as '0, 50, 100', got {text!r}",
+    ),
+    "error.widgets.no_numbers": ("没有输入数字", "no numbers given"),
+    "error.widgets.one_band": ("至少需要一个区间", "at least one band is needed"),
+    "error.widgets.edges_increase": (
+        "分界应递增: {a:g} 后面是 {b:g}",
+        "edges must increase: {a:g} is followed by {b:g}",
+    ),
+    "error.widgets.not_a_number": ("{part!r} 不是数字", "{part!r} is not a number"),
+    "error.widgets.fraction": (
+        "{what} 应为小数, 例如 0.5 (= 50 %), 实际是 {value!r}",
+        "{what} must be a fraction such as 0.5 (= 50 %), got {value!r}",
+    ),
+    "error.widgets.whole_percent": (
+        "{what} 应为整数百分比 (例如 0.35 = 35 %), 实际是 {value!r}",
+        "{what} must be a whole percent (e.g. 0.35 = 35 %), got {value!r}",
+    ),
+    "error.widgets.between": (
+        "{what} 应在 {minimum:g} 和 {maximum:g} 之间 ({low} % 到 {high} %), 实际是 {given:g}",
+        "{what} must be between {minimum:g} and {maximum:g} ({low} % to {high} %), got {given:g}",
+    ),
+    "error.charts.metrics": (
+        "请从 {known} 中选一到三个不同的指标, 实际是 {metrics!r}",
+        "give one to three different metrics of {known}, got {metrics!r}",
+    ),
+    "error.charts.no_visits": (
+        "表里没有到店记录, 无法画出 {metric!r}",
+        "the table has no visits, so {metric!r} cannot be drawn",
+    ),
+    "error.charts.tier_rows": (
+        "层级汇总表里没有 {absent} 的行; 请用 rfmkit.tier_summary",
+        "the tier summary has no row for {absent}; use rfmkit.tier_summary",
+    ),
+    "error.charts.cash_flows": (
+        "cash_flows 应为一位顾客每年的现金流 (数字)",
+        "cash_flows must be one customer's yearly cash flows (numbers)",
+    ),
+    "error.charts.clv_values": (
+        "clv_values 应为每位顾客一个数, 不能有空缺",
+        "clv_values must be at least one number per customer, none missing",
+    ),
+    "error.charts.breakdown_rows": (
+        "breakdown 缺少这些行: {missing}",
+        "breakdown is missing the rows {missing}",
+    ),
+    "error.charts.no_fields": (
+        "profile 里没有任何要求的字段",
+        "profile has none of the fields asked for",
+    ),
 }
 
 # Columns whose values are codes: localise() shows each value by its "<kind>.<code>" label.
