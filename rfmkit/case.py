@@ -84,7 +84,7 @@ def _at_least(after: np.ndarray, before: np.ndarray, rate: Fraction, *,
 
 def _rate(value, key: str) -> Fraction:
     """A target given as a fraction (0.5 = +50 %), as the exact decimal it was typed as."""
-    exact = as_fraction(value, f"target {key!r} (a fraction such as 0.5 for +50 %)")
+    exact = as_fraction(value, error_text("what.target", key=key))
     if exact <= -1:
         raise ValueError(error_text("case.target_above", key=key, value=value))
     if exact > 10:
@@ -194,8 +194,10 @@ def campaign_uplift(before: pd.DataFrame, after: pd.DataFrame,
     require_columns(after, needed, "after")
     _same_members(before, after, ("before", "after"))
     after = after.reindex(before.index)
-    vb, va = _visits(before["visits"], "before visits"), _visits(after["visits"], "after visits")
-    sb, sa = _fen(before["sales"], "before sales"), _fen(after["sales"], "after sales")
+    vb = _visits(before["visits"], error_text("what.visits_before"))
+    va = _visits(after["visits"], error_text("what.visits_after"))
+    sb, sa = _fen(before["sales"], error_text("what.sales_before")), _fen(
+        after["sales"], error_text("what.sales_after"))
     for visits, sales, what in ((vb, sb, "before"), (va, sa, "after")):
         ghost = ((visits == 0) & (sales > 0)).astype(bool)
         if ghost.any():
@@ -364,7 +366,7 @@ def round_two_bands(sales_before: pd.Series | None = None, sales_after: pd.Serie
         if sales_before is not None or sales_after is not None:
             raise ValueError(error_text("case.both_sales_and_growth"))
         series = growth if isinstance(growth, pd.Series) else pd.Series(growth)
-        values = as_numbers(series, "growth (fractions, 0.3 = +30 %)")
+        values = as_numbers(series, error_text("what.growth"))
         rounded = np.round(values, 9)
         top, mid, low = (float(edge) for edge in ROUND_TWO_EDGES)
         return pd.DataFrame({"sales_growth": values, "sales_growth_pct": values * 100,

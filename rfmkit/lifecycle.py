@@ -35,8 +35,8 @@ def churn_rate(lost, total) -> float:
     Raises ValueError when ``total`` is 0 (no customers, so no rate), when a count is negative or
     not whole, or when more customers are lost than there were.
     """
-    lost_n = as_whole(lost, "lost (a number of customers)")
-    total_n = as_whole(total, "total (a number of customers)")
+    lost_n = as_whole(lost, error_text("what.lost"))
+    total_n = as_whole(total, error_text("what.total"))
     if total_n == 0:
         raise ValueError(error_text("lifecycle.total_zero"))
     if lost_n > total_n:
@@ -55,7 +55,7 @@ def lifecycle_years(churn) -> float:
     relationship (in practice: the period observed was too short to see anyone leave).
     Raises ValueError for a churn rate below 0 or above 1 (write 20 % as 0.2).
     """
-    rate = as_number(churn, "churn (a fraction between 0 and 1)")
+    rate = as_number(churn, error_text("what.churn"))
     if not 0 <= rate <= 1:
         raise ValueError(error_text("lifecycle.churn_fraction", churn=churn))
     if rate == 0:
@@ -92,7 +92,8 @@ def _period_list(periods, start, end) -> list[tuple[pd.Timestamp, pd.Timestamp]]
                 begin, finish = item
             except (TypeError, ValueError):
                 raise ValueError(error_text("lifecycle.period_pair", item=item)) from None
-            result.append((as_day(begin, "a period start"), as_day(finish, "a period end")))
+            result.append((as_day(begin, error_text("what.period_start")),
+                           as_day(finish, error_text("what.period_end"))))
     if len(result) < 2:
         raise ValueError(error_text("lifecycle.two_periods", count=len(result)))
     for begin, finish in result:
@@ -192,7 +193,7 @@ def lifecycle_stages(
     """
     require_columns(table, {"recency_days": "days since the last purchase"}, "table")
     for name, value in (("active_days", active_days), ("sleeping_days", sleeping_days)):
-        as_number(value, f"{name} (a number of days)")
+        as_number(value, error_text("what.days", name=name))
     if not 0 <= active_days < sleeping_days:
         raise ValueError(error_text("lifecycle.thresholds", active_days=active_days,
                                     sleeping_days=sleeping_days))

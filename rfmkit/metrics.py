@@ -59,12 +59,12 @@ def csat(scores, satisfied=(4, 5)) -> float:
     good = {int(s) for s in satisfied}
     if not good or not good <= set(range(1, 6)):
         raise ValueError(error_text("metrics.satisfied", good=sorted(good)))
-    answered = _answered(scores, 1, 5, "satisfaction (CSAT)")
+    answered = _answered(scores, 1, 5, error_text("what.csat"))
     return 100.0 * float(np.isin(answered, sorted(good)).sum()) / answered.size
 
 
 def _nps_counts(scores) -> tuple[int, int, int]:
-    answered = _answered(scores, 0, 10, "recommendation (NPS)")
+    answered = _answered(scores, 0, 10, error_text("what.nps"))
     promoters = int((answered >= 9).sum())
     detractors = int((answered <= 6).sum())
     return promoters, answered.size - promoters - detractors, detractors

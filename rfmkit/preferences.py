@@ -85,7 +85,7 @@ def _catalogue(products: pd.DataFrame) -> pd.DataFrame:
 def _edge(value) -> float:
     if isinstance(value, Real) and not isinstance(value, bool) and math.isinf(value):
         return float(value)
-    return as_number(value, "each edge")
+    return as_number(value, error_text("what.edge"))
 
 
 def _check_edges(edges) -> np.ndarray:
@@ -185,7 +185,7 @@ def products_near_ticket(first_orders: pd.DataFrame, products: pd.DataFrame,
                     "first_orders")
     require_columns(products, {"product_id": "the product ID", "price": "price in yuan"},
                     "products")
-    tol = as_number(tolerance, "tolerance (0.2 for ±20 %)", minimum=0)
+    tol = as_number(tolerance, error_text("what.tolerance"), minimum=0)
     limit = as_whole(top, "top", minimum=1)
     ids = (first_orders["customer_id"] if "customer_id" in first_orders.columns
            else first_orders.index).to_numpy()

@@ -29,6 +29,7 @@ from rfmkit.validation import (
     as_fraction,
     as_number,
     as_whole,
+    column_of,
     require_columns,
     some,
 )
@@ -150,13 +151,13 @@ def _validate_shares(shares) -> list[Fraction]:
         raise ValueError(error_text("value.share_count", tiers=len(TIERS), tier_list=list(TIERS),
                                     count=len(shares), given=shares))
     for tier, share in zip(TIERS, shares, strict=True):
-        number = as_number(share, f"the {tier} share")
+        number = as_number(share, error_text("what.share", tier=tier))
         if not number > 0:
             raise ValueError(error_text("value.share_above_zero", tier=tier, share=share))
     total = math.fsum(float(s) for s in shares)
     if abs(total - 1) > 1e-9:
         raise ValueError(error_text("value.shares_sum", total=total, shares=shares))
-    return [as_fraction(s, "a share") for s in shares]
+    return [as_fraction(s, error_text("what.a_share")) for s in shares]
 
 
 def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
@@ -604,8 +605,8 @@ def yearly_spend(
     )
     days = as_whole(days, "days", minimum=1)
     asof_day = as_day(asof, "asof")
-    day = as_days(orders[date], f"orders column {date!r}")
-    cents = as_fen(orders[amount], f"orders column {amount!r}")
+    day = as_days(orders[date], column_of("orders", date))
+    cents = as_fen(orders[amount], column_of("orders", amount))
     known = (day <= asof_day).to_numpy()
     window = known & (day > asof_day - pd.Timedelta(days=int(days))).to_numpy()
     who = orders[customer].to_numpy()

@@ -193,6 +193,10 @@ def test_lifecycle_churn() -> None:
     zh, en = messages(lambda: rfmkit.churn_rate(5, 0))
     chinese(zh, "流失率")
     assert en == "total is 0: with no customers there is no churn rate"
+    # what a message names is worded in the language too, when it is not a parameter name
+    zh, en = messages(lambda: rfmkit.churn_rate(-1, 5))
+    chinese(zh, "流失客户数 lost", "负数", "-1")
+    assert en == "lost (a number of customers) must be 0 or more (not negative), got -1"
 
 
 def test_value_shares() -> None:

@@ -83,7 +83,7 @@ def customer_features(
     customers = table.index
     bought = order_totals(orders, asof_day).query("purchase").groupby("customer_id")
     member_ids = as_ids(members["customer_id"])
-    require_overlap(as_ids(customers), member_ids, "the orders' customers and the members")
+    require_overlap(as_ids(customers), member_ids, error_text("what.orders_and_members"))
     profile = (members.set_axis(member_ids, axis=0).drop(columns="customer_id")
                .reindex(as_ids(customers)).set_axis(customers, axis=0))
 

@@ -222,14 +222,15 @@ def _check_condition(name: str, condition) -> dict:
     if unknown:
         raise ValueError(error_text("rules.unknown_condition", name=name, unknown=unknown,
                                     conditions=list(CONDITIONS)))
-    return {key: CONDITIONS[key].check(value, f"rule {name!r}: {key!r}")
+    return {key: CONDITIONS[key].check(value, error_text("what.rule_key", name=name,
+                                                                         key=key))
             for key, value in condition.items()}
 
 
 def _check_rule(record, position: int) -> dict:
     if not isinstance(record, Mapping):
         raise ValueError(error_text("rules.rule_dict", value=position + 1, record=record))
-    name = record.get("rule", f"number {position + 1}")
+    name = record.get("rule", error_text("what.rule_number", n=position + 1))
     unknown = sorted(set(record) - set(_RULE_FIELDS))
     if unknown:
         raise ValueError(error_text("rules.unknown_fields", name=name, unknown=unknown,
@@ -250,7 +251,7 @@ def _check_rule(record, position: int) -> dict:
     when = record["when"]
     if not isinstance(when, str) or (when not in WHEN and within_days(when) is None):
         raise ValueError(error_text("rules.when", name=name, times=list(WHEN), when=when))
-    priority = as_number(record["priority"], f"rule {name!r}: priority")
+    priority = as_number(record["priority"], error_text("what.rule_priority", name=name))
     return {
         "rule": record["rule"],
         "priority": int(priority) if priority == int(priority) else priority,
