@@ -1196,6 +1196,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "hint.tier": ("每个顾客的客户层级代码", "the tier code"),
     "hint.stage": ("生命周期阶段的代码", "the lifecycle stage code"),
     "hint.service": ("个性化服务的代码", "the service code"),
+    "error.and": ("; ", ", "),  # between the items of a list in a message
     "error.some_more": ("{shown} 等共 {n} 个", "{shown} and {more} more"),
     "error.column_hint": ("{column}: 应为{hint}", "{column} ({hint})"),
     "error.not_a_table": ("{what} 应为一张表 (DataFrame), 实际是 {kind}",

@@ -45,7 +45,7 @@ def require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -
         raise ValueError(error_text("not_a_table", what=what, kind=type(frame).__name__))
     missing = [col for col in needed if col not in frame.columns]
     if missing:
-        explained = ", ".join(column_hint(col, needed[col]) for col in missing)
+        explained = error_text("and").join(column_hint(col, needed[col]) for col in missing)
         raise ValueError(error_text("missing_column", what=what, explained=explained,
                                     found=list(frame.columns)))
 
