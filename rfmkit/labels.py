@@ -1385,10 +1385,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "这些顾客缺少 {metric!r}: {who}",
         "{metric!r} is missing for customers {who}",
     ),
-    "error.rfm.same_customers": (
-        "segments 和 table 应是同一批顾客",
-        "segments and table must describe the same customers",
-    ),
     "error.rfm.bins_missing": (
         "bins 要为 {metrics} 每一项给出分界; 缺少 {metric!r}",
         "bins needs edges for each of {metrics}; {metric!r} is missing",
@@ -1502,9 +1498,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "各时期应按日期先后排列且不重叠: 一个时期结束于 {value}, 下一个却开始于 {value2}",
         "periods must be in date order without overlap: one ends {value}, the next starts {value2}",
     ),
-    "error.lifecycle.same_customers": (
-        "table 和 stages 应是同一批顾客",
-        "table and stages must describe the same customers",
+    "error.same_customers": (
+        "{first} 和 {second} 应是同一批顾客",
+        "{first} and {second} must describe the same customers",
     ),
     "error.lifecycle.period_pair": (
         "每个时期应为一对 (开始, 结束) 日期, 实际是 {item!r}",
@@ -1518,7 +1514,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "这些顾客缺少 {what}: {value}",
         "{what} is missing for customers {value}",
     ),
-    "error.value.customers_twice": (
+    "error.customers_twice": (
         "{what} 里有顾客出现了不止一次: {twice}",
         "{what} lists customers more than once: {twice}",
     ),
@@ -1870,14 +1866,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "error.plan.customers_twice": (
         "{what} 里有顾客出现了不止一次",
         "{what} lists customers more than once",
-    ),
-    "error.plan.members_twice": (
-        "members 里有顾客出现了不止一次: {value}",
-        "members lists customers more than once: {value}",
-    ),
-    "error.plan.features_twice": (
-        "features 里有顾客出现了不止一次: {twice}",
-        "features lists customers more than once: {twice}",
     ),
     "error.plan.by_customer": (
         "{what} 应为以顾客为索引的 DataFrame 或 Series",

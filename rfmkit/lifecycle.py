@@ -234,7 +234,7 @@ def stage_by_purchases(
     max_count = int(max_count)
     if not stages.index.equals(table.index):
         if len(stages) != len(table) or set(stages.index) != set(table.index):
-            raise ValueError(error_text("lifecycle.same_customers"))
+            raise ValueError(error_text("same_customers", first="table", second="stages"))
         stages = stages.reindex(table.index)
     unknown = sorted(set(stages["stage"]) - set(STAGES))
     if unknown:

@@ -363,7 +363,7 @@ def segment_summary(segments: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame
     """
     if not segments.index.equals(table.index):
         if set(segments.index) != set(table.index) or len(segments) != len(table):
-            raise ValueError(error_text("rfm.same_customers"))
+            raise ValueError(error_text("same_customers", first="segments", second="table"))
         table = table.reindex(segments.index)
     definition = scheme_table(segments.attrs.get("scheme", "lesson"))
     joined = table[["recency_days", "frequency", "monetary"]].assign(segment=segments["segment"])

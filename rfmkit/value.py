@@ -67,7 +67,7 @@ def _as_value_series(values, what: str = "values") -> pd.Series:
                                     value=some(numbers.index[missing], 10)))
     if numbers.index.has_duplicates:
         twice = list(dict.fromkeys(numbers.index[numbers.index.duplicated()]))[:10]
-        raise ValueError(error_text("value.customers_twice", what=what, twice=twice))
+        raise ValueError(error_text("customers_twice", what=what, twice=twice))
     return numbers.copy()
 
 

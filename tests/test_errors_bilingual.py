@@ -301,6 +301,12 @@ def test_every_error_label_is_chinese_and_english_with_the_same_fields() -> None
         assert CJK.search(LABELS[key][0]), key
 
 
+def test_a_message_has_one_home() -> None:
+    """No two error labels say the same thing: a message used in several places is one label."""
+    english = [en for key, (_, en) in LABELS.items() if key.startswith("error.")]
+    assert len(english) == len(set(english))
+
+
 def used_error_keys() -> set[str]:
     used = set()
     for path in ROOT.rglob("*.py"):

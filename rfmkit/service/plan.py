@@ -77,8 +77,8 @@ def customer_features(
                     "products")
     twice = members["customer_id"].duplicated()
     if twice.any():
-        raise ValueError(error_text("plan.members_twice",
-                                    value=some(sorted(set(members['customer_id'][twice])))))
+        raise ValueError(error_text("customers_twice", what="members",
+                                    twice=some(sorted(set(members["customer_id"][twice])))))
     table = rfm_table(orders, asof_day)
     customers = table.index
     bought = order_totals(orders, asof_day).query("purchase").groupby("customer_id")
@@ -158,7 +158,7 @@ def service_plan(features: pd.DataFrame, asof, rules=DEFAULT_RULES, *,
     asof_day = as_day(asof, "asof")
     if features.index.has_duplicates:
         twice = list(dict.fromkeys(features.index[features.index.duplicated()]))
-        raise ValueError(error_text("plan.features_twice", twice=some(twice)))
+        raise ValueError(error_text("customers_twice", what="features", twice=some(twice)))
     needed = {column: f"used by the condition {key!r}"
               for condition in table["condition"] for key in condition
               for column in CONDITIONS[key].needs}
