@@ -44,8 +44,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rfmkit.labels import error_text
-from rfmkit.validation import require_columns
+from rfmkit.labels import LABELS, error_text
+from rfmkit.validation import RfmkitWarning, require_columns
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IdsInCsvWarning", "export_table", "export_workbook",
            "mask_text", "neutralise"]
@@ -245,7 +245,7 @@ def _excel_value(value):
     return _ILLEGAL.sub("", str(value))
 
 
-class IdsInCsvWarning(UserWarning):
+class IdsInCsvWarning(RfmkitWarning):
     """A CSV holds IDs that Excel changes when it opens the file (zeros, long digit runs)."""
 
 
@@ -266,11 +266,8 @@ def _warn_about_ids(frame: pd.DataFrame) -> None:
         if hit:
             changed.append(str(header))
     if changed:
-        warnings.warn(
-            f"columns {changed} hold IDs with leading zeros or {_LONG_DIGITS}+ digits: Excel "
-            "changes them when it opens a CSV (000123 -> 123, long numbers -> 2.88E+18). The "
-            "file itself is right; export to .xlsx to keep them in Excel.",
-            IdsInCsvWarning, stacklevel=3)
+        warnings.warn(IdsInCsvWarning("ids_in_csv", LABELS["warning.ids_in_csv"][1],
+                                      columns=changed, digits=_LONG_DIGITS), stacklevel=3)
 
 
 def _check_sheet_name(name) -> str:

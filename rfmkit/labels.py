@@ -1959,6 +1959,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "profile 里没有任何要求的字段",
         "profile has none of the fields asked for",
     ),
+    "warning.ids_in_csv": (
+        "列 {columns} 里的编号以 0 开头或有 {digits} 位以上数字: Excel 打开 CSV 时会改掉"
+        "它们 (000123 -> 123, 长数字 -> 2.88E+18)。文件本身没有错; 要在 Excel 里保持原样, "
+        "请导出为 .xlsx。",
+        "columns {columns} hold IDs with leading zeros or {digits}+ digits: Excel changes them "
+        "when it opens a CSV (000123 -> 123, long numbers -> 2.88E+18). The file itself is "
+        "right; export to .xlsx to keep them in Excel.",
+    ),
     # what a message names, when it is no parameter name: error_text("what.<key>")
     "error.what.target": ("目标 {key!r} (小数, 例如 +50 % 写作 0.5)",
                           "target {key!r} (a fraction such as 0.5 for +50 %)"),

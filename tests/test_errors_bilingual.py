@@ -140,6 +140,18 @@ def test_export_extension(tmp_path: Path) -> None:
     assert en == "cannot export to '表.txt': the extension must be one of ['.csv', '.xlsx']"
 
 
+def test_csv_export_warning_about_ids(tmp_path: Path) -> None:
+    from rfmkit.labels import warning_text
+
+    table = pd.DataFrame({"customer_id": ["000123"]})
+    with pytest.warns(UserWarning) as caught:
+        rfmkit.export_table(table, tmp_path / "顾客.csv")
+    warning = caught[0].message
+    assert str(warning).startswith("columns ['customer_id'] hold IDs with leading zeros")
+    with language("zh"):
+        chinese(warning_text(warning), "customer_id", ".xlsx", "Excel")
+
+
 def test_course_data_missing(monkeypatch, tmp_path: Path) -> None:
     from rfmkit import data
 
