@@ -20,6 +20,7 @@ import math
 
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.rfm import SCHEMES
 
 __all__ = ["CHECKS", "COST_BY_SEGMENT", "COST_LEVELS", "group_plan", "run_checks"]
@@ -40,7 +41,7 @@ CHECKS = ("read_adds_up", "one_group_each", "groups_add_up", "one_tier_each",
           "revenue_shares_100", "one_stage_each", "plan_covers_all", "no_costly_for_no_value")
 
 if set(COST_BY_SEGMENT) != set(SCHEMES["lesson"]["code"]):  # every lesson group, once
-    raise ValueError("COST_BY_SEGMENT must give a cost to each group of the lesson scheme")
+    raise ValueError(error_text("capstone.costs"))
 
 
 def group_plan(segments: pd.DataFrame | pd.Series) -> pd.DataFrame:
@@ -55,8 +56,7 @@ def group_plan(segments: pd.DataFrame | pd.Series) -> pd.DataFrame:
     codes = segments["segment"] if isinstance(segments, pd.DataFrame) else segments
     unknown = sorted(set(codes.dropna()) - set(COST_BY_SEGMENT))
     if unknown or codes.isna().any():
-        raise ValueError(f"not lesson groups: {unknown or ['(missing)']}; use "
-                         "rfm_segments(table, scheme='lesson')")
+        raise ValueError(error_text("capstone.not_lesson_groups", value=unknown or ['(missing)']))
     return pd.DataFrame({"segment": codes.to_numpy(), "action": codes.to_numpy(),
                          "cost": codes.map(COST_BY_SEGMENT).to_numpy()},
                         index=codes.index.copy())

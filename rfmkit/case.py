@@ -27,6 +27,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.profiles import members_by_id, profile_comparison
 from rfmkit.validation import as_fen, as_fraction, as_numbers, as_wholes, require_columns, some
 
@@ -83,12 +84,12 @@ def _at_least(after: np.ndarray, before: np.ndarray, rate: Fraction, *,
 
 def _rate(value, key: str) -> Fraction:
     """A target given as a fraction (0.5 = +50 %), as the exact decimal it was typed as."""
-    exact = as_fraction(value, f"target {key!r} (a fraction such as 0.5 for +50 %)")
+    exact = as_fraction(value, error_text("what.target", key=key))
     if exact <= -1:
-        raise ValueError(f"target {key!r} must be above -1 (= -100 %), got {value!r}")
+        raise ValueError(error_text("case.target_above", key=key, value=value))
     if exact > 10:
-        raise ValueError(f"target {key!r} = {value!r} means +{float(exact) * 100:.0f} %: "
-                         "targets are fractions, e.g. 0.5 for +50 %")
+        raise ValueError(error_text("case.target_fraction", key=key, value=value,
+                                    value2=float(exact) * 100))
     return exact
 
 
@@ -97,8 +98,8 @@ def _targets(targets: Mapping[str, float] | None) -> dict[str, float]:
     if targets is not None:
         unknown = sorted(set(targets) - set(DEFAULT_TARGETS))
         if unknown:
-            raise ValueError(f"unknown target {unknown}; targets are {sorted(DEFAULT_TARGETS)} "
-                             "(fractions: 0.5 = +50 %)")
+            raise ValueError(error_text("case.unknown_target", unknown=unknown,
+                                        targets=sorted(DEFAULT_TARGETS)))
         merged.update(targets)
     for key, value in merged.items():
         _rate(value, key)
@@ -110,14 +111,12 @@ def _same_members(before: pd.Series | pd.DataFrame, after, names: tuple[str, str
     for frame, what in zip((before, after), names, strict=True):
         if frame.index.has_duplicates:
             twice = frame.index[frame.index.duplicated()].unique()
-            raise ValueError(f"{what} lists some members more than once: {some(twice)}")
+            raise ValueError(error_text("members_twice", what=what, twice=some(twice)))
     only_before = before.index.difference(after.index)
     only_after = after.index.difference(before.index)
     if len(only_before) or len(only_after):
-        raise ValueError(
-            f"{names[0]} and {names[1]} must list the same members; only in {names[0]}: "
-            f"{some(only_before)}, only in {names[1]}: {some(only_after)}"
-        )
+        raise ValueError(error_text("case.same_members", value=names[0], value2=names[1],
+                                    only_before=some(only_before), only_after=some(only_after)))
 
 
 def month_totals(campaign: pd.DataFrame, when: str = "before", *,
@@ -133,7 +132,7 @@ def month_totals(campaign: pd.DataFrame, when: str = "before", *,
     sales / visits, the case's 客单价; NaN for a member with no visit that month).
     """
     if when not in MONTHS:
-        raise ValueError(f"when must be one of {MONTHS}, got {when!r}")
+        raise ValueError(error_text("case.when", months=MONTHS, when=when))
     needed = {f"visits_w{w}_{when}": f"visits in week {w}" for w in WEEKS}
     needed[f"sales_{when}"] = "the month's sales in yuan"
     require_columns(campaign, needed, "campaign")
@@ -195,13 +194,15 @@ def campaign_uplift(before: pd.DataFrame, after: pd.DataFrame,
     require_columns(after, needed, "after")
     _same_members(before, after, ("before", "after"))
     after = after.reindex(before.index)
-    vb, va = _visits(before["visits"], "before visits"), _visits(after["visits"], "after visits")
-    sb, sa = _fen(before["sales"], "before sales"), _fen(after["sales"], "after sales")
+    vb = _visits(before["visits"], error_text("what.visits_before"))
+    va = _visits(after["visits"], error_text("what.visits_after"))
+    sb, sa = _fen(before["sales"], error_text("what.sales_before")), _fen(
+        after["sales"], error_text("what.sales_after"))
     for visits, sales, what in ((vb, sb, "before"), (va, sa, "after")):
         ghost = ((visits == 0) & (sales > 0)).astype(bool)
         if ghost.any():
-            raise ValueError(f"{what}: sales without a visit (visits 0, sales > 0) for "
-                             f"{some(before.index[ghost])}")
+            raise ValueError(error_text("case.sales_without_visit", what=what,
+                                        value=some(before.index[ghost])))
 
     # tickets compared as sales_after/visits_after vs sales_before/visits_before, cross-multiplied;
     # the denominator is 0 exactly when the ticket growth is undefined
@@ -317,10 +318,10 @@ def group_summary(table: pd.DataFrame) -> pd.DataFrame:
     present = set(table["group"])
     unknown = sorted(present - set(ROUND_ONE_GROUPS) - set(ROUND_TWO_GROUPS) - {NO_BASELINE})
     if unknown:
-        raise ValueError(f"unknown group codes {unknown}")
+        raise ValueError(error_text("case.unknown_groups", unknown=unknown))
     if present & set(ROUND_TWO_GROUPS):
         if present - set(ROUND_TWO_GROUPS):
-            raise ValueError("table mixes round-one (A0..A4) and round-two (A41..A44) groups")
+            raise ValueError(error_text("case.mixed_rounds"))
         codes = list(ROUND_TWO_GROUPS)
     else:
         codes = list(ROUND_ONE_GROUPS) + ([NO_BASELINE] if NO_BASELINE in present else [])
@@ -363,9 +364,9 @@ def round_two_bands(sales_before: pd.Series | None = None, sales_after: pd.Serie
     """
     if growth is not None:
         if sales_before is not None or sales_after is not None:
-            raise ValueError("give either sales_before and sales_after, or growth=, not both")
+            raise ValueError(error_text("case.both_sales_and_growth"))
         series = growth if isinstance(growth, pd.Series) else pd.Series(growth)
-        values = as_numbers(series, "growth (fractions, 0.3 = +30 %)")
+        values = as_numbers(series, error_text("what.growth"))
         rounded = np.round(values, 9)
         top, mid, low = (float(edge) for edge in ROUND_TWO_EDGES)
         return pd.DataFrame({"sales_growth": values, "sales_growth_pct": values * 100,
@@ -373,17 +374,17 @@ def round_two_bands(sales_before: pd.Series | None = None, sales_after: pd.Serie
                             index=series.index.copy())
 
     if sales_before is None or sales_after is None:
-        raise ValueError("give sales_before and sales_after (yuan), or growth= (fractions)")
+        raise ValueError(error_text("case.sales_or_growth"))
     for series, what in ((sales_before, "sales_before"), (sales_after, "sales_after")):
         if not isinstance(series, pd.Series):
-            raise ValueError(f"{what} must be a Series of yuan indexed by member")
+            raise ValueError(error_text("case.yuan_series", what=what))
     _same_members(sales_before, sales_after, ("sales_before", "sales_after"))
     sb = _fen(sales_before, "sales_before")
     sa = _fen(sales_after.reindex(sales_before.index), "sales_after")
     no_base = (sb == 0).astype(bool)
     if no_base.any():
-        raise ValueError("round 2 needs sales before (> 0 yuan) to measure growth; 0 for "
-                         f"{some(sales_before.index[no_base])} (A4 members always have it)")
+        raise ValueError(error_text("case.no_sales_before",
+                                    value=some(sales_before.index[no_base])))
     top, mid, low = ROUND_TWO_EDGES
     return pd.DataFrame(
         {
@@ -421,7 +422,7 @@ def round_two(campaign: pd.DataFrame, uplift: pd.DataFrame | None = None, *,
     a4 = uplift.index[uplift["group"] == "A4"]
     missing = a4.difference(table.index)
     if len(missing):
-        raise ValueError(f"A4 members not in campaign: {some(missing)}")
+        raise ValueError(error_text("case.a4_not_in_campaign", missing=some(missing)))
     return round_two_bands(table.loc[a4, "sales_after"], table.loc[a4, "sales_round2"])
 
 
@@ -473,7 +474,8 @@ def decile_comparison(deciles: pd.DataFrame, groups: Sequence[int] = (8, 9, 10),
     wanted = [reference, *groups]
     unknown = [g for g in wanted if isinstance(g, bool) or g not in rows.index]
     if unknown:
-        raise ValueError(f"group {unknown} is not in deciles; groups are {list(rows.index)}")
+        raise ValueError(error_text("case.group_not_in_deciles", unknown=unknown,
+                                    index=list(rows.index)))
     chosen = rows.loc[list(groups)]
     averages = [as_fraction(float(a), "average") for a in chosen["average"]]
     ref_average = as_fraction(float(rows.loc[reference, "average"]), "average")

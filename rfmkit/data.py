@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from rfmkit.labels import error_text
+
 COURSE_ASOF = pd.Timestamp("2026-06-10")
 """The course's "as of" date: the last day of the bundled orders, just before the 618 festival.
 
@@ -41,17 +43,10 @@ __all__ = [
 def _path(filename: str) -> Path:
     """Return the path of a bundled file, or explain where the course data should be."""
     if not DATA_DIR.is_dir():
-        raise FileNotFoundError(
-            f"rfmkit's course data is in the repository's data/ folder, which was not found at "
-            f"{DATA_DIR}; install with `pip install -e .` from a clone of the repository."
-        )
+        raise FileNotFoundError(error_text("data.no_folder", folder=DATA_DIR))
     path = DATA_DIR / filename
     if not path.is_file():
-        raise FileNotFoundError(
-            f"{path} is missing: rfmkit's course data is in the repository's data/ folder; "
-            f"install with `pip install -e .` from a clone, or regenerate it with "
-            f"`python data/make_data.py`."
-        )
+        raise FileNotFoundError(error_text("data.no_file", path=path))
     return path
 
 

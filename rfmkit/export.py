@@ -44,7 +44,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rfmkit.validation import require_columns
+from rfmkit.labels import LABELS, error_text
+from rfmkit.validation import RfmkitWarning, require_columns
 
 __all__ = ["SUPPORTED_EXTENSIONS", "IdsInCsvWarning", "export_table", "export_workbook",
            "mask_text", "neutralise"]
@@ -244,7 +245,7 @@ def _excel_value(value):
     return _ILLEGAL.sub("", str(value))
 
 
-class IdsInCsvWarning(UserWarning):
+class IdsInCsvWarning(RfmkitWarning):
     """A CSV holds IDs that Excel changes when it opens the file (zeros, long digit runs)."""
 
 
@@ -265,18 +266,13 @@ def _warn_about_ids(frame: pd.DataFrame) -> None:
         if hit:
             changed.append(str(header))
     if changed:
-        warnings.warn(
-            f"columns {changed} hold IDs with leading zeros or {_LONG_DIGITS}+ digits: Excel "
-            "changes them when it opens a CSV (000123 -> 123, long numbers -> 2.88E+18). The "
-            "file itself is right; export to .xlsx to keep them in Excel.",
-            IdsInCsvWarning, stacklevel=3)
+        warnings.warn(IdsInCsvWarning("ids_in_csv", LABELS["warning.ids_in_csv"][1],
+                                      columns=changed, digits=_LONG_DIGITS), stacklevel=3)
 
 
 def _check_sheet_name(name) -> str:
     if not isinstance(name, str) or not 1 <= len(name) <= 31 or re.search(r"[\[\]:*?/\\]", name):
-        raise ValueError(
-            f"sheet_name must be 1-31 characters without [ ] : * ? / \\, got {name!r}"
-        )
+        raise ValueError(error_text("export.sheet_name", value=name))
     return name
 
 
@@ -318,11 +314,11 @@ def export_workbook(sheets: dict, path, *, mask: bool = True, images: dict | Non
 
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
-        raise ValueError(f"a workbook must be written to a .xlsx file, got {target.name!r}")
+        raise ValueError(error_text("export.workbook_extension", file=target.name))
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, frame in sheets.items():
-        require_columns(frame, {}, f"sheet {name!r}")
+        require_columns(frame, {}, error_text("export.sheet", sheet=name))
         _fill_sheet(workbook.create_sheet(_check_sheet_name(name)),
                     _prepare(frame, bool(mask), True))
     for name, pictures in (images or {}).items():
@@ -361,10 +357,8 @@ def export_table(
     target = Path(path)
     extension = target.suffix.lower()
     if extension not in SUPPORTED_EXTENSIONS:
-        raise ValueError(
-            f"cannot export to {target.name!r}: the extension must be one of "
-            f"{list(SUPPORTED_EXTENSIONS)}"
-        )
+        raise ValueError(error_text("export.extension", file=target.name,
+                                    extensions=list(SUPPORTED_EXTENSIONS)))
     if extension == ".xlsx":
         _check_sheet_name(sheet_name)
     frame = _prepare(df, bool(mask), bool(neutralise_formulas))

@@ -85,6 +85,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import column_text, error_text, pick
+
 __all__ = ["PRESETS", "ReadResult", "read_members", "read_orders", "read_questionnaire",
            "reason_code"]
 
@@ -418,8 +420,7 @@ def _pick_preset(kind: str, headers: list[str], preset: str | None) -> str | Non
         return None
     if preset != "auto":
         if preset not in PRESETS:
-            raise ValueError(f"preset must be 'auto', None or one of {list(PRESETS)}, "
-                             f"got {preset!r}")  # fmt: skip
+            raise ValueError(error_text("read.preset", presets=list(PRESETS), value=preset))
         return preset
     have = {_norm_header(h) for h in headers if h}
     return next((k for k, p in PRESETS.items()
@@ -888,7 +889,7 @@ def _source_name(source: Any) -> str:
     if isinstance(source, (str, os.PathLike)):
         return f"'{os.fspath(source)}'"
     name = getattr(source, "name", None)
-    return f"'{name}'" if isinstance(name, str) and name else "the file"
+    return f"'{name}'" if isinstance(name, str) and name else pick("该文件", "the file")
 
 
 def _open(source: Any) -> tuple[Path | bytes, str, bool]:
@@ -896,9 +897,9 @@ def _open(source: Any) -> tuple[Path | bytes, str, bool]:
     if isinstance(source, (str, os.PathLike)):
         path = Path(os.fspath(source)).expanduser()
         if not path.exists():
-            raise FileNotFoundError(f"No such file: '{path}' (current folder: {Path.cwd()})")
+            raise FileNotFoundError(error_text("read.no_file", path=path, folder=Path.cwd()))
         if path.is_dir():
-            raise ValueError(f"'{path}' is a folder, not a file")
+            raise ValueError(error_text("read.folder", path=path))
         return path, path.suffix.lower(), False
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), "", False
@@ -909,9 +910,7 @@ def _open(source: Any) -> tuple[Path | bytes, str, bool]:
         if isinstance(content, str):
             return content.encode("utf-8"), ext, True
         return bytes(content), ext, False
-    raise TypeError(
-        f"expected a file path or an open file / bytes buffer, got {type(source).__name__}"
-    )
+    raise TypeError(error_text("read.source_type", kind=type(source).__name__))
 
 
 def _decode_error(content: bytes, encoding: str) -> Exception | None:
@@ -933,10 +932,8 @@ def _encoding(content: bytes, encoding: str | None, name: str) -> str:
     if encoding is not None:
         error = _decode_error(content, encoding)
         if error is not None:
-            raise ValueError(
-                f"{name} could not be read with encoding={encoding!r} ({error}). "
-                "Leave encoding out (encoding=None) to let rfmkit detect it."
-            )
+            raise ValueError(error_text("read.wrong_encoding", name=name, encoding=encoding,
+                                        error=error))
         return encoding
     if content.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
@@ -945,16 +942,11 @@ def _encoding(content: bytes, encoding: str | None, name: str) -> str:
     for candidate in ("utf-8", "gb18030"):
         if _decode_error(content, candidate) is None:
             return candidate
-    raise ValueError(
-        f"{name}: could not work out the text encoding (tried UTF-8 and GB18030/GBK). "
-        "Save the file as 'CSV UTF-8' or pass encoding='...'."
-    )
+    raise ValueError(error_text("read.unknown_encoding", name=name))
 
 
 def _empty_error(name: str) -> ValueError:
-    return ValueError(
-        f"{name} is empty: no header row (the first line should hold the column names)"
-    )
+    return ValueError(error_text("read.empty", name=name))
 
 
 _SEPARATOR_NAMES = {",": "a comma", "\t": "a tab", ";": "a semicolon", "|": "a |"}
@@ -970,9 +962,12 @@ def _header_score(cells: list[str], keys: frozenset[str]) -> int:
     return sum(_norm_header(_clean_header(c)) in keys for c in cells if c)
 
 
-def _header_error(name: str, header_row: int, why: str) -> ValueError:
-    return ValueError(f"header_row={header_row}: {why} in {name}. header_row is the line (or "
-                      "Excel row) number of the column names, counting from 1.")  # fmt: skip
+def _header_error(name: str, header_row: int, why: str, sheet: str | None = None) -> ValueError:
+    """header_row= points at no line or an empty one; ``why`` is an ``error.read.header.*``
+    key (no_line, empty_line, no_row, empty_row: the last two on ``sheet``)."""
+    return ValueError(error_text("read.header_row", header_row=header_row, name=name,
+                                 why=error_text(f"read.header.{why}", n=header_row,
+                                                sheet=sheet)))  # fmt: skip
 
 
 def _header_position(content: bytes, codec: str, name: str, keys: frozenset[str],
@@ -986,12 +981,12 @@ def _header_position(content: bytes, codec: str, name: str, keys: frozenset[str]
         filled = [(i, ln) for i, ln in enumerate(lines) if ln.strip(" \t,;|\"'\u3000")]
         if header_row is not None:
             if header_row < 1 or header_row > len(lines) and size == len(content):
-                raise _header_error(name, header_row, f"there is no line {header_row}")
+                raise _header_error(name, header_row, "no_line")
             if header_row > len(lines):
                 continue
             line = lines[header_row - 1]
             if not line.strip(" \t,;|\"'\u3000"):
-                raise _header_error(name, header_row, f"line {header_row} is empty")
+                raise _header_error(name, header_row, "empty_line")
             return header_row - 1, next((d for d in _SEPARATOR_NAMES if d in line), ",")
         if not filled and size < len(content):
             continue
@@ -1056,10 +1051,7 @@ def _csv_frame(src: Any, codec: str, sep: str, skip: int, width: int | None, nam
                 skip_blank_lines=False, on_bad_lines="warn", encoding=codec, engine="c",
             )  # fmt: skip
         except pd.errors.ParserError as exc:
-            raise ValueError(
-                f"{name} could not be read as CSV ({exc}); a quote that is opened and never "
-                "closed makes the rest of the file one value"
-            ) from None
+            raise ValueError(error_text("read.bad_csv", name=name, error=exc)) from None
     skipped = {}
     for w in caught:
         if not issubclass(w.category, pd.errors.ParserWarning):
@@ -1181,17 +1173,16 @@ def _read_excel(raw: Path | bytes, sheet_name: int | str | None, name: str,
     try:
         book = pd.ExcelFile(raw if isinstance(raw, Path) else _io.BytesIO(raw), engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds of errors for broken files
-        raise ValueError(f"{name} could not be opened as an Excel .xlsx file ({exc})") from None
+        raise ValueError(error_text("read.bad_xlsx", name=name, error=exc)) from None
     with book:
         names = book.sheet_names
         if isinstance(sheet_name, int) and not isinstance(sheet_name, bool):
             if not 0 <= sheet_name < len(names):
-                raise ValueError(
-                    f"{name} has {len(names)} sheet(s), so there is no sheet number "
-                    f"{sheet_name} (counting from 0). Sheets: {names}"
-                )
+                raise ValueError(error_text("read.sheet_number", name=name, count=len(names),
+                                            sheet=sheet_name, sheets=names))
         elif sheet_name is not None and sheet_name not in names:
-            raise ValueError(f"{name} has no sheet named {sheet_name!r}. Sheets: {names}")
+            raise ValueError(error_text("read.sheet_name", name=name, sheet=sheet_name,
+                                        sheets=names))
         if sheet_name is None:
             sheet_name = 0
             if len(names) > 1 and header_row is None:
@@ -1209,10 +1200,9 @@ def _read_excel(raw: Path | bytes, sheet_name: int | str | None, name: str,
         [pd.Series(c, dtype=object).str.strip().to_numpy() != "" for c in columns] or [[]]))
     if header_row is not None:
         if header_row < 1 or header_row > len(frame):
-            raise _header_error(name, header_row, f"there is no row {header_row} on sheet "
-                                f"{sheet!r}")  # fmt: skip
+            raise _header_error(name, header_row, "no_row", sheet)
         if header_row - 1 not in set(filled.tolist()):
-            raise _header_error(name, header_row, f"row {header_row} of sheet {sheet!r} is empty")
+            raise _header_error(name, header_row, "empty_row", sheet)
         top = header_row - 1
     else:
         if not len(filled):
@@ -1234,10 +1224,7 @@ def _read_table(source: Any, encoding: str | None, sheet_name: int | str | None,
     else:
         head = raw[:8]
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ValueError(
-            f"{name} is an old Excel 97-2003 (.xls) file, which rfmkit cannot read. "
-            "Open it in Excel or WPS and save it as .xlsx or CSV UTF-8."
-        )
+        raise ValueError(error_text("read.xls", name=name))
     if ext in (".xlsx", ".xlsm") or head.startswith(b"PK"):
         return _read_excel(raw, sheet_name, name, keys, header_row)
     table = _read_csv(raw, encoding, name, keys, header_row)
@@ -1256,8 +1243,10 @@ def _match_columns(
     schema: tuple[_Field, ...],
     columns: Mapping[str, str] | None,
     name: str,
+    where: str = "",
 ) -> dict[str, int]:
-    """canonical name -> index of the file column used."""
+    """canonical name -> index of the file column used; a missing required column is named
+    with the headers it may have and ``where`` the column names were read from."""
     found = [h for h in headers if h]
     by_name = {f.name: f for f in schema}
     chosen: dict[str, int] = {}
@@ -1265,21 +1254,17 @@ def _match_columns(
 
     for canon, wanted in (columns or {}).items():
         if canon not in by_name:
-            raise ValueError(
-                f"columns= names an unknown column {canon!r}. Known columns here: {list(by_name)}"
-            )
+            raise ValueError(error_text("read.map_unknown", column=canon, known=list(by_name)))
         wanted_text = _clean_header(wanted)
         idx = next((i for i, h in enumerate(headers) if h == wanted_text), None)
         if idx is None:
             key = _norm_header(wanted_text)
             idx = next((i for i, h in enumerate(headers) if h and _norm_header(h) == key), None)
         if idx is None:
-            raise ValueError(
-                f"columns= maps {canon!r} to {wanted!r}, but {name} has no column {wanted!r}. "
-                f"Columns found in the file: {found}"
-            )
+            raise ValueError(error_text("read.map_absent", column=canon, wanted=wanted,
+                                        name=name, found=found))
         if idx in used:
-            raise ValueError(f"columns= maps two names to the same column {wanted!r}")
+            raise ValueError(error_text("read.map_twice", wanted=wanted))
         chosen[canon] = idx
         used.add(idx)
 
@@ -1306,17 +1291,12 @@ def _match_columns(
 
     missing = [f for f in schema if f.required and f.name not in chosen]
     if missing:
-        parts = [f"'{f.name}' (accepted headers: {', '.join(f.aliases[:8])}, ...)"
-                 for f in missing]
-        if len(missing) == 1:
-            head = f"Missing required column {parts[0]}."
-        else:
-            head = "Missing required columns " + "; ".join(parts) + "."
-        example = missing[0].name
-        raise ValueError(
-            f"{head} Columns found in the file: {found}. "
-            f"Pass columns={{'{example}': '<your header>'}} to map it."
-        )
+        parts = [error_text("read.accepted", column=column_text(f.name),
+                            aliases=", ".join(f.aliases[:8])) for f in missing]
+        head = error_text("read.missing_one" if len(missing) == 1 else "read.missing_many",
+                          columns="; ".join(parts))
+        raise ValueError(error_text("read.missing", head=head, found=found,
+                                    example=missing[0].name, where=where))
     return chosen
 
 
@@ -1551,16 +1531,10 @@ def _read(
     if table.protected:
         raw = [_unprotect(c) for c in raw]
     chosen_preset = _pick_preset(kind, headers, preset)
-    where = f"line {table.header_line}" if table.sheet is None else (
-        f"row {table.header_line} of sheet {table.sheet!r}")  # fmt: skip
-    try:
-        chosen = _match_columns(headers, schema, _preset_columns(chosen_preset, headers, columns),
-                                name)  # fmt: skip
-    except ValueError as exc:
-        if not str(exc).startswith("Missing required"):
-            raise
-        raise ValueError(f"{exc} (Column names read from {where}; if they are on another "
-                         "line, pass header_row=.)") from None  # fmt: skip
+    where = error_text("read.where_line", n=table.header_line) if table.sheet is None else (
+        error_text("read.where_sheet", n=table.header_line, sheet=table.sheet))  # fmt: skip
+    chosen = _match_columns(headers, schema, _preset_columns(chosen_preset, headers, columns),
+                            name, where)  # fmt: skip
     fields = {idx: f for f in schema for canon, idx in chosen.items() if f.name == canon}
 
     n = len(table.lines)
@@ -1623,7 +1597,7 @@ def _read(
 
     rows_read = n + len(table.early)
     if len(frame) + len(rejected) != rows_read:  # pragma: no cover - a bug, never data
-        raise AssertionError(f"internal error: rows were lost while reading {name}")
+        raise AssertionError(error_text("read.rows_lost", name=name))
     return ReadResult(
         data=frame,
         rejected=rejected,

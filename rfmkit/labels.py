@@ -1242,6 +1242,821 @@ LABELS: dict[str, tuple[str, str]] = {
                          "{student}: {notebook} stopped at cell {cell}: {error}"),
     "gradebook.none": ("{folder} 里没有找到 .ipynb 文件。", "No .ipynb file found in {folder}."),
     "gradebook.written": ("已写入: {paths}", "Written: {paths}"),
+    # ---- errors: the message of every error rfmkit raises (rfmkit.labels.error_text) is an
+    # "error.<key>" with str.format fields; "hint.<column>" says what a column holds (named
+    # when the column is missing)
+    "hint.customer_id": ("每个顾客的编号 (会员号、买家ID 或手机号)", "the customer's ID"),
+    "hint.order_id": ("每笔订单的订单号", "the order number"),
+    "hint.order_date": ("每笔订单的下单日期", "the order date"),
+    "hint.amount": ("每行的订单金额 (元)", "the line amount in yuan"),
+    "hint.product_id": ("商品的编号", "the product ID"),
+    "hint.quantity": ("购买的件数", "the number of items"),
+    "hint.unit_price": ("每件商品的单价 (元)", "the unit price in yuan"),
+    "hint.price": ("商品的价格 (元)", "price in yuan"),
+    "hint.category": ("商品的品类", "the category"),
+    "hint.recency_days": ("距最近一次消费的天数", "days since the last purchase"),
+    "hint.frequency": ("消费次数", "number of purchases"),
+    "hint.monetary": ("消费总金额 (元)", "total spend in yuan"),
+    "hint.segment": ("每个顾客的客户类型代码", "the customer type code"),
+    "hint.tier": ("每个顾客的客户层级代码", "the tier code"),
+    "hint.stage": ("生命周期阶段的代码", "the lifecycle stage code"),
+    "hint.service": ("个性化服务的代码", "the service code"),
+    "error.and": ("; ", ", "),  # between the items of a list in a message
+    "error.some_more": ("{shown} 等共 {n} 个", "{shown} and {more} more"),
+    "error.column_hint": ("{column}: 应为{hint}", "{column} ({hint})"),
+    "error.not_a_table": ("{what} 应为一张表 (DataFrame), 实际是 {kind}",
+                          "{what} must be a table (DataFrame), got {kind}"),
+    "error.missing_column": ("{what} 缺少列 {explained}。表中现有的列: {found}",
+                             "{what} is missing column {explained}. Columns found: {found}"),
+    "error.not_a_date": ("{what} 应为日期 (例如 \"2026-06-30\"), 实际是 {value!r}",
+                         "{what} must be a date, got {value!r}"),
+    "error.not_dates": ("{what} 应为日期: {error}", "{what} must hold dates: {error}"),
+    "error.date_missing": ("{what} 有空缺 (第一个在行标签 {index!r} 处)",
+                           "{what} is missing (first at index {index!r})"),
+    "error.not_a_number": ("{what} 应为数字, 实际是 {value!r}",
+                           "{what} must be a number, got {value!r}"),
+    "error.not_finite": ("{what} 应为有限的数字 (不能是 NaN 或无穷大), 实际是 {value!r}",
+                         "{what} must be a finite number, got {value!r}"),
+    "error.too_small": ("{what} 应不小于 {minimum}, 实际是 {value!r}",
+                        "{what} must be {minimum} or more, got {value!r}"),
+    "error.too_small_count": ("{what} 应不小于 {minimum} (不能为负数), 实际是 {value!r}",
+                              "{what} must be {minimum} or more (not negative), got {value!r}"),
+    "error.not_whole": ("{what} 应为整数, 实际是 {value!r}",
+                        "{what} must be a whole number, got {value!r}"),
+    "error.not_numbers": ("{what} 应为数字: {error}", "{what} must be numbers: {error}"),
+    "error.numbers_missing": ("{what} 有空缺 (或无穷大) 的值: {rows}",
+                              "{what} is missing (or infinite) for {rows}"),
+    "error.numbers_too_small": ("{what} 应不小于 {minimum}, 这些行不符合: {rows}",
+                                "{what} must be {minimum} or more; not so for {rows}"),
+    "error.not_wholes": ("{what} 应为整数, 这些行不符合: {rows}",
+                         "{what} must be whole numbers; not so for {rows}"),
+    "error.no_shared_id": (
+        "{what} 没有一个相同的ID: 一边是例如 {left}, 另一边是 {right}。"
+        "请检查两列存的是否是同一种ID (文字还是数字, 开头的 0 是否保留)。",
+        "{what} share no ID: one side has e.g. {left}, the other {right}. Check that both "
+        "columns hold the same IDs (text or numbers, leading zeros).",
+    ),
+    "error.language": ("language 应为 {languages} 之一, 实际是 {value!r}",
+                       "language must be one of {languages}, got {value!r}"),
+    "error.read.preset": ("preset 应为 'auto'、None 或 {presets} 之一, 实际是 {value!r}",
+                          "preset must be 'auto', None or one of {presets}, got {value!r}"),
+    "error.read.no_file": (
+        "找不到文件: '{path}' (当前文件夹: {folder})。请检查文件名和文件所在的文件夹。",
+        "No such file: '{path}' (current folder: {folder})",
+    ),
+    "error.read.folder": ("'{path}' 是一个文件夹, 不是文件", "'{path}' is a folder, not a file"),
+    "error.read.source_type": ("应为文件路径, 或已打开的文件 / 字节缓冲区, 实际是 {kind}",
+                               "expected a file path or an open file / bytes buffer, got {kind}"),
+    "error.read.wrong_encoding": (
+        "{name} 无法用编码 encoding={encoding!r} 读取 ({error})。去掉 encoding 参数 "
+        "(encoding=None), 让 rfmkit 自动识别编码。",
+        "{name} could not be read with encoding={encoding!r} ({error}). Leave encoding out "
+        "(encoding=None) to let rfmkit detect it.",
+    ),
+    "error.read.unknown_encoding": (
+        "{name}: 无法识别文件的文字编码 (已试过 UTF-8 和 GB18030/GBK)。请把文件另存为"
+        "「CSV UTF-8」, 或传入 encoding='...'。",
+        "{name}: could not work out the text encoding (tried UTF-8 and GB18030/GBK). Save the "
+        "file as 'CSV UTF-8' or pass encoding='...'.",
+    ),
+    "error.read.empty": ("{name} 是空的: 没有表头行 (第一行应是各列的列名)",
+                         "{name} is empty: no header row (the first line should hold the column "
+                         "names)"),
+    "error.read.header_row": (
+        "header_row={header_row}: {name} {why}。header_row 是列名所在的行号 (Excel 里的行号), "
+        "从 1 开始数。",
+        "header_row={header_row}: {why} in {name}. header_row is the line (or Excel row) number "
+        "of the column names, counting from 1.",
+    ),
+    "error.read.header.no_line": ("没有第 {n} 行", "there is no line {n}"),
+    "error.read.header.empty_line": ("的第 {n} 行是空的", "line {n} is empty"),
+    "error.read.header.no_row": ("的工作表 {sheet!r} 没有第 {n} 行",
+                                 "there is no row {n} on sheet {sheet!r}"),
+    "error.read.header.empty_row": ("的工作表 {sheet!r} 第 {n} 行是空的",
+                                    "row {n} of sheet {sheet!r} is empty"),
+    "error.read.bad_csv": (
+        "{name} 无法按 CSV 读取 ({error}): 有一个引号打开后没有关上, 文件的其余部分都成了一个值",
+        "{name} could not be read as CSV ({error}); a quote that is opened and never closed "
+        "makes the rest of the file one value",
+    ),
+    "error.read.bad_xlsx": ("{name} 无法作为 Excel .xlsx 文件打开 ({error})",
+                            "{name} could not be opened as an Excel .xlsx file ({error})"),
+    "error.read.sheet_number": (
+        "{name} 只有 {count} 个工作表, 没有编号为 {sheet} 的工作表 (从 0 开始数)。工作表: {sheets}",
+        "{name} has {count} sheet(s), so there is no sheet number {sheet} (counting from 0). "
+        "Sheets: {sheets}",
+    ),
+    "error.read.sheet_name": ("{name} 里没有名为 {sheet!r} 的工作表。工作表: {sheets}",
+                              "{name} has no sheet named {sheet!r}. Sheets: {sheets}"),
+    "error.read.xls": (
+        "{name} 是旧版 Excel 97-2003 (.xls) 文件, rfmkit 无法读取。请用 Excel 或 WPS 打开, "
+        "另存为 .xlsx 或「CSV UTF-8」。",
+        "{name} is an old Excel 97-2003 (.xls) file, which rfmkit cannot read. Open it in Excel "
+        "or WPS and save it as .xlsx or CSV UTF-8.",
+    ),
+    "error.read.map_unknown": ("columns= 里的 {column!r} 不是这类文件的列。可用的列: {known}",
+                               "columns= names an unknown column {column!r}. Known columns "
+                               "here: {known}"),
+    "error.read.map_absent": (
+        "columns= 把 {column!r} 对应到 {wanted!r}, 但 {name} 里没有 {wanted!r} 这一列。"
+        "文件中的列: {found}",
+        "columns= maps {column!r} to {wanted!r}, but {name} has no column {wanted!r}. Columns "
+        "found in the file: {found}",
+    ),
+    "error.read.map_twice": ("columns= 把两个名称对应到了同一列 {wanted!r}",
+                             "columns= maps two names to the same column {wanted!r}"),
+    "error.read.accepted": ("{column} (可以用的列名: {aliases} 等)",
+                            "{column} (accepted headers: {aliases}, ...)"),
+    "error.read.missing_one": ("缺少必需的列 {columns}。", "Missing required column {columns}."),
+    "error.read.missing_many": ("缺少必需的列: {columns}。",
+                                "Missing required columns {columns}."),
+    "error.read.missing": (
+        "{head}文件中的列: {found}。如果文件里这一列用了别的名字, 请传入 "
+        "columns={{'{example}': '<你的列名>'}}。(列名读自{where}; 如果列名在另一行, 请传入 "
+        "header_row=。)",
+        "{head} Columns found in the file: {found}. Pass columns={{'{example}': '<your header>'}} "
+        "to map it. (Column names read from {where}; if they are on another line, pass "
+        "header_row=.)",
+    ),
+    "error.read.where_line": ("第 {n} 行", "line {n}"),
+    "error.read.where_sheet": ("工作表 {sheet!r} 的第 {n} 行", "row {n} of sheet {sheet!r}"),
+    "error.read.rows_lost": ("内部错误: 读取 {name} 时丢失了行", "internal error: rows were lost "
+                             "while reading {name}"),
+    "error.column_of": ("{table} 的列{column}", "{table} column {column}"),
+    "error.export.sheet_name": (
+        "工作表名 sheet_name 应为 1-31 个字符, 不能含有 [ ] : * ? / \\, 实际是 {value!r}",
+        "sheet_name must be 1-31 characters without [ ] : * ? / \\, got {value!r}"),
+    "error.export.workbook_extension": ("工作簿只能写入 .xlsx 文件, 实际是 {file!r}",
+                                        "a workbook must be written to a .xlsx file, got {file!r}"),
+    "error.export.sheet": ("工作表 {sheet!r}", "sheet {sheet!r}"),
+    "error.export.extension": ("无法导出到 {file!r}: 文件扩展名应为 {extensions} 之一",
+                               "cannot export to {file!r}: the extension must be one of "
+                               "{extensions}"),
+    "error.data.no_folder": (
+        "rfmkit 的课程数据在代码仓库的 data/ 文件夹里, 但在 {folder} 没有找到这个文件夹; 请在仓库的"
+        "副本里用 `pip install -e .` 安装。",
+        "rfmkit's course data is in the repository's data/ folder, which was not found at "
+        "{folder}; install with `pip install -e .` from a clone of the repository.",
+    ),
+    "error.data.no_file": (
+        "缺少文件 {path}: rfmkit 的课程数据在代码仓库的 data/ 文件夹里; 请在仓库的副本里用 "
+        "`pip install -e .` 安装, 或用 `python data/make_data.py` 重新生成。",
+        "{path} is missing: rfmkit's course data is in the repository's data/ folder; install "
+        "with `pip install -e .` from a clone, or regenerate it with `python data/make_data.py`.",
+    ),
+    "error.orders.missing_id": (
+        "orders 的列{column}有空缺 (第一个在行标签 {index!r} 处); 每一行都要有顾客和订单号",
+        "orders has a missing {column} (first at index {index!r}); every line needs a customer "
+        "and an order number",
+    ),
+    "error.one_of": ("{what} 应为 {options} 之一, 实际是 {value!r}",
+                     "{what} must be one of {options}, got {value!r}"),
+    "error.rfm.cut_rule": (
+        "分界规则 cut 应为 'mean' (平均值)、'median' (中位数) 或含三个值的字典, 实际是 {rule!r}",
+        "cut must be 'mean', 'median' or a dict of three values, got {rule!r}",
+    ),
+    "error.rfm.scheme_patterns": (
+        "分组方案 {name!r} 应把 8 种模式各命名一次且只命名一次",
+        "scheme {name!r} must name each of the 8 patterns exactly once",
+    ),
+    "error.rfm.scheme": (
+        "分组方案 scheme 应为 {schemes} 之一, 实际是 {scheme!r}",
+        "scheme must be one of {schemes}, got {scheme!r}",
+    ),
+    "error.rfm.after_asof": (
+        "after_asof 应为 'raise' 或 'reject', 实际是 {after_asof!r}",
+        "after_asof must be 'raise' or 'reject', got {after_asof!r}",
+    ),
+    "error.rfm.answered_twice": (
+        "这些顾客回答了不止一次: {value}",
+        "customers answered more than once: {value}",
+    ),
+    "error.rfm.answers_after_asof": (
+        "有 {value} 份答卷的日期晚于截止日期 {value2}: {named}。请改正这些日期, 或传入 "
+        "after_asof='reject' 不计入这些答卷。",
+        "{value} answers are dated after the as-of date {value2}: {named}. Fix them, or pass "
+        "after_asof='reject' to leave them out.",
+    ),
+    "error.rfm.fraction_purchases": (
+        "purchases_per_quarter (每季度购买次数) 应为整数; 这些顾客填了小数: {who}",
+        "purchases_per_quarter must be a whole number of purchases; customers {who} have fractions",
+    ),
+    "error.rfm.no_customers": ("RFM 表里没有顾客", "the RFM table has no customers"),
+    "error.rfm.cut_missing": (
+        "自定义分界值要为 {metrics} 每一项给一个值; 缺少 {metric!r}",
+        "a custom cut needs a value for each of {metrics}; {metric!r} is missing",
+    ),
+    "error.rfm.metric_missing": (
+        "这些顾客缺少 {metric!r}: {who}",
+        "{metric!r} is missing for customers {who}",
+    ),
+    "error.rfm.bins_missing": (
+        "bins 要为 {metrics} 每一项给出分界; 缺少 {metric!r}",
+        "bins needs edges for each of {metrics}; {metric!r} is missing",
+    ),
+    "error.rfm.outside_edges": (
+        "{metric}: 值 {outside} 不在分界 {edges} 的范围内",
+        "{metric}: value {outside} is outside the edges {edges}",
+    ),
+    "error.rfm.bins_too_few": ("bins (分档数) 至少应为 2", "bins must be at least 2"),
+    "error.metrics.scores_not_numbers": (
+        "{what} 的评分应为 {low}-{high} 的数字; 发现了 {value!r}",
+        "{what} scores must be numbers {low}-{high}; found {value!r}",
+    ),
+    "error.metrics.scores_not_whole": (
+        "{what} 的评分应为 {low}-{high} 的整数; 发现了 {shown}",
+        "{what} scores must be whole numbers {low}-{high}; found {shown}",
+    ),
+    "error.metrics.no_answers": (
+        "没有 {what} 的答案: 每个评分都是空的",
+        "no {what} answers: every score is missing",
+    ),
+    "error.metrics.satisfied": (
+        "satisfied (算作满意的评分) 应为 1 到 5 的评分, 实际是 {good}",
+        "satisfied must be scores from 1 to 5, got {good}",
+    ),
+    "error.metrics.negative_spend": (
+        "marketing_spend (营销费用, 元) 不能为负数, 实际是 {marketing_spend!r}",
+        "marketing_spend cannot be negative (yuan), got {marketing_spend!r}",
+    ),
+    "error.metrics.no_new_customers": (
+        "new_customers 为 0: 没有新客户, 就没有获客成本",
+        "new_customers is 0: no new customers, so no cost per new customer",
+    ),
+    "error.metrics.no_start_customers": (
+        "start_customers 为 0: 期初没有客户, 就没有留存率",
+        "start_customers is 0: with no customers at the start there is no retention rate",
+    ),
+    "error.metrics.new_over_end": (
+        "新客户数 new_customers ({new}) 不能多于期末客户数 end_customers ({end})",
+        "new_customers ({new}) cannot be more than end_customers ({end})",
+    ),
+    "error.metrics.kept_over_start": (
+        "end_customers - new_customers = {value} 位留下的客户, 比期初的 {start} 位还多: 请检查这些"
+        "数字",
+        "end_customers - new_customers = {value} kept customers, more than the {start} at the "
+        "start: check the numbers",
+    ),
+    "error.end_before_start": (
+        "结束日期 end {last_day:%Y-%m-%d} 早于开始日期 start {first_day:%Y-%m-%d}",
+        "end {last_day:%Y-%m-%d} is before start {first_day:%Y-%m-%d}",
+    ),
+    "error.lifecycle.total_zero": (
+        "total 为 0: 没有客户, 就没有流失率",
+        "total is 0: with no customers there is no churn rate",
+    ),
+    "error.lifecycle.lost_over_total": (
+        "流失客户数 lost ({lost_n}) 不能多于客户总数 total ({total_n})",
+        "lost ({lost_n}) cannot be more than total ({total_n})",
+    ),
+    "error.lifecycle.churn_fraction": (
+        "流失率 churn 应为 0 到 1 之间的小数 (20 % 写作 0.2), 实际是 {churn!r}",
+        "churn must be a fraction between 0 and 1 (write 20 % as 0.2), got {churn!r}",
+    ),
+    "error.lifecycle.two_periods": (
+        "流失率要比较相邻的两个时期, 至少需要 2 个完整的时期; 实际只有 {count} 个",
+        "churn compares consecutive periods, so at least 2 whole periods are needed; got {count}",
+    ),
+    "error.lifecycle.thresholds": (
+        "阈值应满足 0 <= active_days < sleeping_days, 实际是 active_days={active_days}, "
+        "sleeping_days={sleeping_days}",
+        "thresholds must satisfy 0 <= active_days < sleeping_days, got active_days={active_days}, "
+        "sleeping_days={sleeping_days}",
+    ),
+    "error.lifecycle.bad_recency": (
+        "recency_days (最近一次消费间隔) 应为 0 天或以上; 这些顾客的值为空或为负数: {value}",
+        "recency_days must be 0 or more days; missing or negative for customers {value}",
+    ),
+    "error.lifecycle.max_count": (
+        "max_count 应为不小于 1 的整数, 实际是 {max_count!r}",
+        "max_count must be a whole number of at least 1, got {max_count!r}",
+    ),
+    "error.lifecycle.unknown_stages": (
+        "无法识别的生命周期阶段代码 {unknown}; 应为 {stages}",
+        "unknown stage codes {unknown}; expected {stages}",
+    ),
+    "error.lifecycle.bad_frequency": (
+        "frequency (消费次数) 对每位顾客都应为 0 或以上的计数",
+        "frequency must be a count of 0 or more for every customer",
+    ),
+    "error.lifecycle.no_row_1": (
+        "交叉表里没有 \"1\" 这一行; 请用 max_count >= 2 调用 stage_by_purchases",
+        "the cross-table has no row \"1\"; use stage_by_purchases with max_count >= 2",
+    ),
+    "error.lifecycle.periods": (
+        "periods 应为 {lengths} 之一, 或 (开始, 结束) 日期对的列表, 实际是 {periods!r}",
+        "periods must be one of {lengths} or a list of (start, end) dates, got {periods!r}",
+    ),
+    "error.lifecycle.periods_dates": (
+        "periods={periods!r} 需要同时给出开始日期 start 和结束日期 end",
+        "periods={periods!r} needs both start and end dates",
+    ),
+    "error.lifecycle.start_end_unused": (
+        "start 和 end 只在时期长度 (例如 'quarter') 下使用",
+        "start and end are only used with a period length such as 'quarter'",
+    ),
+    "error.lifecycle.period_reversed": (
+        "有一个时期的结束早于开始: {value} – {value2}",
+        "a period ends before it starts: {value} – {value2}",
+    ),
+    "error.lifecycle.periods_order": (
+        "各时期应按日期先后排列且不重叠: 一个时期结束于 {value}, 下一个却开始于 {value2}",
+        "periods must be in date order without overlap: one ends {value}, the next starts {value2}",
+    ),
+    "error.same_customers": (
+        "{first} 和 {second} 应是同一批顾客",
+        "{first} and {second} must describe the same customers",
+    ),
+    "error.lifecycle.period_pair": (
+        "每个时期应为一对 (开始, 结束) 日期, 实际是 {item!r}",
+        "each period must be a (start, end) pair, got {item!r}",
+    ),
+    "error.value.not_a_column": (
+        "{what} 应为一列 (Series), 不是一张表; 请先取出一列",
+        "{what} must be one column (a Series), not a table; pick a column first",
+    ),
+    "error.value.missing_for": (
+        "这些顾客缺少 {what}: {value}",
+        "{what} is missing for customers {value}",
+    ),
+    "error.customers_twice": (
+        "{what} 里有顾客出现了不止一次: {twice}",
+        "{what} lists customers more than once: {twice}",
+    ),
+    "error.value.n_customers": (
+        "n 应为顾客人数, 即 0 或以上的整数, 实际是 {n!r}",
+        "n must be a whole number of customers (0 or more), got {n!r}",
+    ),
+    "error.value.share_count": (
+        "shares 要为 {tiers} 个层级 {tier_list} 各给一个比例 (例如 (0.01, 0.19, 0.30, 0.50)), 实际"
+        "给了 {count} 个: {given}",
+        "shares must give one fraction for each of the {tiers} tiers {tier_list} (e.g. (0.01, "
+        "0.19, 0.30, 0.50)), got {count}: {given}",
+    ),
+    "error.value.shares_sum": (
+        "各层比例 shares 之和应为 1 (100 %), 这些加起来是 {total:g}: {shares}。请写成小数, 例如 1 "
+        "% 写作 0.01。",
+        "shares must add up to 1 (100 %), these add up to {total:g}: {shares}. Write them as "
+        "fractions, e.g. 0.01 for 1 %.",
+    ),
+    "error.value.not_tiers": (
+        "tiers 应来自 pyramid_tiers: 缺少列 {missing}。表中现有的列: {columns}",
+        "tiers must come from pyramid_tiers: missing column(s) {missing}. Columns found: {columns}",
+    ),
+    "error.value.unknown_tiers": (
+        "无法识别的客户层级代码 {unknown}; 应为 {tiers}",
+        "unknown tier codes {unknown}; expected {tiers}",
+    ),
+    "error.value.groups": (
+        "groups (分组数) 应为不小于 1 的整数, 实际是 {groups!r}",
+        "groups must be a whole number of at least 1, got {groups!r}",
+    ),
+    "error.value.groups_too_many": (
+        "分成 {groups} 组至少需要 {groups} 位顾客; 现在只有 {n} 位",
+        "{groups} groups need at least {groups} customers; there are {n}",
+    ),
+    "error.value.rate_above": (
+        "折现率 rate 应大于 -1 (10 % 写作 0.10), 实际是 {rate!r}",
+        "rate must be above -1 (write 10 % as 0.10), got {rate!r}",
+    ),
+    "error.value.rate_finite": ("折现率 rate 应为有限的数字", "rate must be a finite number"),
+    "error.value.rate_fraction": (
+        "折现率 rate 应为小数 (8 % 写作 0.08), 实际是 {rate!r}",
+        "rate must be a fraction (write 8 % as 0.08), got {rate!r}",
+    ),
+    "error.value.cash_flows_type": (
+        "cash_flows 应为每年现金流的列表/数组/Series (一位顾客), 或 DataFrame (顾客 × 年), 实际是 "
+        "{name}",
+        "cash_flows must be a list/array/Series of yearly cash flows (one customer) or a "
+        "DataFrame (customers x years), got {name}",
+    ),
+    "error.value.one_list": (
+        "一位顾客的现金流应为一个按年排列的列表",
+        "one customer's cash flows must be one list of yearly values",
+    ),
+    "error.value.no_years": ("cash_flows 至少需要一年", "cash_flows needs at least one year"),
+    "error.value.years_missing": (
+        "这些年份缺少现金流: {years}",
+        "cash flows are missing for years {years}",
+    ),
+    "error.value.years": (
+        "years (年数) 应为不小于 1 的整数, 实际是 {years!r}",
+        "years must be a whole number of at least 1, got {years!r}",
+    ),
+    "error.value.margin": (
+        "利润率 margin 应为 0 到 1 之间的小数 (25 % 写作 0.25), 实际是 {margin}",
+        "margin must be a fraction between 0 and 1 (0.25 for 25 %), got {margin}",
+    ),
+    "error.value.retention": (
+        "留存率 retention 应为 0 到 1 之间的小数 (80 % 写作 0.8), 实际是 {retention}",
+        "retention must be a fraction between 0 and 1 (0.8 for 80 %), got {retention}",
+    ),
+    "error.value.history_years": (
+        "history_years 应大于 0, 实际是 {history_years}",
+        "history_years must be above 0, got {history_years}",
+    ),
+    "error.value.cost_per_year": (
+        "cost_per_year (每年成本) 应为 0 或以上 (元), 实际是 {cost_per_year}",
+        "cost_per_year must be 0 or more (yuan), got {cost_per_year}",
+    ),
+    "error.value.customer_base": (
+        "customer_base 应为顾客人数 (0 或以上), 实际是 {base}",
+        "customer_base must be a number of customers (0 or more), got {base}",
+    ),
+    "error.value.not_yuan": (
+        "{what} 应为数字 (元): {error}",
+        "{what} must be numbers (yuan): {error}",
+    ),
+    "error.value.four_shares": (
+        "shares 应为四个比例, 实际是 {shares!r}",
+        "shares must be four fractions, got {shares!r}",
+    ),
+    "error.value.share_above_zero": (
+        "每个比例都应大于 0; {tier} 层的比例是 {share!r}",
+        "each share must be above 0; the {tier} share is {share!r}",
+    ),
+    "error.value.no_year_columns": (
+        "cash_flows 至少需要一年 (一列)",
+        "cash_flows needs at least one year (column)",
+    ),
+    "error.value.customers_cash_missing": (
+        "这些顾客缺少现金流: {value}",
+        "cash flows are missing for customers {value}",
+    ),
+    "error.value.cash_not_numbers": (
+        "现金流应为数字 (元): {error}",
+        "cash flows must be numbers (yuan): {error}",
+    ),
+    "error.value.no_monetary": (
+        "RFM 表需要列「消费金额 M (元)」(monetary, 净消费额, 元)。表中现有的列: {columns}",
+        "an RFM table needs the column 'monetary' (net spend, yuan). Columns found: {columns}",
+    ),
+    "error.value.yuan_amount": (
+        "{part} 应为 0 或以上的金额 (元), 实际是 {value!r}",
+        "{part} must be a yuan amount of 0 or more, got {value!r}",
+    ),
+    "error.case.target_above": (
+        "目标 {key!r} 应大于 -1 (即 -100 %), 实际是 {value!r}",
+        "target {key!r} must be above -1 (= -100 %), got {value!r}",
+    ),
+    "error.case.target_fraction": (
+        "目标 {key!r} = {value!r} 表示增长 +{value2:.0f} %: 目标应写成小数, 例如 +50 % 写作 0.5",
+        "target {key!r} = {value!r} means +{value2:.0f} %: targets are fractions, e.g. 0.5 for "
+        "+50 %",
+    ),
+    "error.case.same_members": (
+        "{value} 和 {value2} 应列出同一批会员; 只在 {value} 里的: {only_before}, 只在 {value2} 里"
+        "的: {only_after}",
+        "{value} and {value2} must list the same members; only in {value}: {only_before}, only in "
+        "{value2}: {only_after}",
+    ),
+    "error.case.when": (
+        "when 应为 {months} 之一, 实际是 {when!r}",
+        "when must be one of {months}, got {when!r}",
+    ),
+    "error.case.unknown_groups": ("无法识别的组别代码 {unknown}", "unknown group codes {unknown}"),
+    "error.case.sales_or_growth": (
+        "请给出 sales_before 和 sales_after (元), 或给出 growth= (小数)",
+        "give sales_before and sales_after (yuan), or growth= (fractions)",
+    ),
+    "error.case.no_sales_before": (
+        "第二轮要用上月销售额 (> 0 元) 计算增长率; 这些会员为 0: {value} (A4 会员一定有上月销售额)",
+        "round 2 needs sales before (> 0 yuan) to measure growth; 0 for {value} (A4 members "
+        "always have it)",
+    ),
+    "error.case.a4_not_in_campaign": (
+        "这些 A4 会员不在 campaign 里: {missing}",
+        "A4 members not in campaign: {missing}",
+    ),
+    "error.case.group_not_in_deciles": (
+        "组 {unknown} 不在 deciles 里; 现有的组是 {index}",
+        "group {unknown} is not in deciles; groups are {index}",
+    ),
+    "error.case.unknown_target": (
+        "无法识别的目标 {unknown}; 目标有 {targets} (小数: 0.5 = +50 %)",
+        "unknown target {unknown}; targets are {targets} (fractions: 0.5 = +50 %)",
+    ),
+    "error.members_twice": (
+        "{what} 里有会员出现了不止一次: {twice}",
+        "{what} lists some members more than once: {twice}",
+    ),
+    "error.case.sales_without_visit": (
+        "{what}: 这些会员没有到店 (到店 0 次) 却有销售额 (> 0): {value}",
+        "{what}: sales without a visit (visits 0, sales > 0) for {value}",
+    ),
+    "error.case.mixed_rounds": (
+        "table 混合了第一轮 (A0..A4) 和第二轮 (A41..A44) 的组",
+        "table mixes round-one (A0..A4) and round-two (A41..A44) groups",
+    ),
+    "error.case.both_sales_and_growth": (
+        "请给出 sales_before 和 sales_after, 或者给出 growth=, 不要两者都给",
+        "give either sales_before and sales_after, or growth=, not both",
+    ),
+    "error.case.yuan_series": (
+        "{what} 应为以会员为索引、以元为单位的 Series",
+        "{what} must be a Series of yuan indexed by member",
+    ),
+    "error.preferences.edges_two": (
+        "edges 至少需要 2 个数 (一个区间)",
+        "edges needs at least 2 numbers (one band)",
+    ),
+    "error.preferences.edges_increase": (
+        "edges 应严格递增, 实际是 {edges}",
+        "edges must increase strictly, got {edges}",
+    ),
+    "error.preferences.freq": (
+        "freq 应为 {freqs} 之一, 实际是 {freq!r}",
+        "freq must be one of {freqs}, got {freq!r}",
+    ),
+    "error.preferences.by_series": (
+        "by 应为 顾客 -> 组 的 Series (例如 segments['segment'])",
+        "by must be a Series customer -> group (e.g. segments['segment'])",
+    ),
+    "error.preferences.by_twice": (
+        "by 里有顾客出现了不止一次",
+        "by lists customers more than once",
+    ),
+    "error.preferences.rank_by": (
+        "rank_by 应为 'spend' (按消费额) 或 'buyers' (按购买人数), 实际是 {rank_by!r}",
+        "rank_by must be 'spend' or 'buyers', got {rank_by!r}",
+    ),
+    "error.preferences.min_support": (
+        "min_support 应为 0 到 1 之间的小数, 实际是 {min_support!r}",
+        "min_support must be a fraction between 0 and 1, got {min_support!r}",
+    ),
+    "error.preferences.unknown_product": (
+        "商品 {product!r} 不在商品表里 (商品例如 {value})",
+        "product {product!r} is not among the products (e.g. {value})",
+    ),
+    "error.preferences.products_list": (
+        "products 应为商品ID的列表, 例如 ['P001'], 实际是 {products!r}",
+        "products must be a list of product ids, e.g. ['P001'], got {products!r}",
+    ),
+    "error.preferences.no_products": (
+        "products 是空的: 请至少选择一个商品ID",
+        "products is empty: choose at least one product id",
+    ),
+    "error.preferences.start_after_end": (
+        "开始日期 start {value} 晚于结束日期 end {value2}",
+        "start {value} is after end {value2}",
+    ),
+    "error.preferences.max_below_min": (
+        "max_times ({high}) 小于 min_times ({low})",
+        "max_times ({high}) is smaller than min_times ({low})",
+    ),
+    "error.preferences.tag": (
+        "标签 tag 应为非空的文字, 实际是 {tag!r}",
+        "tag must be non-empty text, got {tag!r}",
+    ),
+    "error.preferences.edges_numbers": (
+        "edges 应为一组数字, 实际是 {edges!r}",
+        "edges must be a list of numbers, got {edges!r}",
+    ),
+    "error.preferences.by_table": (
+        "by 应为 顾客 -> 组 的 Series, 或含有 'segment' 列的 DataFrame。表中现有的列: {columns}",
+        "by must be a Series customer -> group, or a DataFrame with a 'segment' column. Columns "
+        "found: {columns}",
+    ),
+    "error.profiles.unknown_ids": (
+        "unknown_ids 应为 'raise' 或 'count', 实际是 {unknown_ids!r}",
+        "unknown_ids must be 'raise' or 'count', got {unknown_ids!r}",
+    ),
+    "error.profiles.member_column": (
+        "{what} 需要一列 {member!r} (会员ID), 或名为 {member!r} 的索引。表中现有的列: {columns}",
+        "{what} needs a {member!r} column (the member's ID) or an index named {member!r}. Columns "
+        "found: {columns}",
+    ),
+    "error.profiles.no_ids": (
+        "{what} 是空的: 请给出要分析的会员ID",
+        "{what} is empty: give the member IDs to profile",
+    ),
+    "error.profiles.ids_not_found": (
+        "{what}: 这些会员ID在 members 里找不到: {missing}",
+        "{what}: member IDs not found in members: {missing}",
+    ),
+    "error.capstone.costs": (
+        "COST_BY_SEGMENT 应为课程分组方案的每一组给出成本",
+        "COST_BY_SEGMENT must give a cost to each group of the lesson scheme",
+    ),
+    "error.capstone.not_lesson_groups": (
+        "不是课程方案的组: {value}; 请用 rfm_segments(table, scheme='lesson')",
+        "not lesson groups: {value}; use rfm_segments(table, scheme='lesson')",
+    ),
+    "error.rules.needs_list": (
+        "{where} 需要一个值的列表, 例如 [{value!r}]",
+        "{where} needs a list of values, e.g. [{value!r}]",
+    ),
+    "error.rules.empty_list": (
+        "{where} 的列表是空的 (不会匹配任何顾客)",
+        "{where} has an empty list (matches nobody)",
+    ),
+    "error.rules.condition_dict": (
+        "规则 {name!r}: 条件 condition 应为字典, 例如 {{'segment': ['maintain']}}, 实际是 "
+        "{condition!r}",
+        "rule {name!r}: condition must be a dict such as {{'segment': ['maintain']}}, got "
+        "{condition!r}",
+    ),
+    "error.rules.unknown_condition": (
+        "规则 {name!r}: 无法识别的条件键 {unknown}; 可用的键: {conditions}",
+        "rule {name!r}: unknown condition keys {unknown}; known keys: {conditions}",
+    ),
+    "error.rules.rule_dict": (
+        "第 {value} 条规则应为字典, 实际是 {record!r}",
+        "rule number {value} must be a dict, got {record!r}",
+    ),
+    "error.rules.unknown_fields": (
+        "规则 {name!r}: 无法识别的字段 {unknown}; 可用的字段: {fields}",
+        "rule {name!r}: unknown fields {unknown}; fields: {fields}",
+    ),
+    "error.rules.missing_fields": (
+        "规则 {name!r} 缺少 {missing}",
+        "rule {name!r} is missing {missing}",
+    ),
+    "error.rules.code": (
+        "规则代码 code 应为非空的文字, 实际是 {value!r}",
+        "rule code must be non-empty text, got {value!r}",
+    ),
+    "error.rules.unknown_service": (
+        "规则 {name!r}: 无法识别的服务 {value!r}; 请用 {services} 之一, 或给出 service_zh 和 "
+        "service_en 名称",
+        "rule {name!r}: unknown service {value!r}; use one of {services} or give service_zh and "
+        "service_en names",
+    ),
+    "error.rules.unknown_channel": (
+        "规则 {name!r}: 无法识别的渠道 {value!r}; 可用的渠道: {channels}",
+        "rule {name!r}: unknown channel {value!r}; channels: {channels}",
+    ),
+    "error.rules.when": (
+        "规则 {name!r}: when 应为 {times} 之一或 'within_N_days', 实际是 {when!r}",
+        "rule {name!r}: when must be one of {times} or 'within_N_days', got {when!r}",
+    ),
+    "error.rules.empty": (
+        "rules 是空的: 至少需要一条兜底规则 (条件为 {{}})",
+        "rules is empty: at least a catch-all rule (condition {{}}) is needed",
+    ),
+    "error.rules.codes_unique": (
+        "规则代码不能重复; 重复的有: {value}",
+        "rule codes must be unique; repeated: {value}",
+    ),
+    "error.rules.no_catch_all": (
+        "没有兜底规则: 请加一条条件为 {{}} 的规则 (例如关怀问候), 让每位顾客都有一项服务",
+        "no catch-all rule: add a rule with condition {{}} (e.g. a care greeting) so that every "
+        "customer gets a service",
+    ),
+    "error.rules.rules_type": (
+        "rules 应为字典的列表 (每条规则一个字典) 或 DataFrame",
+        "rules must be a list of dicts (one per rule) or a DataFrame",
+    ),
+    "error.complaints.case_dict": (
+        "case 应为含有 case_id、customer_id、opened、summary 的字典",
+        "case must be a dict with case_id, customer_id, opened, summary",
+    ),
+    "error.complaints.case_missing": ("case 缺少 {missing}", "case is missing {missing}"),
+    "error.complaints.unknown_steps": (
+        "owners 里有无法识别的步骤 {unknown}",
+        "owners has unknown steps {unknown}",
+    ),
+    "error.complaints.all_done": (
+        "五个步骤都已完成: 没有下一步了",
+        "all five steps are done: nothing to advance",
+    ),
+    "error.complaints.date_before": (
+        "日期 {day:%Y-%m-%d} 早于上一步的日期 {value:%Y-%m-%d}",
+        "date {day:%Y-%m-%d} is before the previous step's date {value:%Y-%m-%d}",
+    ),
+    "error.complaints.item_date": (
+        "每个进度项都需要一个日期, 实际是 {item!r}",
+        "each progress item needs a date, got {item!r}",
+    ),
+    "error.plan.customers_twice": (
+        "{what} 里有顾客出现了不止一次",
+        "{what} lists customers more than once",
+    ),
+    "error.plan.by_customer": (
+        "{what} 应为以顾客为索引的 DataFrame 或 Series",
+        "{what} must be a DataFrame or Series indexed by customer",
+    ),
+    "error.text.unknown_fields": (
+        "模板里有无法识别的字段 {unknown}; 可用的字段: {fields}",
+        "template uses unknown fields {unknown}; fields: {fields}",
+    ),
+    "error.text.template": (
+        "模板 template 应为文字, 或 (中文, 英文) 一对文字",
+        "template must be text or a (Chinese, English) pair",
+    ),
+    "error.widgets.no_customers": ("没有顾客", "there are no customers"),
+    "error.widgets.shares_range": (
+        "滑块的范围是 金质 0.5-10 %、银质 1-40 %、铜质 1-45 % (铁质至少 5 %); 实际的比例是 "
+        "{shares}",
+        "the sliders cover gold 0.5-10 %, silver 1-40 %, bronze 1-45 % (iron at least 5 %); got "
+        "shares {shares}",
+    ),
+    "error.widgets.iron": (
+        "铁质客户至少要占 5 %, 现在是 {iron:g} %",
+        "iron needs at least 5 % of customers, has {iron:g} %",
+    ),
+    "error.widgets.years": (
+        "years 应为 1 到 10 的整数, 实际是 {years!r}",
+        "years must be a whole number from 1 to 10, got {years!r}",
+    ),
+    "error.widgets.thresholds": (
+        "阈值应满足 0 <= active_days < sleeping_days <= {top}, 实际是 {active_days} 和 "
+        "{sleeping_days}",
+        "thresholds must satisfy 0 <= active_days < sleeping_days <= {top}, got {active_days} and "
+        "{sleeping_days}",
+    ),
+    "error.widgets.no_monetary": (
+        "table 需要列「消费金额 M (元)」(monetary); 表中现有的列: {columns}",
+        "table needs the column 'monetary'; columns found: {columns}",
+    ),
+    "error.widgets.clv_customers": (
+        "clv_values 应与 table 是同一批顾客",
+        "clv_values must be given for the same customers as the table",
+    ),
+    "error.widgets.edges_text": (
+        "分界 edges 应为文字, 例如 '0, 50, 100', 实际是 {text!r}",
+        "edges must be text such as '0, 50, 100', got {text!r}",
+    ),
+    "error.widgets.no_numbers": ("没有输入数字", "no numbers given"),
+    "error.widgets.one_band": ("至少需要一个区间", "at least one band is needed"),
+    "error.widgets.edges_increase": (
+        "分界应递增: {a:g} 后面是 {b:g}",
+        "edges must increase: {a:g} is followed by {b:g}",
+    ),
+    "error.widgets.not_a_number": ("{part!r} 不是数字", "{part!r} is not a number"),
+    "error.widgets.fraction": (
+        "{what} 应为小数, 例如 0.5 (= 50 %), 实际是 {value!r}",
+        "{what} must be a fraction such as 0.5 (= 50 %), got {value!r}",
+    ),
+    "error.widgets.whole_percent": (
+        "{what} 应为整数百分比 (例如 0.35 = 35 %), 实际是 {value!r}",
+        "{what} must be a whole percent (e.g. 0.35 = 35 %), got {value!r}",
+    ),
+    "error.widgets.between": (
+        "{what} 应在 {minimum:g} 和 {maximum:g} 之间 ({low} % 到 {high} %), 实际是 {given:g}",
+        "{what} must be between {minimum:g} and {maximum:g} ({low} % to {high} %), got {given:g}",
+    ),
+    "error.charts.metrics": (
+        "请从 {known} 中选一到三个不同的指标, 实际是 {metrics!r}",
+        "give one to three different metrics of {known}, got {metrics!r}",
+    ),
+    "error.charts.no_visits": (
+        "表里没有到店记录, 无法画出 {metric!r}",
+        "the table has no visits, so {metric!r} cannot be drawn",
+    ),
+    "error.charts.tier_rows": (
+        "层级汇总表里没有 {absent} 的行; 请用 rfmkit.tier_summary",
+        "the tier summary has no row for {absent}; use rfmkit.tier_summary",
+    ),
+    "error.charts.cash_flows": (
+        "cash_flows 应为一位顾客每年的现金流 (数字)",
+        "cash_flows must be one customer's yearly cash flows (numbers)",
+    ),
+    "error.charts.clv_values": (
+        "clv_values 应为每位顾客一个数, 不能有空缺",
+        "clv_values must be at least one number per customer, none missing",
+    ),
+    "error.charts.breakdown_rows": (
+        "breakdown 缺少这些行: {missing}",
+        "breakdown is missing the rows {missing}",
+    ),
+    "error.charts.no_fields": (
+        "profile 里没有任何要求的字段",
+        "profile has none of the fields asked for",
+    ),
+    "warning.ids_in_csv": (
+        "列 {columns} 里的编号以 0 开头或有 {digits} 位以上数字: Excel 打开 CSV 时会改掉"
+        "它们 (000123 -> 123, 长数字 -> 2.88E+18)。文件本身没有错; 要在 Excel 里保持原样, "
+        "请导出为 .xlsx。",
+        "columns {columns} hold IDs with leading zeros or {digits}+ digits: Excel changes them "
+        "when it opens a CSV (000123 -> 123, long numbers -> 2.88E+18). The file itself is "
+        "right; export to .xlsx to keep them in Excel.",
+    ),
+    # what a message names, when it is no parameter name: error_text("what.<key>")
+    "error.what.target": ("目标 {key!r} (小数, 例如 +50 % 写作 0.5)",
+                          "target {key!r} (a fraction such as 0.5 for +50 %)"),
+    "error.what.visits_before": ("活动前一个月的到店次数 (before)", "before visits"),
+    "error.what.visits_after": ("活动当月的到店次数 (after)", "after visits"),
+    "error.what.sales_before": ("活动前一个月的销售额 (before)", "before sales"),
+    "error.what.sales_after": ("活动当月的销售额 (after)", "after sales"),
+    "error.what.growth": ("增长率 growth (小数, 0.3 = +30 %)", "growth (fractions, 0.3 = +30 %)"),
+    "error.what.lost": ("流失客户数 lost", "lost (a number of customers)"),
+    "error.what.total": ("客户总数 total", "total (a number of customers)"),
+    "error.what.churn": ("流失率 churn (0 到 1 之间的小数)", "churn (a fraction between 0 and 1)"),
+    "error.what.days": ("{name} (天数)", "{name} (a number of days)"),
+    "error.what.period_start": ("一个时期的开始日期", "a period start"),
+    "error.what.period_end": ("一个时期的结束日期", "a period end"),
+    "error.what.csat": ("满意度 (CSAT)", "satisfaction (CSAT)"),
+    "error.what.nps": ("推荐意愿 (NPS)", "recommendation (NPS)"),
+    "error.what.edge": ("每个分界值", "each edge"),
+    "error.what.tolerance": ("容差 tolerance (±20 % 写作 0.2)", "tolerance (0.2 for ±20 %)"),
+    "error.what.orders_and_members": ("订单里的顾客和会员表",
+                                      "the orders' customers and the members"),
+    "error.what.rule_key": ("规则 {name!r} 的 {key!r}", "rule {name!r}: {key!r}"),
+    "error.what.rule_number": ("第 {n} 条", "number {n}"),
+    "error.what.rule_priority": ("规则 {name!r} 的优先级 priority", "rule {name!r}: priority"),
+    "error.what.share": ("{tier} 层的比例", "the {tier} share"),
+    "error.what.a_share": ("一个比例", "a share"),
 }
 
 # Columns whose values are codes: localise() shows each value by its "<kind>.<code>" label.
@@ -1275,16 +2090,6 @@ CODE_COLUMNS = {
 }
 
 
-def _add_scheme_names() -> None:
-    """Segment names and suggested actions are kept with the schemes, as data (rfmkit.rfm)."""
-    from rfmkit.rfm import SCHEMES
-
-    for scheme in SCHEMES.values():
-        for row in scheme.itertuples(index=False):
-            LABELS[f"segment.{row.code}"] = (row.name_zh, row.name_en)
-            LABELS[f"action.{row.code}"] = (row.action_zh, row.action_en)
-
-
 class _State:
     language = "en"
 
@@ -1298,7 +2103,7 @@ def use_language(language: str) -> None:
     objects, their column names and codes stay as they are.
     """
     if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}, got {language!r}")
+        raise ValueError(error_text("language", languages=LANGUAGES, value=language))
     _State.language = language
     _display_localised()
 
@@ -1506,4 +2311,31 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     return out
 
 
-_add_scheme_names()
+def error_text(key: str, /, **values) -> str:
+    """The message of rfmkit's error ``key`` in the current language: ``LABELS["error.<key>"]``
+    filled in with ``values`` (``str.format``), e.g.
+    ``raise ValueError(error_text("not_a_date", what="asof", value=asof))``. Every error rfmkit
+    raises is worded here, once, in Chinese and English (tests/test_errors_bilingual.py)."""
+    zh, en = LABELS[f"error.{key}"]
+    return (zh if _State.language == "zh" else en).format(**values)
+
+
+def column_text(column: str) -> str:
+    """A column as an error message names it: ``'amount'`` in English; in Chinese its display
+    name and the name to write in code, ``「金额 (元)」(amount)``."""
+    if _State.language != "zh":
+        return repr(column)
+    shown = LABELS.get(column, (column,))[0] if isinstance(column, str) else str(column)
+    return f"「{shown}」({column})" if shown != column else f"「{column}」"
+
+
+def column_hint(column: str, english: str) -> str:
+    """A column and what it should hold, for a missing-column message: ``'amount' (the line
+    amount in yuan)``; in Chinese ``「金额 (元)」(amount): 应为每行的订单金额 (元)`` when the
+    column has a ``hint.<column>`` label, else its name alone."""
+    hint = LABELS.get(f"hint.{column}")
+    if _State.language == "zh" and hint is None:
+        return column_text(column)
+    return error_text("column_hint", column=column_text(column),
+                      hint=hint[0] if _State.language == "zh" else english)
+

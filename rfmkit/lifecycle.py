@@ -19,6 +19,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.orders import order_totals
 from rfmkit.validation import as_day, as_number, as_whole, require_columns
 
@@ -34,12 +35,12 @@ def churn_rate(lost, total) -> float:
     Raises ValueError when ``total`` is 0 (no customers, so no rate), when a count is negative or
     not whole, or when more customers are lost than there were.
     """
-    lost_n = as_whole(lost, "lost (a number of customers)")
-    total_n = as_whole(total, "total (a number of customers)")
+    lost_n = as_whole(lost, error_text("what.lost"))
+    total_n = as_whole(total, error_text("what.total"))
     if total_n == 0:
-        raise ValueError("total is 0: with no customers there is no churn rate")
+        raise ValueError(error_text("lifecycle.total_zero"))
     if lost_n > total_n:
-        raise ValueError(f"lost ({lost_n}) cannot be more than total ({total_n})")
+        raise ValueError(error_text("lifecycle.lost_over_total", lost_n=lost_n, total_n=total_n))
     return lost_n / total_n
 
 
@@ -54,11 +55,9 @@ def lifecycle_years(churn) -> float:
     relationship (in practice: the period observed was too short to see anyone leave).
     Raises ValueError for a churn rate below 0 or above 1 (write 20 % as 0.2).
     """
-    rate = as_number(churn, "churn (a fraction between 0 and 1)")
+    rate = as_number(churn, error_text("what.churn"))
     if not 0 <= rate <= 1:
-        raise ValueError(
-            f"churn must be a fraction between 0 and 1 (write 20 % as 0.2), got {churn!r}"
-        )
+        raise ValueError(error_text("lifecycle.churn_fraction", churn=churn))
     if rate == 0:
         return math.inf
     return 1 / rate
@@ -69,12 +68,10 @@ def lifecycle_years(churn) -> float:
 def _period_list(periods, start, end) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     if isinstance(periods, str):
         if periods not in PERIOD_LENGTHS:
-            raise ValueError(
-                f"periods must be one of {list(PERIOD_LENGTHS)} or a list of (start, end) "
-                f"dates, got {periods!r}"
-            )
+            raise ValueError(error_text("lifecycle.periods", lengths=list(PERIOD_LENGTHS),
+                                        periods=periods))
         if start is None or end is None:
-            raise ValueError(f"periods={periods!r} needs both start and end dates")
+            raise ValueError(error_text("lifecycle.periods_dates", periods=periods))
         first, last = as_day(start, "start"), as_day(end, "end")
         months = PERIOD_LENGTHS[periods]
         result = []
@@ -88,28 +85,25 @@ def _period_list(periods, start, end) -> list[tuple[pd.Timestamp, pd.Timestamp]]
             k += 1
     else:
         if start is not None or end is not None:
-            raise ValueError("start and end are only used with a period length such as 'quarter'")
+            raise ValueError(error_text("lifecycle.start_end_unused"))
         result = []
         for item in periods:
             try:
                 begin, finish = item
             except (TypeError, ValueError):
-                raise ValueError(f"each period must be a (start, end) pair, got {item!r}") from None
-            result.append((as_day(begin, "a period start"), as_day(finish, "a period end")))
+                raise ValueError(error_text("lifecycle.period_pair", item=item)) from None
+            result.append((as_day(begin, error_text("what.period_start")),
+                           as_day(finish, error_text("what.period_end"))))
     if len(result) < 2:
-        raise ValueError(
-            f"churn compares consecutive periods, so at least 2 whole periods are needed; "
-            f"got {len(result)}"
-        )
+        raise ValueError(error_text("lifecycle.two_periods", count=len(result)))
     for begin, finish in result:
         if finish < begin:
-            raise ValueError(f"a period ends before it starts: {begin.date()} – {finish.date()}")
+            raise ValueError(error_text("lifecycle.period_reversed", value=begin.date(),
+                                        value2=finish.date()))
     for (_, finish), (begin, _) in zip(result[:-1], result[1:], strict=True):
         if begin <= finish:
-            raise ValueError(
-                f"periods must be in date order without overlap: one ends {finish.date()}, "
-                f"the next starts {begin.date()}"
-            )
+            raise ValueError(error_text("lifecycle.periods_order", value=finish.date(),
+                                        value2=begin.date()))
     return result
 
 
@@ -199,19 +193,14 @@ def lifecycle_stages(
     """
     require_columns(table, {"recency_days": "days since the last purchase"}, "table")
     for name, value in (("active_days", active_days), ("sleeping_days", sleeping_days)):
-        as_number(value, f"{name} (a number of days)")
+        as_number(value, error_text("what.days", name=name))
     if not 0 <= active_days < sleeping_days:
-        raise ValueError(
-            "thresholds must satisfy 0 <= active_days < sleeping_days, got "
-            f"active_days={active_days}, sleeping_days={sleeping_days}"
-        )
+        raise ValueError(error_text("lifecycle.thresholds", active_days=active_days,
+                                    sleeping_days=sleeping_days))
     recency = pd.to_numeric(table["recency_days"])
     bad = (recency.isna() | (recency < 0)).to_numpy()
     if bad.any():
-        raise ValueError(
-            f"recency_days must be 0 or more days; missing or negative for customers "
-            f"{list(table.index[bad][:10])}"
-        )
+        raise ValueError(error_text("lifecycle.bad_recency", value=list(table.index[bad][:10])))
     days = recency.to_numpy(dtype="float64")
     index = np.where(days <= active_days, 0, np.where(days <= sleeping_days, 1, 2))
     codes = np.asarray(STAGES, dtype=object)[index]
@@ -241,18 +230,19 @@ def stage_by_purchases(
     require_columns(table, {"frequency": "number of purchases"}, "table")
     require_columns(stages, {"stage": "the lifecycle stage code"}, "stages")
     if isinstance(max_count, bool) or int(max_count) != max_count or max_count < 1:
-        raise ValueError(f"max_count must be a whole number of at least 1, got {max_count!r}")
+        raise ValueError(error_text("lifecycle.max_count", max_count=max_count))
     max_count = int(max_count)
     if not stages.index.equals(table.index):
         if len(stages) != len(table) or set(stages.index) != set(table.index):
-            raise ValueError("table and stages must describe the same customers")
+            raise ValueError(error_text("same_customers", first="table", second="stages"))
         stages = stages.reindex(table.index)
     unknown = sorted(set(stages["stage"]) - set(STAGES))
     if unknown:
-        raise ValueError(f"unknown stage codes {unknown}; expected {list(STAGES)}")
+        raise ValueError(error_text("lifecycle.unknown_stages", unknown=unknown,
+                                    stages=list(STAGES)))
     frequency = pd.to_numeric(table["frequency"])
     if frequency.isna().any() or (frequency < 0).any():
-        raise ValueError("frequency must be a count of 0 or more for every customer")
+        raise ValueError(error_text("lifecycle.bad_frequency"))
     counts = frequency.to_numpy(dtype="int64")
     top = f"{max_count}+"
     keys = np.where(counts >= max_count, top, counts.astype(str))
@@ -296,7 +286,8 @@ def stage_summary(stages: pd.DataFrame) -> pd.DataFrame:
     require_columns(stages, {"stage": "the lifecycle stage code"}, "stages")
     unknown = sorted(set(stages["stage"]) - set(STAGES))
     if unknown:
-        raise ValueError(f"unknown stage codes {unknown}; expected {list(STAGES)}")
+        raise ValueError(error_text("lifecycle.unknown_stages", unknown=unknown,
+                                    stages=list(STAGES)))
     counts = stages["stage"].value_counts().reindex(list(STAGES), fill_value=0)
     n = int(counts.sum())
     active = stages.attrs.get("active_days")
@@ -330,9 +321,7 @@ def one_time_sleeping_or_lost(cross: pd.DataFrame) -> float:
     everyone in "1+").
     """
     if "1" not in cross.index:
-        raise ValueError(
-            'the cross-table has no row "1"; use stage_by_purchases with max_count >= 2'
-        )
+        raise ValueError(error_text("lifecycle.no_row_1"))
     row = cross.loc["1"]
     n = int(row["customers"])
     if n == 0:

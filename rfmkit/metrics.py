@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.orders import order_totals
 from rfmkit.validation import as_day, as_number, as_whole
 
@@ -32,17 +33,17 @@ def _answered(scores, low: int, high: int, what: str) -> np.ndarray:
     numbers = pd.to_numeric(values, errors="coerce")
     not_numbers = values[numbers.isna()]
     if len(not_numbers):
-        raise ValueError(
-            f"{what} scores must be numbers {low}-{high}; found {not_numbers.iloc[0]!r}"
-        )
+        raise ValueError(error_text("metrics.scores_not_numbers", what=what, low=low, high=high,
+                                    value=not_numbers.iloc[0]))
     numbers = numbers.to_numpy(dtype="float64")
     bad = (numbers < low) | (numbers > high) | (numbers != np.round(numbers))
     if bad.any():
         shown = sorted({float(v) for v in numbers[bad]})[:5]
         shown = [int(v) if v.is_integer() else v for v in shown]
-        raise ValueError(f"{what} scores must be whole numbers {low}-{high}; found {shown}")
+        raise ValueError(error_text("metrics.scores_not_whole", what=what, low=low, high=high,
+                                    shown=shown))
     if numbers.size == 0:
-        raise ValueError(f"no {what} answers: every score is missing")
+        raise ValueError(error_text("metrics.no_answers", what=what))
     return numbers.astype("int64")
 
 
@@ -57,13 +58,13 @@ def csat(scores, satisfied=(4, 5)) -> float:
     """
     good = {int(s) for s in satisfied}
     if not good or not good <= set(range(1, 6)):
-        raise ValueError(f"satisfied must be scores from 1 to 5, got {sorted(good)}")
-    answered = _answered(scores, 1, 5, "satisfaction (CSAT)")
+        raise ValueError(error_text("metrics.satisfied", good=sorted(good)))
+    answered = _answered(scores, 1, 5, error_text("what.csat"))
     return 100.0 * float(np.isin(answered, sorted(good)).sum()) / answered.size
 
 
 def _nps_counts(scores) -> tuple[int, int, int]:
-    answered = _answered(scores, 0, 10, "recommendation (NPS)")
+    answered = _answered(scores, 0, 10, error_text("what.nps"))
     promoters = int((answered >= 9).sum())
     detractors = int((answered <= 6).sum())
     return promoters, answered.size - promoters - detractors, detractors
@@ -112,10 +113,10 @@ def cac(marketing_spend, new_customers) -> float:
     """
     spend = as_number(marketing_spend, "marketing_spend")
     if spend < 0:
-        raise ValueError(f"marketing_spend cannot be negative (yuan), got {marketing_spend!r}")
+        raise ValueError(error_text("metrics.negative_spend", marketing_spend=marketing_spend))
     count = as_whole(new_customers, "new_customers")
     if count == 0:
-        raise ValueError("new_customers is 0: no new customers, so no cost per new customer")
+        raise ValueError(error_text("metrics.no_new_customers"))
     return spend / count
 
 
@@ -132,13 +133,11 @@ def retention_rate(start_customers, end_customers, new_customers) -> float:
     end = as_whole(end_customers, "end_customers")
     new = as_whole(new_customers, "new_customers")
     if start == 0:
-        raise ValueError("start_customers is 0: with no customers at the start there is "
-                         "no retention rate")
+        raise ValueError(error_text("metrics.no_start_customers"))
     if new > end:
-        raise ValueError(f"new_customers ({new}) cannot be more than end_customers ({end})")
+        raise ValueError(error_text("metrics.new_over_end", new=new, end=end))
     if end - new > start:
-        raise ValueError(f"end_customers - new_customers = {end - new} kept customers, more "
-                         f"than the {start} at the start: check the numbers")
+        raise ValueError(error_text("metrics.kept_over_start", value=end - new, start=start))
     return (end - new) / start * 100
 
 
@@ -157,7 +156,7 @@ def retention_counts(orders: pd.DataFrame, start, end) -> pd.DataFrame:
     """
     first_day, last_day = as_day(start, "start"), as_day(end, "end")
     if last_day < first_day:
-        raise ValueError(f"end {last_day:%Y-%m-%d} is before start {first_day:%Y-%m-%d}")
+        raise ValueError(error_text("end_before_start", last_day=last_day, first_day=first_day))
     base_start = first_day - (last_day - first_day + pd.Timedelta(days=1))
     totals = order_totals(orders, last_day)
     bought = totals[totals["purchase"]]

@@ -37,7 +37,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from rfmkit.validation import as_day, as_days, as_fen, require_columns
+from rfmkit.labels import column_text, error_text
+from rfmkit.validation import as_day, as_days, as_fen, column_of, require_columns
 
 # order status as exported -> status code. Only "paid" is a purchase. Keys are compared after
 # NFKC (full-width commas become ",") with spaces removed and case folded.
@@ -161,12 +162,10 @@ def order_lines(
     for name in (customer, order):
         missing = orders[name].isna().to_numpy()
         if missing.any():
-            raise ValueError(
-                f"orders has a missing {name!r} (first at index {orders.index[missing][0]!r}); "
-                "every line needs a customer and an order number"
-            )
-    days = as_days(orders[date], f"orders column {date!r}")
-    fen = as_fen(orders[amount], f"orders column {amount!r}")
+            raise ValueError(error_text("orders.missing_id", column=column_text(name),
+                                        index=orders.index[missing][0]))
+    days = as_days(orders[date], column_of("orders", date))
+    fen = as_fen(orders[amount], column_of("orders", amount))
     keep = np.ones(len(orders), dtype=bool)
     if asof is not None:
         keep = (days <= as_day(asof, "asof")).to_numpy()

@@ -29,6 +29,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.orders import order_lines, order_totals
 from rfmkit.profiles import profile_comparison
 from rfmkit.validation import as_day, as_number, as_whole, require_columns
@@ -84,18 +85,18 @@ def _catalogue(products: pd.DataFrame) -> pd.DataFrame:
 def _edge(value) -> float:
     if isinstance(value, Real) and not isinstance(value, bool) and math.isinf(value):
         return float(value)
-    return as_number(value, "each edge")
+    return as_number(value, error_text("what.edge"))
 
 
 def _check_edges(edges) -> np.ndarray:
     try:
         values = [_edge(e) for e in edges]
     except TypeError:
-        raise ValueError(f"edges must be a list of numbers, got {edges!r}") from None
+        raise ValueError(error_text("preferences.edges_numbers", edges=edges)) from None
     if len(values) < 2:
-        raise ValueError("edges needs at least 2 numbers (one band)")
+        raise ValueError(error_text("preferences.edges_two"))
     if any(b <= a for a, b in zip(values[:-1], values[1:], strict=True)):
-        raise ValueError(f"edges must increase strictly, got {list(edges)}")
+        raise ValueError(error_text("preferences.edges_increase", edges=list(edges)))
     return np.asarray(values, dtype="float64")
 
 
@@ -190,7 +191,7 @@ def products_near_ticket(first_orders: pd.DataFrame, products: pd.DataFrame,
                     "first_orders")
     require_columns(products, {"product_id": "the product ID", "price": "price in yuan"},
                     "products")
-    tol = as_number(tolerance, "tolerance (0.2 for ±20 %)", minimum=0)
+    tol = as_number(tolerance, error_text("what.tolerance"), minimum=0)
     limit = as_whole(top, "top", minimum=1)
     ids = (first_orders["customer_id"] if "customer_id" in first_orders.columns
            else first_orders.index).to_numpy()
@@ -233,7 +234,7 @@ def new_vs_returning(orders: pd.DataFrame, freq: str = "MS", *, asof=None) -> pd
     ``returning_customers``, ``new_share`` and ``returning_share`` (% of the buyers, 0.1).
     """
     if freq not in _FREQS:
-        raise ValueError(f"freq must be one of {list(_FREQS)}, got {freq!r}")
+        raise ValueError(error_text("preferences.freq", freqs=list(_FREQS), freq=freq))
     purchases = _purchases(orders, asof)
     columns = ["period_start", "customers", "new_customers", "returning_customers",
                "new_share", "returning_share"]
@@ -261,19 +262,18 @@ def _groups(by, customers: np.ndarray) -> np.ndarray:
         return np.full(len(customers), "all", dtype=object)
     if isinstance(by, pd.DataFrame):
         if "segment" not in by.columns:
-            raise ValueError("by must be a Series customer -> group, or a DataFrame with a "
-                             f"'segment' column. Columns found: {list(by.columns)}")
+            raise ValueError(error_text("preferences.by_table", columns=list(by.columns)))
         by = by["segment"]
     if not isinstance(by, pd.Series):
-        raise ValueError("by must be a Series customer -> group (e.g. segments['segment'])")
+        raise ValueError(error_text("preferences.by_series"))
     if by.index.has_duplicates:
-        raise ValueError("by lists customers more than once")
+        raise ValueError(error_text("preferences.by_twice"))
     return by.reindex(customers).to_numpy(dtype=object)
 
 
 def _top(lines: pd.DataFrame, key: str, by, n: int, rank_by: str) -> pd.DataFrame:
     if rank_by not in ("spend", "buyers"):
-        raise ValueError(f"rank_by must be 'spend' or 'buyers', got {rank_by!r}")
+        raise ValueError(error_text("preferences.rank_by", rank_by=rank_by))
     limit = as_whole(n, "n", minimum=1)
     lines = lines.assign(group=_groups(by, lines["customer_id"].to_numpy()))
     dropped = int(lines["group"].isna().sum())
@@ -351,7 +351,7 @@ def co_occurrence(orders: pd.DataFrame, min_support: float = 0.01, *, item: str 
     """
     threshold = as_number(min_support, "min_support")
     if not 0 <= threshold <= 1:
-        raise ValueError(f"min_support must be a fraction between 0 and 1, got {min_support!r}")
+        raise ValueError(error_text("preferences.min_support", min_support=min_support))
     lines = _lines(orders, asof, item)
     bought = lines[lines["bought"] & lines[item].notna()]
     columns = ["item_a", "item_b", "customers_a", "customers_b", "customers_both", "support",
@@ -398,8 +398,8 @@ def cross_sell(pairs: pd.DataFrame, products: pd.DataFrame, product, n: int = 5)
                             "confidence": "confidence A -> B", "lift": "lift"}, "pairs")
     info = _catalogue(products)
     if product not in info.index:
-        raise ValueError(f"product {product!r} is not among the products "
-                         f"(e.g. {list(info.index[:3])})")
+        raise ValueError(error_text("preferences.unknown_product", product=product,
+                                    value=list(info.index[:3])))
     limit = as_whole(n, "n", minimum=1)
     chosen = pairs[pairs["item_a"].to_numpy() == product]
     chosen = chosen.sort_values(["lift", "confidence", "item_b"],
@@ -437,20 +437,20 @@ def tag_customers(orders: pd.DataFrame, products, start, end, min_times: int = 1
     if isinstance(products, (str, bytes)) or not isinstance(
         products, (Sequence, set, frozenset, pd.Index, pd.Series, np.ndarray)
     ):
-        raise ValueError(f"products must be a list of product ids, e.g. ['P001'], "
-                         f"got {products!r}")
+        raise ValueError(error_text("preferences.products_list", products=products))
     chosen = list(products)
     if not chosen:
-        raise ValueError("products is empty: choose at least one product id")
+        raise ValueError(error_text("preferences.no_products"))
     first, last = as_day(start, "start"), as_day(end, "end")
     if last < first:
-        raise ValueError(f"start {first.date()} is after end {last.date()}")
+        raise ValueError(error_text("preferences.start_after_end", value=first.date(),
+                                    value2=last.date()))
     low = as_whole(min_times, "min_times", minimum=1)
     high = None if max_times is None else as_whole(max_times, "max_times", minimum=1)
     if high is not None and high < low:
-        raise ValueError(f"max_times ({high}) is smaller than min_times ({low})")
+        raise ValueError(error_text("preferences.max_below_min", high=high, low=low))
     if not isinstance(tag, str) or not tag.strip():
-        raise ValueError(f"tag must be non-empty text, got {tag!r}")
+        raise ValueError(error_text("preferences.tag", tag=tag))
     lines = _lines(orders)
     hit = lines[lines["bought"] & lines["product_id"].isin(chosen)
                 & lines["order_date"].between(first, last)]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.validation import as_ids, require_columns, some
 
 #: The code of a blank answer in the ``field_value`` column.
@@ -35,14 +36,12 @@ def members_by_id(frame: pd.DataFrame, member: str, what: str) -> pd.DataFrame:
     if member in frame.columns:
         frame = frame.set_index(member)
     elif frame.index.name != member:
-        raise ValueError(
-            f"{what} needs a {member!r} column (the member's ID) or an index named {member!r}. "
-            f"Columns found: {list(frame.columns)}"
-        )
+        raise ValueError(error_text("profiles.member_column", what=what, member=member,
+                                    columns=list(frame.columns)))
     frame = frame.set_axis(as_ids(frame.index).rename(member), axis=0)
     if frame.index.has_duplicates:
         twice = frame.index[frame.index.duplicated()].unique()
-        raise ValueError(f"{what} lists some members more than once: {some(twice)}")
+        raise ValueError(error_text("members_twice", what=what, twice=some(twice)))
     return frame
 
 
@@ -95,7 +94,7 @@ def profile_comparison(
     40 % (+60 points), married 0 % vs 40 %, (missing) 0 % vs 20 %.
     """
     if unknown_ids not in ("raise", "count"):
-        raise ValueError(f"unknown_ids must be 'raise' or 'count', got {unknown_ids!r}")
+        raise ValueError(error_text("profiles.unknown_ids", unknown_ids=unknown_ids))
     fields = [fields] if isinstance(fields, str) else list(fields)
     require_columns(members, {f: "a profile field" for f in fields}, "members")
     table = members_by_id(members, member, "members")
@@ -104,9 +103,9 @@ def profile_comparison(
         wanted = table.index if given is None else _unique_ids(given)
         missing = wanted.difference(table.index)
         if unknown_ids == "raise" and len(wanted) == 0:
-            raise ValueError(f"{what} is empty: give the member IDs to profile")
+            raise ValueError(error_text("profiles.no_ids", what=what))
         if unknown_ids == "raise" and len(missing):
-            raise ValueError(f"{what}: member IDs not found in members: {some(missing)}")
+            raise ValueError(error_text("profiles.ids_not_found", what=what, missing=some(missing)))
         not_found += len(missing) if what == "ids" else 0
         sets.append(table.loc[wanted.intersection(table.index, sort=False)])
     chosen, base = sets

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import LABELS, error_text
 from rfmkit.orders import order_totals
 from rfmkit.validation import RfmkitWarning, as_day, at_or_above_mean, require_columns
 
@@ -85,11 +86,16 @@ SCHEMES: dict[str, pd.DataFrame] = {
 def _validate_scheme(name: str, scheme: pd.DataFrame) -> None:
     patterns = list(scheme["pattern"])
     if sorted(patterns) != sorted(PATTERNS) or scheme["code"].duplicated().any():
-        raise ValueError(f"scheme {name!r} must name each of the 8 patterns exactly once")
+        raise ValueError(error_text("rfm.scheme_patterns", name=name))
 
 
 for _name, _scheme in SCHEMES.items():
     _validate_scheme(_name, _scheme)
+    # segment names and suggested actions are kept with the schemes, as data: the labels
+    # take them from here (rfmkit.labels does not import this module, which raises its errors)
+    for _row in _scheme.itertuples(index=False):
+        LABELS[f"segment.{_row.code}"] = (_row.name_zh, _row.name_en)
+        LABELS[f"action.{_row.code}"] = (_row.action_zh, _row.action_en)
 
 
 def scheme_table(scheme: str = "lesson") -> pd.DataFrame:
@@ -104,7 +110,7 @@ def scheme_table(scheme: str = "lesson") -> pd.DataFrame:
 
 def _scheme(scheme: str) -> pd.DataFrame:
     if scheme not in SCHEMES:
-        raise ValueError(f"scheme must be one of {sorted(SCHEMES)}, got {scheme!r}")
+        raise ValueError(error_text("rfm.scheme", schemes=sorted(SCHEMES), scheme=scheme))
     return SCHEMES[scheme]
 
 
@@ -168,7 +174,7 @@ def rfm_from_questionnaire(
     (customer, date, reason). A customer who answered twice raises a ValueError naming them.
     """
     if after_asof not in ("raise", "reject"):
-        raise ValueError(f"after_asof must be 'raise' or 'reject', got {after_asof!r}")
+        raise ValueError(error_text("rfm.after_asof", after_asof=after_asof))
     require_columns(
         responses,
         {
@@ -181,7 +187,7 @@ def rfm_from_questionnaire(
     )
     twice = responses["customer_id"][responses["customer_id"].duplicated()]
     if len(twice):
-        raise ValueError(f"customers answered more than once: {sorted(set(twice))}")
+        raise ValueError(error_text("rfm.answered_twice", value=sorted(set(twice))))
     asof_day = pd.Timestamp(asof).normalize()
     stated = pd.to_datetime(responses["last_purchase_date"]).dt.normalize()
     future = (stated > asof_day).to_numpy()
@@ -197,18 +203,13 @@ def rfm_from_questionnaire(
             f"{c} ({d.date()})"
             for c, d in zip(rejected["customer_id"], rejected["last_purchase_date"], strict=True)
         )
-        raise ValueError(
-            f"{int(future.sum())} answers are dated after the as-of date {asof_day.date()}: "
-            f"{named}. Fix them, or pass after_asof='reject' to leave them out."
-        )
+        raise ValueError(error_text("rfm.answers_after_asof", value=int(future.sum()),
+                                    value2=asof_day.date(), named=named))
     counts = pd.to_numeric(responses["purchases_per_quarter"]).to_numpy(dtype="float64")
     not_whole = counts != np.round(counts)
     if not_whole.any():
         who = list(responses["customer_id"].to_numpy()[not_whole][:5])
-        raise ValueError(
-            f"purchases_per_quarter must be a whole number of purchases; customers {who} "
-            "have fractions"
-        )
+        raise ValueError(error_text("rfm.fraction_purchases", who=who))
     kept = ~future
     table = pd.DataFrame(
         {
@@ -226,9 +227,7 @@ def _at_or_above(values: pd.Series, rule, metric: str) -> tuple[np.ndarray, floa
     """Return (value >= cut per customer, the cut) for one metric; ties go up."""
     if isinstance(rule, Mapping):
         if metric not in rule:
-            raise ValueError(
-                f"a custom cut needs a value for each of {list(METRICS)}; {metric!r} is missing"
-            )
+            raise ValueError(error_text("rfm.cut_missing", metrics=list(METRICS), metric=metric))
         cut = float(rule[metric])
         return values.to_numpy(dtype="float64") >= cut, cut
     if rule == "mean":
@@ -236,7 +235,7 @@ def _at_or_above(values: pd.Series, rule, metric: str) -> tuple[np.ndarray, floa
     if rule == "median":
         cut = float(values.median())
         return values.to_numpy(dtype="float64") >= cut, cut
-    raise ValueError(f"cut must be 'mean', 'median' or a dict of three values, got {rule!r}")
+    raise ValueError(error_text("rfm.cut_rule", rule=rule))
 
 
 def rfm_flags(table: pd.DataFrame, cut="mean") -> pd.DataFrame:
@@ -249,11 +248,11 @@ def rfm_flags(table: pd.DataFrame, cut="mean") -> pd.DataFrame:
     """
     require_columns(table, {m: f"{LETTERS[m]} of the RFM table" for m in METRICS}, "table")
     if len(table) == 0:
-        raise ValueError("the RFM table has no customers")
+        raise ValueError(error_text("rfm.no_customers"))
     for metric in METRICS:
         if table[metric].isna().any():
             who = list(table.index[table[metric].isna()][:5])
-            raise ValueError(f"{metric!r} is missing for customers {who}")
+            raise ValueError(error_text("rfm.metric_missing", metric=metric, who=who))
     flags = {}
     cuts = {}
     for metric in METRICS:
@@ -310,19 +309,19 @@ def rfm_scores(table: pd.DataFrame, bins=5) -> pd.DataFrame:
         values = table[metric].astype("float64")
         if isinstance(bins, Mapping):
             if metric not in bins:
-                raise ValueError(
-                    f"bins needs edges for each of {list(METRICS)}; {metric!r} is missing"
-                )
+                raise ValueError(error_text("rfm.bins_missing", metrics=list(METRICS),
+                                            metric=metric))
             edges = np.asarray(sorted(bins[metric]), dtype="float64")
             codes = pd.cut(values, edges, labels=False, include_lowest=True)
             if codes.isna().any():
                 outside = values[codes.isna()].iloc[0]
-                raise ValueError(f"{metric}: value {outside} is outside the edges {list(edges)}")
+                raise ValueError(error_text("rfm.outside_edges", metric=metric, outside=outside,
+                                            edges=list(edges)))
             wanted = len(edges) - 1
         else:
             wanted = int(bins)
             if wanted < 2:
-                raise ValueError("bins must be at least 2")
+                raise ValueError(error_text("rfm.bins_too_few"))
             if values.nunique() < 2:
                 # Every customer has the same value: one bin, everyone scores 1.
                 codes = pd.Series(0, index=values.index)
@@ -364,7 +363,7 @@ def segment_summary(segments: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame
     """
     if not segments.index.equals(table.index):
         if set(segments.index) != set(table.index) or len(segments) != len(table):
-            raise ValueError("segments and table must describe the same customers")
+            raise ValueError(error_text("same_customers", first="segments", second="table"))
         table = table.reindex(segments.index)
     definition = scheme_table(segments.attrs.get("scheme", "lesson"))
     joined = table[["recency_days", "frequency", "monetary"]].assign(segment=segments["segment"])

@@ -21,6 +21,8 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import column_hint, column_text, error_text
+
 
 class RfmkitWarning(UserWarning):
     """A warning of rfmkit's, written from a label: ``key`` names its text in
@@ -40,20 +42,27 @@ def require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -
     'amount' (the line amount in yuan). Columns found: [...]".
     """
     if not isinstance(frame, pd.DataFrame):
-        raise ValueError(f"{what} must be a table (DataFrame), got {type(frame).__name__}")
+        raise ValueError(error_text("not_a_table", what=what, kind=type(frame).__name__))
     missing = [col for col in needed if col not in frame.columns]
     if missing:
-        explained = ", ".join(f"{col!r} ({needed[col]})" for col in missing)
-        raise ValueError(
-            f"{what} is missing column {explained}. Columns found: {list(frame.columns)}"
-        )
+        explained = error_text("and").join(column_hint(col, needed[col]) for col in missing)
+        raise ValueError(error_text("missing_column", what=what, explained=explained,
+                                    found=list(frame.columns)))
+
+
+def column_of(table: str, column: str) -> str:
+    """A column of a table as messages name it: "orders column 'amount'"
+    (orders 的列「金额 (元)」(amount))."""
+    return error_text("column_of", table=table, column=column_text(column))
 
 
 def some(labels, limit: int = 5) -> str:
     """A short list of index labels for a message: the first ``limit`` and how many more."""
     labels = list(labels)
-    more = f" and {len(labels) - limit} more" if len(labels) > limit else ""
-    return f"{labels[:limit]}{more}"
+    if len(labels) <= limit:
+        return f"{labels}"
+    return error_text("some_more", shown=labels[:limit], more=len(labels) - limit,
+                      n=len(labels))
 
 
 def as_day(value, what: str) -> pd.Timestamp:
@@ -62,9 +71,9 @@ def as_day(value, what: str) -> pd.Timestamp:
     try:
         day = pd.Timestamp(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{what} must be a date, got {value!r}") from None
+        raise ValueError(error_text("not_a_date", what=what, value=value)) from None
     if pd.isna(day):
-        raise ValueError(f"{what} must be a date, got {value!r}")
+        raise ValueError(error_text("not_a_date", what=what, value=value))
     if day.tzinfo is not None:
         day = day.tz_localize(None)
     return day.normalize()
@@ -84,12 +93,12 @@ def as_days(values: pd.Series, what: str) -> pd.Series:
         try:
             days = pd.to_datetime(values, format="mixed")
         except (TypeError, ValueError) as error:
-            raise ValueError(f"{what} must hold dates: {error}") from None
+            raise ValueError(error_text("not_dates", what=what, error=error)) from None
         if isinstance(days.dtype, pd.DatetimeTZDtype):
             days = days.dt.tz_localize(None)
     missing = days.isna().to_numpy()
     if missing.any():
-        raise ValueError(f"{what} is missing (first at index {values.index[missing][0]!r})")
+        raise ValueError(error_text("date_missing", what=what, index=values.index[missing][0]))
     return days.dt.normalize()
 
 
@@ -97,12 +106,12 @@ def as_number(value, what: str, *, minimum: float | None = None) -> float:
     """Return ``value`` as a finite float; ValueError for text, booleans, NaN, infinity, or a
     value below ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, (Real, Decimal, np.number)):
-        raise ValueError(f"{what} must be a number, got {value!r}")
+        raise ValueError(error_text("not_a_number", what=what, value=value))
     number = float(value)
     if not math.isfinite(number):
-        raise ValueError(f"{what} must be a finite number, got {value!r}")
+        raise ValueError(error_text("not_finite", what=what, value=value))
     if minimum is not None and number < minimum:
-        raise ValueError(f"{what} must be {minimum:g} or more, got {value!r}")
+        raise ValueError(error_text("too_small", what=what, minimum=f"{minimum:g}", value=value))
     return number
 
 
@@ -110,10 +119,10 @@ def as_whole(value, what: str, *, minimum: int = 0) -> int:
     """Return ``value`` as an int when it is a whole number >= ``minimum`` (3 or 3.0)."""
     number = as_number(value, what)
     if number != int(number):
-        raise ValueError(f"{what} must be a whole number, got {value!r}")
+        raise ValueError(error_text("not_whole", what=what, value=value))
     if number < minimum:
-        floor = " (not negative)" if minimum == 0 else ""
-        raise ValueError(f"{what} must be {minimum} or more{floor}, got {value!r}")
+        raise ValueError(error_text("too_small_count" if minimum == 0 else "too_small",
+                                    what=what, minimum=minimum, value=value))
     return int(number)
 
 
@@ -130,15 +139,15 @@ def as_numbers(values: pd.Series, what: str, *, minimum: float | None = None) ->
     try:
         array = pd.to_numeric(values, errors="raise").to_numpy(dtype="float64")
     except (TypeError, ValueError) as error:
-        raise ValueError(f"{what} must be numbers: {error}") from None
+        raise ValueError(error_text("not_numbers", what=what, error=error)) from None
     bad = ~np.isfinite(array)
     if bad.any():
-        raise ValueError(f"{what} is missing (or infinite) for {some(values.index[bad])}")
+        raise ValueError(error_text("numbers_missing", what=what, rows=some(values.index[bad])))
     if minimum is not None:
         low = array < minimum
         if low.any():
-            raise ValueError(f"{what} must be {minimum:g} or more; not so for "
-                             f"{some(values.index[low])}")
+            raise ValueError(error_text("numbers_too_small", what=what, minimum=f"{minimum:g}",
+                                        rows=some(values.index[low])))
     return array
 
 
@@ -147,8 +156,8 @@ def as_wholes(values: pd.Series, what: str, *, minimum: float | None = 0) -> np.
     array = as_numbers(values, what, minimum=minimum)
     fractional = array != np.floor(array)
     if fractional.any():
-        raise ValueError(f"{what} must be whole numbers; not so for "
-                         f"{some(values.index[fractional])}")
+        raise ValueError(error_text("not_wholes", what=what,
+                                    rows=some(values.index[fractional])))
     return array.astype("int64")
 
 
@@ -197,8 +206,5 @@ def require_overlap(left: pd.Index, right: pd.Index, what: str) -> None:
     """ValueError when two non-empty sets of IDs (from :func:`as_ids`) share none: a join
     between them would silently match nobody."""
     if len(left) and len(right) and not set(left.dropna()) & set(right.dropna()):
-        raise ValueError(
-            f"{what} share no ID: one side has e.g. {list(left[:3])}, the other "
-            f"{list(right[:3])}. Check that both columns hold the same IDs (text or numbers, "
-            "leading zeros)."
-        )
+        raise ValueError(error_text("no_shared_id", what=what, left=list(left[:3]),
+                                    right=list(right[:3])))

@@ -21,6 +21,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.validation import (
     as_day,
     as_days,
@@ -28,7 +29,9 @@ from rfmkit.validation import (
     as_fraction,
     as_number,
     as_whole,
+    column_of,
     require_columns,
+    some,
 )
 
 TIERS = ("gold", "silver", "bronze", "iron")
@@ -47,7 +50,7 @@ def _as_value_series(values, what: str = "values") -> pd.Series:
     a customer listed twice.
     """
     if isinstance(values, pd.DataFrame):
-        raise ValueError(f"{what} must be one column (a Series), not a table; pick a column first")
+        raise ValueError(error_text("value.not_a_column", what=what))
     if isinstance(values, pd.Series):
         series = values
     elif isinstance(values, Mapping):
@@ -57,15 +60,14 @@ def _as_value_series(values, what: str = "values") -> pd.Series:
     try:
         numbers = pd.to_numeric(series, errors="raise").astype("float64")
     except (TypeError, ValueError) as error:
-        raise ValueError(f"{what} must be numbers (yuan): {error}") from None
+        raise ValueError(error_text("value.not_yuan", what=what, error=error)) from None
     missing = numbers.isna().to_numpy()
     if missing.any():
-        who = list(numbers.index[missing][:10])
-        more = f" and {int(missing.sum()) - 10} more" if missing.sum() > 10 else ""
-        raise ValueError(f"{what} is missing for customers {who}{more}")
+        raise ValueError(error_text("value.missing_for", what=what,
+                                    value=some(numbers.index[missing], 10)))
     if numbers.index.has_duplicates:
         twice = list(dict.fromkeys(numbers.index[numbers.index.duplicated()]))[:10]
-        raise ValueError(f"{what} lists customers more than once: {twice}")
+        raise ValueError(error_text("customers_twice", what=what, twice=twice))
     return numbers.copy()
 
 
@@ -129,7 +131,7 @@ def tier_boundaries(n: int, shares=DEFAULT_SHARES) -> tuple[int, ...]:
     """
     exact = _validate_shares(shares)
     if isinstance(n, bool) or int(n) != n or n < 0:
-        raise ValueError(f"n must be a whole number of customers (0 or more), got {n!r}")
+        raise ValueError(error_text("value.n_customers", n=n))
     n = int(n)
     boundaries = []
     cumulative = Fraction(0)
@@ -144,23 +146,18 @@ def _validate_shares(shares) -> list[Fraction]:
     try:
         shares = list(shares)
     except TypeError:
-        raise ValueError(f"shares must be four fractions, got {shares!r}") from None
+        raise ValueError(error_text("value.four_shares", shares=shares)) from None
     if len(shares) != len(TIERS):
-        raise ValueError(
-            f"shares must give one fraction for each of the {len(TIERS)} tiers {list(TIERS)} "
-            f"(e.g. (0.01, 0.19, 0.30, 0.50)), got {len(shares)}: {shares}"
-        )
+        raise ValueError(error_text("value.share_count", tiers=len(TIERS), tier_list=list(TIERS),
+                                    count=len(shares), given=shares))
     for tier, share in zip(TIERS, shares, strict=True):
-        number = as_number(share, f"the {tier} share")
+        number = as_number(share, error_text("what.share", tier=tier))
         if not number > 0:
-            raise ValueError(f"each share must be above 0; the {tier} share is {share!r}")
+            raise ValueError(error_text("value.share_above_zero", tier=tier, share=share))
     total = math.fsum(float(s) for s in shares)
     if abs(total - 1) > 1e-9:
-        raise ValueError(
-            f"shares must add up to 1 (100 %), these add up to {total:g}: {shares}. "
-            "Write them as fractions, e.g. 0.01 for 1 %."
-        )
-    return [as_fraction(s, "a share") for s in shares]
+        raise ValueError(error_text("value.shares_sum", total=total, shares=shares))
+    return [as_fraction(s, error_text("what.a_share")) for s in shares]
 
 
 def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
@@ -260,13 +257,11 @@ def tier_summary(tiers: pd.DataFrame, with_key_row: bool = False) -> pd.DataFram
     """
     missing = [c for c in ("value", "tier") if c not in tiers.columns]
     if missing:
-        raise ValueError(
-            f"tiers must come from pyramid_tiers: missing column(s) {missing}. "
-            f"Columns found: {list(tiers.columns)}"
-        )
+        raise ValueError(error_text("value.not_tiers", missing=missing,
+                                    columns=list(tiers.columns)))
     unknown = sorted(set(tiers["tier"]) - set(TIERS))
     if unknown:
-        raise ValueError(f"unknown tier codes {unknown}; expected {list(TIERS)}")
+        raise ValueError(error_text("value.unknown_tiers", unknown=unknown, tiers=list(TIERS)))
     values = tiers["value"].to_numpy(dtype="float64")
     codes = tiers["tier"].to_numpy()
     members = {code: values[codes == code] for code in TIERS}
@@ -321,12 +316,12 @@ def decile_table(values, groups: int = 10, with_total: bool = False) -> pd.DataF
     Raises ValueError when there are fewer customers than groups, or for missing values.
     """
     if isinstance(groups, bool) or int(groups) != groups or groups < 1:
-        raise ValueError(f"groups must be a whole number of at least 1, got {groups!r}")
+        raise ValueError(error_text("value.groups", groups=groups))
     groups = int(groups)
     series = _as_value_series(values)
     n = len(series)
     if n < groups:
-        raise ValueError(f"{groups} groups need at least {groups} customers; there are {n}")
+        raise ValueError(error_text("value.groups_too_many", groups=groups, n=n))
     sorted_values = series.to_numpy()[_order_by_value(series)]
     base, extra = divmod(n, groups)
     sizes = [base + 1 if g < extra else base for g in range(groups)]
@@ -374,12 +369,12 @@ def decile_table(values, groups: int = 10, with_total: bool = False) -> pd.DataF
 def _check_rate(rate) -> float:
     number = as_number(rate, "rate")
     if not number > -1:
-        raise ValueError(f"rate must be above -1 (write 10 % as 0.10), got {rate!r}")
+        raise ValueError(error_text("value.rate_above", rate=rate))
     if math.isinf(number):
-        raise ValueError("rate must be a finite number")
+        raise ValueError(error_text("value.rate_finite"))
     if number > 1:
         # A yearly discount rate above 100 % is almost surely a percentage typed as a number.
-        raise ValueError(f"rate must be a fraction (write 8 % as 0.08), got {rate!r}")
+        raise ValueError(error_text("value.rate_fraction", rate=rate))
     return number
 
 
@@ -401,36 +396,32 @@ def clv(cash_flows, rate):
     r = _check_rate(rate)
     if isinstance(cash_flows, pd.DataFrame):
         if cash_flows.shape[1] == 0:
-            raise ValueError("cash_flows needs at least one year (column)")
+            raise ValueError(error_text("value.no_year_columns"))
         try:
             flows = cash_flows.to_numpy(dtype="float64")
         except (TypeError, ValueError) as error:
-            raise ValueError(f"cash flows must be numbers (yuan): {error}") from None
+            raise ValueError(error_text("value.cash_not_numbers", error=error)) from None
         missing = np.isnan(flows).any(axis=1)
         if missing.any():
-            raise ValueError(
-                f"cash flows are missing for customers {list(cash_flows.index[missing][:10])}"
-            )
+            raise ValueError(error_text("value.customers_cash_missing",
+                                        value=list(cash_flows.index[missing][:10])))
         factors = (1 + r) ** -np.arange(1, flows.shape[1] + 1, dtype="float64")
         return pd.Series(flows @ factors, index=cash_flows.index.copy(), name="clv")
     if isinstance(cash_flows, (str, bytes)) or not isinstance(
         cash_flows, (Sequence, np.ndarray, pd.Series, pd.Index)
     ):
-        raise ValueError(
-            "cash_flows must be a list/array/Series of yearly cash flows (one customer) "
-            f"or a DataFrame (customers x years), got {type(cash_flows).__name__}"
-        )
+        raise ValueError(error_text("value.cash_flows_type", name=type(cash_flows).__name__))
     try:
         flows = np.asarray(cash_flows, dtype="float64")
     except (TypeError, ValueError) as error:
-        raise ValueError(f"cash flows must be numbers (yuan): {error}") from None
+        raise ValueError(error_text("value.cash_not_numbers", error=error)) from None
     if flows.ndim != 1:
-        raise ValueError("one customer's cash flows must be one list of yearly values")
+        raise ValueError(error_text("value.one_list"))
     if flows.size == 0:
-        raise ValueError("cash_flows needs at least one year")
+        raise ValueError(error_text("value.no_years"))
     if np.isnan(flows).any():
         years = [int(i) + 1 for i in np.flatnonzero(np.isnan(flows))]
-        raise ValueError(f"cash flows are missing for years {years}")
+        raise ValueError(error_text("value.years_missing", years=years))
     return math.fsum(flows / (1 + r) ** np.arange(1, flows.size + 1, dtype="float64"))
 
 
@@ -467,30 +458,26 @@ def yearly_cash_flows(
     """
     if isinstance(rfm_table_or_spend, pd.DataFrame):
         if "monetary" not in rfm_table_or_spend.columns:
-            raise ValueError(
-                "an RFM table needs the column 'monetary' (net spend, yuan). "
-                f"Columns found: {list(rfm_table_or_spend.columns)}"
-            )
+            raise ValueError(error_text("value.no_monetary",
+                                        columns=list(rfm_table_or_spend.columns)))
         spend = _as_value_series(rfm_table_or_spend["monetary"], "monetary")
     else:
         spend = _as_value_series(rfm_table_or_spend, "spend")
     if isinstance(years, bool) or int(years) != years or years < 1:
-        raise ValueError(f"years must be a whole number of at least 1, got {years!r}")
+        raise ValueError(error_text("value.years", years=years))
     years = int(years)
     margin = as_number(margin, "margin")
     retention = as_number(retention, "retention")
     history_years = as_number(history_years, "history_years")
     cost_per_year = as_number(cost_per_year, "cost_per_year")
     if not 0 <= margin <= 1:
-        raise ValueError(f"margin must be a fraction between 0 and 1 (0.25 for 25 %), got {margin}")
+        raise ValueError(error_text("value.margin", margin=margin))
     if not 0 <= retention <= 1:
-        raise ValueError(
-            f"retention must be a fraction between 0 and 1 (0.8 for 80 %), got {retention}"
-        )
+        raise ValueError(error_text("value.retention", retention=retention))
     if not history_years > 0:
-        raise ValueError(f"history_years must be above 0, got {history_years}")
+        raise ValueError(error_text("value.history_years", history_years=history_years))
     if cost_per_year < 0:
-        raise ValueError(f"cost_per_year must be 0 or more (yuan), got {cost_per_year}")
+        raise ValueError(error_text("value.cost_per_year", cost_per_year=cost_per_year))
     base = spend.to_numpy() / history_years * margin - cost_per_year
     survival = retention ** np.arange(years, dtype="float64")
     result = pd.DataFrame(
@@ -535,7 +522,7 @@ def customer_equity_short(customer_base, average_clv) -> float:
     base = as_number(customer_base, "customer_base")
     average = as_number(average_clv, "average_clv")
     if base < 0 or math.isinf(base):
-        raise ValueError(f"customer_base must be a number of customers (0 or more), got {base}")
+        raise ValueError(error_text("value.customer_base", base=base))
     return base * average
 
 
@@ -574,7 +561,7 @@ def delivered_value(
     for part, value in given.items():
         number = as_number(value, part)
         if number < 0 or math.isinf(number):
-            raise ValueError(f"{part} must be a yuan amount of 0 or more, got {value!r}")
+            raise ValueError(error_text("value.yuan_amount", part=part, value=value))
         numbers[part] = number
     total_value = math.fsum(numbers[p] for p in _VALUE_PARTS)
     total_cost = math.fsum(numbers[p] for p in _COST_PARTS)
@@ -618,8 +605,8 @@ def yearly_spend(
     )
     days = as_whole(days, "days", minimum=1)
     asof_day = as_day(asof, "asof")
-    day = as_days(orders[date], f"orders column {date!r}")
-    cents = as_fen(orders[amount], f"orders column {amount!r}")
+    day = as_days(orders[date], column_of("orders", date))
+    cents = as_fen(orders[amount], column_of("orders", amount))
     known = (day <= asof_day).to_numpy()
     window = known & (day > asof_day - pd.Timedelta(days=int(days))).to_numpy()
     who = orders[customer].to_numpy()

@@ -757,7 +757,7 @@ def test_message_preview_custom_template():
     assert message_preview(row, "Hi {name}: {service_name}, {when}") == "Hi 李华: coupon, today"
     rfmkit.use_language("zh")
     assert message_preview(row, ("你好{name}", "Hi {name}")) == "你好李华"
-    with pytest.raises(ValueError, match="unknown fields"):
+    with pytest.raises(ValueError, match=r"无法识别的字段 \['phone'\]"):  # errors speak zh too
         message_preview(row, "Hi {phone}")
 
 

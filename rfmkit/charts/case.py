@@ -25,7 +25,7 @@ from rfmkit.charts._style import (
     set_alt,
     styled,
 )
-from rfmkit.labels import label
+from rfmkit.labels import error_text, label
 from rfmkit.labels import name as code_name
 
 METRICS = ("visits", "ticket", "sales")
@@ -123,7 +123,7 @@ def before_after_values(table: pd.DataFrame, metric: str) -> pd.DataFrame:
     An empty group has NaN everywhere.
     """
     if metric not in METRICS:
-        raise ValueError(f"metric must be one of {METRICS}, got {metric!r}")
+        raise ValueError(error_text("one_of", what="metric", options=METRICS, value=metric))
     rows = {}
     for code in _group_codes(table):
         part = table[table["group"] == code]
@@ -161,12 +161,12 @@ def before_after_chart(table: pd.DataFrame, metrics: Sequence[str] | None = None
         metrics = METRICS if has_visits else ("sales",)
     metrics = tuple(metrics)
     if not 1 <= len(metrics) <= len(METRICS) or len(set(metrics)) != len(metrics):
-        raise ValueError(f"give one to three different metrics of {METRICS}, got {metrics!r}")
+        raise ValueError(error_text("charts.metrics", known=METRICS, metrics=metrics))
     for metric in metrics:
         if metric not in METRICS:
-            raise ValueError(f"metric must be one of {METRICS}, got {metric!r}")
+            raise ValueError(error_text("one_of", what="metric", options=METRICS, value=metric))
         if metric != "sales" and not has_visits:
-            raise ValueError(f"the table has no visits, so {metric!r} cannot be drawn")
+            raise ValueError(error_text("charts.no_visits", metric=metric))
     codes = _group_codes(table)
     round_two = _is_round_two(codes)
     before_text = chart_text("chart.round1_month" if round_two else "chart.last_month")

@@ -32,7 +32,7 @@ from rfmkit.charts._style import (
     styled,
 )
 from rfmkit.charts.rfm import cell_heatmap
-from rfmkit.labels import label
+from rfmkit.labels import error_text, label
 from rfmkit.labels import name as code_name
 from rfmkit.validation import require_columns
 
@@ -167,7 +167,7 @@ def nps_chart(breakdown: pd.DataFrame) -> Figure:
     groups = ["detractors", "passives", "promoters"]
     missing = [g for g in groups if g not in breakdown.index]
     if missing:
-        raise ValueError(f"breakdown is missing the rows {missing}")
+        raise ValueError(error_text("charts.breakdown_rows", missing=missing))
     shares = breakdown["share"].reindex(groups).to_numpy(dtype="float64")
     answered = int(breakdown["count"].sum())
     fig, ax = new_figure("strip")
@@ -326,7 +326,7 @@ def profile_chart(profile: pd.DataFrame, group: str = "", *,
                               "segment_share": "%", "all_share": "%"}, "profile")
     fields = [f for f in fields if f in set(profile["field"])]
     if not fields:
-        raise ValueError("profile has none of the fields asked for")
+        raise ValueError(error_text("charts.no_fields"))
     fig, axes = new_figure("wide", ncols=len(fields))
     axes = np.atleast_1d(axes)
     for ax, field in zip(axes, fields, strict=True):

@@ -31,7 +31,7 @@ from rfmkit.charts._style import (
     set_alt,
     styled,
 )
-from rfmkit.labels import label
+from rfmkit.labels import error_text, label
 from rfmkit.labels import name as code_name
 from rfmkit.lifecycle import STAGES
 from rfmkit.validation import require_columns
@@ -47,7 +47,7 @@ def _text_colour(kind: str, code: str) -> str:
 
 def _check_basis(basis: str) -> None:
     if basis not in BASES:
-        raise ValueError(f"basis must be one of {BASES}, got {basis!r}")
+        raise ValueError(error_text("one_of", what="basis", options=BASES, value=basis))
 
 
 # ---- the customer pyramid -------------------------------------------------------------------
@@ -123,7 +123,7 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
     require_columns(summary, _PYRAMID_COLUMNS, "the tier summary")
     absent = [code for code in TIERS if code not in summary.index]
     if absent:
-        raise ValueError(f"the tier summary has no row for {absent}; use rfmkit.tier_summary")
+        raise ValueError(error_text("charts.tier_rows", absent=absent))
     layers, key = _pyramid_texts(summary, basis)
     signature = (chart_language(), basis)
     state = getattr(fig, "_rfmkit_pyramid", None)
@@ -178,7 +178,7 @@ def discount_chart(cash_flows, rate: float) -> Figure:
     """
     flows = np.asarray(list(cash_flows), dtype="float64")
     if flows.ndim != 1 or flows.size == 0 or np.isnan(flows).any():
-        raise ValueError("cash_flows must be one customer's yearly cash flows (numbers)")
+        raise ValueError(error_text("charts.cash_flows"))
     years = np.arange(1, flows.size + 1)
     present = flows / (1 + float(rate)) ** years
     fig, ax = new_figure("bars")
@@ -218,7 +218,7 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
     """
     values = np.asarray(pd.Series(clv_values).to_numpy(), dtype="float64")
     if values.size == 0 or np.isnan(values).any():
-        raise ValueError("clv_values must be at least one number per customer, none missing")
+        raise ValueError(error_text("charts.clv_values"))
     low = float(values.min())
     shown_high, note = clip_tail(values)
     edges = np.linspace(low, shown_high, 31) if shown_high > low else [low - 0.5, low + 0.5]

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.validation import as_day
 
 #: The five steps in order: (step code, default owner role).
@@ -55,14 +56,14 @@ def complaint_steps(case: Mapping = EXAMPLE_COMPLAINT) -> pd.DataFrame:
     Use :func:`advance_complaint` to move on.
     """
     if not isinstance(case, Mapping):
-        raise ValueError("case must be a dict with case_id, customer_id, opened, summary")
+        raise ValueError(error_text("complaints.case_dict"))
     missing = [k for k in ("case_id", "customer_id", "opened") if k not in case]
     if missing:
-        raise ValueError(f"case is missing {missing}")
+        raise ValueError(error_text("complaints.case_missing", missing=missing))
     owners = dict(case.get("owners", {}))
     unknown = sorted(set(owners) - {code for code, _ in COMPLAINT_STEPS})
     if unknown:
-        raise ValueError(f"owners has unknown steps {unknown}")
+        raise ValueError(error_text("complaints.unknown_steps", unknown=unknown))
     steps = pd.DataFrame(
         {
             "step": range(1, len(COMPLAINT_STEPS) + 1),
@@ -77,7 +78,7 @@ def complaint_steps(case: Mapping = EXAMPLE_COMPLAINT) -> pd.DataFrame:
     steps.attrs = {"case_id": case["case_id"], "customer_id": case["customer_id"]}
     for item in case.get("progress", ()):
         if not isinstance(item, Mapping) or "date" not in item:
-            raise ValueError(f"each progress item needs a date, got {item!r}")
+            raise ValueError(error_text("complaints.item_date", item=item))
         steps = advance_complaint(steps, item["date"], note=item.get("note"),
                                   owner=item.get("owner"))
     return steps
@@ -95,12 +96,11 @@ def advance_complaint(steps: pd.DataFrame, date, *, note=None, owner=None) -> pd
     result.attrs = dict(steps.attrs)
     current = np.flatnonzero(result["status"].to_numpy() == "in_progress")
     if len(current) == 0:
-        raise ValueError("all five steps are done: nothing to advance")
+        raise ValueError(error_text("complaints.all_done"))
     k = int(current[0])
     before = result["date"].iloc[:k].dropna()
     if len(before) and day < before.max():
-        raise ValueError(f"date {day:%Y-%m-%d} is before the previous step's date "
-                         f"{before.max():%Y-%m-%d}")
+        raise ValueError(error_text("complaints.date_before", day=day, value=before.max()))
     row = result.index[k]
     result.loc[row, ["date", "status"]] = [day, "done"]
     for column, value in (("note", note), ("owner", owner)):

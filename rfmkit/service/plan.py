@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.lifecycle import lifecycle_stages
 from rfmkit.orders import order_lines, order_totals
 from rfmkit.rfm import rfm_segments, rfm_table
@@ -25,9 +26,9 @@ def _codes(given, column: str, customers: pd.Index, what: str) -> np.ndarray:
         require_columns(given, {column: f"the {column} code of each customer"}, what)
         given = given[column]
     elif not isinstance(given, pd.Series):
-        raise ValueError(f"{what} must be a DataFrame or Series indexed by customer")
+        raise ValueError(error_text("plan.by_customer", what=what))
     if given.index.has_duplicates:
-        raise ValueError(f"{what} lists customers more than once")
+        raise ValueError(error_text("plan.customers_twice", what=what))
     return given.reindex(customers).to_numpy(dtype=object)
 
 
@@ -76,13 +77,13 @@ def customer_features(
                     "products")
     twice = members["customer_id"].duplicated()
     if twice.any():
-        raise ValueError(f"members lists customers more than once: "
-                         f"{some(sorted(set(members['customer_id'][twice])))}")
+        raise ValueError(error_text("customers_twice", what="members",
+                                    twice=some(sorted(set(members["customer_id"][twice])))))
     table = rfm_table(orders, asof_day)
     customers = table.index
     bought = order_totals(orders, asof_day).query("purchase").groupby("customer_id")
     member_ids = as_ids(members["customer_id"])
-    require_overlap(as_ids(customers), member_ids, "the orders' customers and the members")
+    require_overlap(as_ids(customers), member_ids, error_text("what.orders_and_members"))
     profile = (members.set_axis(member_ids, axis=0).drop(columns="customer_id")
                .reindex(as_ids(customers)).set_axis(customers, axis=0))
 
@@ -157,7 +158,7 @@ def service_plan(features: pd.DataFrame, asof, rules=DEFAULT_RULES, *,
     asof_day = as_day(asof, "asof")
     if features.index.has_duplicates:
         twice = list(dict.fromkeys(features.index[features.index.duplicated()]))
-        raise ValueError(f"features lists customers more than once: {some(twice)}")
+        raise ValueError(error_text("customers_twice", what="features", twice=some(twice)))
     needed = {column: f"used by the condition {key!r}"
               for condition in table["condition"] for key in condition
               for column in CONDITIONS[key].needs}

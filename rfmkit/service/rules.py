@@ -16,6 +16,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from rfmkit.labels import error_text
 from rfmkit.validation import as_number, as_whole
 
 #: The lesson's ways to serve valuable customers: care, revisits, new-product notices,
@@ -83,9 +84,9 @@ def _list(value, where: str) -> list:
     if isinstance(value, (str, bytes)) or not isinstance(
         value, (Sequence, set, frozenset, np.ndarray, pd.Index, pd.Series)
     ):
-        raise ValueError(f"{where} needs a list of values, e.g. [{value!r}]")
+        raise ValueError(error_text("rules.needs_list", where=where, value=value))
     if len(value) == 0:
-        raise ValueError(f"{where} has an empty list (matches nobody)")
+        raise ValueError(error_text("rules.empty_list", where=where))
     return list(value)
 
 
@@ -216,41 +217,41 @@ DEFAULT_RULES: tuple[dict, ...] = tuple(
 
 def _check_condition(name: str, condition) -> dict:
     if not isinstance(condition, Mapping):
-        raise ValueError(f"rule {name!r}: condition must be a dict such as "
-                         f"{{'segment': ['maintain']}}, got {condition!r}")
+        raise ValueError(error_text("rules.condition_dict", name=name, condition=condition))
     unknown = sorted(set(condition) - set(CONDITIONS))
     if unknown:
-        raise ValueError(f"rule {name!r}: unknown condition keys {unknown}; known keys: "
-                         f"{list(CONDITIONS)}")
-    return {key: CONDITIONS[key].check(value, f"rule {name!r}: {key!r}")
+        raise ValueError(error_text("rules.unknown_condition", name=name, unknown=unknown,
+                                    conditions=list(CONDITIONS)))
+    return {key: CONDITIONS[key].check(value, error_text("what.rule_key", name=name,
+                                                                         key=key))
             for key, value in condition.items()}
 
 
 def _check_rule(record, position: int) -> dict:
     if not isinstance(record, Mapping):
-        raise ValueError(f"rule number {position + 1} must be a dict, got {record!r}")
-    name = record.get("rule", f"number {position + 1}")
+        raise ValueError(error_text("rules.rule_dict", value=position + 1, record=record))
+    name = record.get("rule", error_text("what.rule_number", n=position + 1))
     unknown = sorted(set(record) - set(_RULE_FIELDS))
     if unknown:
-        raise ValueError(f"rule {name!r}: unknown fields {unknown}; fields: {list(_RULE_FIELDS)}")
+        raise ValueError(error_text("rules.unknown_fields", name=name, unknown=unknown,
+                                    fields=list(_RULE_FIELDS)))
     missing = [f for f in _RULE_FIELDS if f not in record and not f.startswith("service_")]
     if missing:
-        raise ValueError(f"rule {name!r} is missing {missing}")
+        raise ValueError(error_text("rules.missing_fields", name=name, missing=missing))
     if not isinstance(record["rule"], str) or not record["rule"]:
-        raise ValueError(f"rule code must be non-empty text, got {record['rule']!r}")
+        raise ValueError(error_text("rules.code", value=record['rule']))
     zh, en = record.get("service_zh"), record.get("service_en")
     named = not (is_blank(zh) or is_blank(en))
     if not named and record["service"] not in SERVICES:
-        raise ValueError(f"rule {name!r}: unknown service {record['service']!r}; use one of "
-                         f"{list(SERVICES)} or give service_zh and service_en names")
+        raise ValueError(error_text("rules.unknown_service", name=name, value=record['service'],
+                                    services=list(SERVICES)))
     if record["channel"] not in CHANNELS:
-        raise ValueError(f"rule {name!r}: unknown channel {record['channel']!r}; "
-                         f"channels: {list(CHANNELS)}")
+        raise ValueError(error_text("rules.unknown_channel", name=name, value=record['channel'],
+                                    channels=list(CHANNELS)))
     when = record["when"]
     if not isinstance(when, str) or (when not in WHEN and within_days(when) is None):
-        raise ValueError(f"rule {name!r}: when must be one of {list(WHEN)} or "
-                         f"'within_N_days', got {when!r}")
-    priority = as_number(record["priority"], f"rule {name!r}: priority")
+        raise ValueError(error_text("rules.when", name=name, times=list(WHEN), when=when))
+    priority = as_number(record["priority"], error_text("what.rule_priority", name=name))
     return {
         "rule": record["rule"],
         "priority": int(priority) if priority == int(priority) else priority,
@@ -283,17 +284,16 @@ def load_rules(rules=DEFAULT_RULES) -> pd.DataFrame:
     if isinstance(rules, pd.DataFrame):
         records = rules.to_dict("records")
     elif isinstance(rules, (Mapping, str, bytes)):
-        raise ValueError("rules must be a list of dicts (one per rule) or a DataFrame")
+        raise ValueError(error_text("rules.rules_type"))
     else:
         records = list(rules)
     if not records:
-        raise ValueError("rules is empty: at least a catch-all rule (condition {}) is needed")
+        raise ValueError(error_text("rules.empty"))
     table = pd.DataFrame([_check_rule(record, i) for i, record in enumerate(records)])
     if table["rule"].duplicated().any():
-        raise ValueError(f"rule codes must be unique; repeated: "
-                         f"{sorted(set(table['rule'][table['rule'].duplicated()]))}")
+        raise ValueError(error_text("rules.codes_unique",
+                                    value=sorted(set(table['rule'][table['rule'].duplicated()]))))
     if not any(len(c) == 0 for c in table["condition"]):
-        raise ValueError("no catch-all rule: add a rule with condition {} (e.g. a care "
-                         "greeting) so that every customer gets a service")
+        raise ValueError(error_text("rules.no_catch_all"))
     table = table.sort_values(["priority", "position"], kind="stable")
     return table.drop(columns="position").reset_index(drop=True)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from rfmkit.labels import label, name, pick
+from rfmkit.labels import error_text, label, name, pick
 from rfmkit.service.care import holiday_calendar
 from rfmkit.service.rules import CONDITIONS, DEFAULT_RULES, Codes, is_blank, load_rules, within_days
 from rfmkit.validation import as_day
@@ -223,12 +223,12 @@ def message_preview(row: Mapping | pd.Series, template=None) -> str:
                                        and len(template) == 2):
         text = in_language(template)
     else:
-        raise ValueError("template must be text or a (Chinese, English) pair")
+        raise ValueError(error_text("text.template"))
     fields = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
     unknown = sorted(fields - set(_TEMPLATE_FIELDS))
     if unknown:
-        raise ValueError(f"template uses unknown fields {unknown}; fields: "
-                         f"{list(_TEMPLATE_FIELDS)}")
+        raise ValueError(error_text("text.unknown_fields", unknown=unknown,
+                                    fields=list(_TEMPLATE_FIELDS)))
     category = row.get("favourite_category")
     return text.format(
         name=label("text.customer") if is_blank(row.get("name")) else str(row.get("name")),

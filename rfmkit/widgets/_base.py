@@ -28,7 +28,7 @@ import ipywidgets as w
 import pandas as pd
 from PIL import Image
 
-from rfmkit.labels import label, localise
+from rfmkit.labels import error_text, label, localise
 
 CHART_DPI = 72  # pixels per inch of a chart inside an explorer
 PNG_COLOURS = 64  # colours of an explorer's chart picture (see encode_canvas)
@@ -96,13 +96,13 @@ def whole_percent(value, what: str, low: int, high: int) -> int:
     naming ``what`` says what is wrong otherwise."""
     if (isinstance(value, bool) or not isinstance(value, (int, float, Fraction))
             or not math.isfinite(float(value))):
-        raise ValueError(f"{what} must be a fraction such as 0.5 (= 50 %), got {value!r}")
+        raise ValueError(error_text("widgets.fraction", what=what, value=value))
     percent = Fraction(str(value) if isinstance(value, float) else value) * 100
     if percent.denominator != 1:
-        raise ValueError(f"{what} must be a whole percent (e.g. 0.35 = 35 %), got {value!r}")
+        raise ValueError(error_text("widgets.whole_percent", what=what, value=value))
     if not low <= percent <= high:
-        raise ValueError(f"{what} must be between {low / 100:g} and {high / 100:g} "
-                         f"({low} % to {high} %), got {float(value):g}")
+        raise ValueError(error_text("widgets.between", what=what, minimum=low / 100,
+                                    maximum=high / 100, low=low, high=high, given=float(value)))
     return int(percent)
 
 

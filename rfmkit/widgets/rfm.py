@@ -12,7 +12,7 @@ import pandas as pd
 
 from rfmkit.charts._style import fmt
 from rfmkit.charts.rfm import segment_chart
-from rfmkit.labels import label
+from rfmkit.labels import error_text, label
 from rfmkit.rfm import METRICS, rfm_flags, rfm_segments, segment_summary
 from rfmkit.validation import require_columns
 from rfmkit.widgets._base import CHART_DPI, Explorer, encode_canvas
@@ -90,12 +90,13 @@ class SegmentExplorer(Explorer):
         self, table: pd.DataFrame, scheme: str = "lesson", cut: str = "mean", *, chart: bool = True
     ):
         if scheme not in SCHEME_NAMES:
-            raise ValueError(f"scheme must be one of {SCHEME_NAMES}, got {scheme!r}")
+            raise ValueError(error_text("one_of", what="scheme", options=SCHEME_NAMES,
+                                        value=scheme))
         if cut not in RULES:
-            raise ValueError(f"cut must be one of {RULES}, got {cut!r}")
+            raise ValueError(error_text("one_of", what="cut", options=RULES, value=cut))
         require_columns(table, dict.fromkeys(METRICS, "see rfmkit.rfm_table"), "table")
         if len(table) == 0:
-            raise ValueError("the RFM table has no customers")
+            raise ValueError(error_text("rfm.no_customers"))
         super().__init__(chart)
         self.table = table
         self._values = {m: table[m].to_numpy(dtype="float64") for m in METRICS}

@@ -16,7 +16,7 @@ import pandas as pd
 
 from rfmkit.charts._style import code_order
 from rfmkit.charts.service import ticket_bands_chart
-from rfmkit.labels import label, name
+from rfmkit.labels import error_text, label, name
 from rfmkit.preferences import DEFAULT_EDGES, band_counts, first_orders
 from rfmkit.service import DEFAULT_RULES, describe_plan, message_preview
 from rfmkit.validation import require_columns
@@ -55,7 +55,7 @@ class ServiceExplorer(Explorer):
                  rules=DEFAULT_RULES, by: str = "segment", group: str = ALL,
                  channel: str = ALL, rows: int = 10):
         if by not in BY_OPTIONS:
-            raise ValueError(f"by must be one of {BY_OPTIONS}, got {by!r}")
+            raise ValueError(error_text("one_of", what="by", options=BY_OPTIONS, value=by))
         require_columns(plan, dict.fromkeys(["customer_id", "service", "channel"], "codes"),
                         "plan")
         require_columns(features, dict.fromkeys(BY_OPTIONS, "codes"), "features")
@@ -178,7 +178,7 @@ def parse_edges(text: str) -> list[float]:
     increase (the message says what is wrong).
     """
     if not isinstance(text, str):
-        raise ValueError(f"edges must be text such as '0, 50, 100', got {text!r}")
+        raise ValueError(error_text("widgets.edges_text", text=text))
     parts = [p.strip() for p in text.replace("，", ",").replace("、", ",").split(",")]
     if len(parts) == 1:
         parts = parts[0].split()
@@ -192,16 +192,16 @@ def parse_edges(text: str) -> list[float]:
         try:
             values.append(float(part))
         except ValueError:
-            raise ValueError(f"{part!r} is not a number") from None
+            raise ValueError(error_text("widgets.not_a_number", part=part)) from None
     if not values:
-        raise ValueError("no numbers given")
+        raise ValueError(error_text("widgets.no_numbers"))
     if not math.isinf(values[-1]):
         values.append(math.inf)
     if len(values) < 2:
-        raise ValueError("at least one band is needed")
+        raise ValueError(error_text("widgets.one_band"))
     for a, b in zip(values[:-1], values[1:], strict=True):
         if not b > a:
-            raise ValueError(f"edges must increase: {a:g} is followed by {b:g}")
+            raise ValueError(error_text("widgets.edges_increase", a=a, b=b))
     return values
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from rfmkit.charts.value import clv_histogram, pyramid_chart, stage_chart
-from rfmkit.labels import label
+from rfmkit.labels import error_text, label
 from rfmkit.lifecycle import (
     lifecycle_stages,
     one_time_sleeping_or_lost,
@@ -58,29 +58,25 @@ class PyramidExplorer(Explorer):
                  basis: str = "monetary", chart: bool = True):
         if isinstance(table, pd.DataFrame):
             if "monetary" not in table.columns:
-                raise ValueError(
-                    f"table needs the column 'monetary'; columns found: {list(table.columns)}"
-                )
+                raise ValueError(error_text("widgets.no_monetary", columns=list(table.columns)))
             monetary = table["monetary"]
         else:
             monetary = pd.Series(table)
         if len(monetary) == 0:
-            raise ValueError("there are no customers")
+            raise ValueError(error_text("widgets.no_customers"))
         self._values = {"monetary": monetary}
         if clv_values is not None:
             clv_values = pd.Series(clv_values)
             if len(clv_values) != len(monetary) or set(clv_values.index) != set(monetary.index):
-                raise ValueError("clv_values must be given for the same customers as the table")
+                raise ValueError(error_text("widgets.clv_customers"))
             self._values["clv"] = clv_values.reindex(monetary.index)
         if basis not in self._values:
-            raise ValueError(f"basis must be one of {list(self._values)}, got {basis!r}")
+            raise ValueError(error_text("one_of", what="basis", options=list(self._values),
+                                        value=basis))
         gold, silver, bronze, _ = (round(100 * float(s), 6) for s in shares)
         if not (0.5 <= gold <= 10 and 1 <= silver <= 40 and 1 <= bronze <= 45
                 and gold + silver + bronze <= 95):
-            raise ValueError(
-                "the sliders cover gold 0.5-10 %, silver 1-40 %, bronze 1-45 % (iron at least "
-                f"5 %); got shares {tuple(shares)}"
-            )
+            raise ValueError(error_text("widgets.shares_range", shares=tuple(shares)))
         super().__init__(chart)
         self.gold = self.slider("widget.gold_share", 0.5, 10.0, gold, 0.5, whole=False,
                                 readout_format=".1f")
@@ -98,7 +94,7 @@ class PyramidExplorer(Explorer):
         iron = 100 - gold - silver - bronze
         if iron < 5:
             # never reached with the sliders' limits; kept so that shares stay valid
-            raise ValueError(f"iron needs at least 5 % of customers, has {iron:g} %")
+            raise ValueError(error_text("widgets.iron", iron=iron))
         return gold / 100, silver / 100, bronze / 100, iron / 100
 
     def _compute(self) -> None:
@@ -136,11 +132,11 @@ class CLVExplorer(Explorer):
                  retention: float = 0.40, chart: bool = True):
         spend = pd.Series(spend)
         if len(spend) == 0:
-            raise ValueError("there are no customers")
+            raise ValueError(error_text("widgets.no_customers"))
         super().__init__(chart)
         self.spend = spend
         if isinstance(years, bool) or int(years) != years or not 1 <= years <= 10:
-            raise ValueError(f"years must be a whole number from 1 to 10, got {years!r}")
+            raise ValueError(error_text("widgets.years", years=years))
         self.rate = self.slider("widget.rate", 0, 30, whole_percent(rate, "rate", 0, 30))
         self.years = self.slider("widget.years", 1, 10, int(years))
         self.margin = self.slider("widget.margin", 1, 100,
@@ -190,13 +186,11 @@ class StageExplorer(Explorer):
                  *, max_count: int = 5, chart: bool = True):
         require_columns(table, {"recency_days": "days", "frequency": "orders"}, "table")
         if len(table) == 0:
-            raise ValueError("the RFM table has no customers")
+            raise ValueError(error_text("rfm.no_customers"))
         top = int(np.ceil(table["recency_days"].max())) + 1
         if not 0 <= active_days < sleeping_days <= top:
-            raise ValueError(
-                f"thresholds must satisfy 0 <= active_days < sleeping_days <= {top}, got "
-                f"{active_days} and {sleeping_days}"
-            )
+            raise ValueError(error_text("widgets.thresholds", top=top, active_days=active_days,
+                                        sleeping_days=sleeping_days))
         super().__init__(chart)
         self.table = table
         self.max_count = max_count
