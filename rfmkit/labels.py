@@ -1644,7 +1644,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "years must be a whole number of at least 1, got {years!r}",
     ),
     "error.value.margin": (
-        "利润率 margin 应为 0 到 1 之间的小数 (25 % 写作 0.25), 实际是 {margin}",
+        "毛利率 margin 应为 0 到 1 之间的小数 (25 % 写作 0.25), 实际是 {margin}",
         "margin must be a fraction between 0 and 1 (0.25 for 25 %), got {margin}",
     ),
     "error.value.retention": (

@@ -96,7 +96,7 @@ zh.question: 如果店铺能把每年的留存率从 40% 提高到 60% (其他�
 zh.hint: 重新算 flows, 只把 retention=0.40 改成 retention=0.60, 再 clv_table(flows,
     rate=0.10)["clv"].sum()。
 zh.takeaway: 留住客户直接提高客户资产: 这就是客户关怀和回访的价值所在。
-zh.revisit: 只改留存率 (0.60), 利润率 0.25、5 年、折现率 0.10、history_years=1 都保持不变;
+zh.revisit: 只改留存率 (0.60), 毛利率 0.25、5 年、折现率 0.10、history_years=1 都保持不变;
     客户资产是全部客户 CLV 之和, 不是平均值。
 en.question: If the shop could keep 60 % of its customers each year instead of 40 % (everything
     else unchanged), what would the customer equity be, in yuan? Within 1 yuan is fine. (You can
