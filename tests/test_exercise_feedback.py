@@ -8,6 +8,7 @@ import datetime
 
 import pandas as pd
 import pytest
+from exercise_support import TEXT, made_up
 from language_support import language
 
 import rfmkit as rk
@@ -27,16 +28,6 @@ from rfmkit.exercises import (
     nb08,
     nb09,
 )
-
-TEXT = "\n".join(f"{lang}.{key}: {lang} {key}" for lang in ("zh", "en")
-                 for key in ("question", "hint", "takeaway", "revisit"))
-
-
-def made_up(kind, answer):
-    def q9():
-        return answer
-
-    return Exercise("q9", kind=kind, text=TEXT, solution=q9)
 
 
 def messages(q, answer):

@@ -11,6 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from exercise_support import made_up
 from language_support import language
 
 from rfmkit.exercises import (
@@ -18,20 +19,9 @@ from rfmkit.exercises import (
     INCORRECT,
     NOT_ATTEMPTED,
     Choice,
-    Exercise,
     Frame,
     Number,
 )
-
-TEXT = "\n".join(f"{lang}.{key}: {lang} {key}" for lang in ("zh", "en")
-                 for key in ("question", "hint", "takeaway", "revisit"))
-
-
-def made_up(kind, answer):
-    def q9():
-        return answer
-
-    return Exercise("q9", kind=kind, text=TEXT, solution=q9)
 
 
 def shows_none_of(message, values):
