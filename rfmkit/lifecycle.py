@@ -212,6 +212,14 @@ def lifecycle_stages(
     return result
 
 
+def _check_stage_codes(stages: pd.DataFrame) -> None:
+    """Raise a ValueError naming the stage codes of ``stages`` that are not in STAGES."""
+    unknown = sorted(set(pd.unique(stages["stage"])) - set(STAGES))
+    if unknown:
+        raise ValueError(error_text("lifecycle.unknown_stages", unknown=unknown,
+                                    stages=list(STAGES)))
+
+
 def stage_by_purchases(
     table: pd.DataFrame, stages: pd.DataFrame, max_count: int = 5, with_total: bool = False
 ) -> pd.DataFrame:
@@ -236,10 +244,7 @@ def stage_by_purchases(
         if len(stages) != len(table) or set(stages.index) != set(table.index):
             raise ValueError(error_text("same_customers", first="table", second="stages"))
         stages = stages.reindex(table.index)
-    unknown = sorted(set(stages["stage"]) - set(STAGES))
-    if unknown:
-        raise ValueError(error_text("lifecycle.unknown_stages", unknown=unknown,
-                                    stages=list(STAGES)))
+    _check_stage_codes(stages)
     frequency = pd.to_numeric(table["frequency"])
     if frequency.isna().any() or (frequency < 0).any():
         raise ValueError(error_text("lifecycle.bad_frequency"))
@@ -284,10 +289,7 @@ def stage_summary(stages: pd.DataFrame) -> pd.DataFrame:
     0 when there are none).
     """
     require_columns(stages, {"stage": "the lifecycle stage code"}, "stages")
-    unknown = sorted(set(stages["stage"]) - set(STAGES))
-    if unknown:
-        raise ValueError(error_text("lifecycle.unknown_stages", unknown=unknown,
-                                    stages=list(STAGES)))
+    _check_stage_codes(stages)
     counts = stages["stage"].value_counts().reindex(list(STAGES), fill_value=0)
     n = int(counts.sum())
     active = stages.attrs.get("active_days")

@@ -17,6 +17,7 @@ import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from rfmkit import campaign_frames, charts, load_samsclub_campaign, use_language  # noqa: E402
+from rfmkit.preferences import first_orders  # noqa: E402
 from rfmkit.widgets import (  # noqa: E402
     CLVExplorer,
     StageExplorer,
@@ -107,6 +108,10 @@ def test_ticket_bands_updated_in_place_are_the_fresh_chart():
     expected = np.histogram(first["amount"], bins=[0, 50, 100, 200, 500, np.inf])[0]
     assert [p.get_height() for p in figure.axes[0].patches] == list(expected)
     assert len(figure.axes[0].texts) == len(expected)  # old numbers are gone
+    # the explorer keeps every first purchase and picks the new ones per move: the same
+    # customers as asking for the new customers since that day
+    pd.testing.assert_frame_equal(ex.first_orders,
+                                  first_orders(ORDERS, asof="2026-06-30", since=since))
     fresh = charts.ticket_bands_chart(ex.result)
     picture = shown(ex)
     assert differing_pixels(picture, drawn_afresh(fresh)) < 0.002 * picture[..., 0].size

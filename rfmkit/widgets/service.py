@@ -261,8 +261,13 @@ class TicketBandExplorer(Explorer):
         self._refresh()
 
     def _compute(self) -> None:
-        self.first_orders = first_orders(self.orders, asof=self.asof, edges=self.edges_used,
-                                         since=self.since)
+        if getattr(self, "_first_ever_edges", None) != self.edges_used:
+            # every customer's first purchase, once per set of edges; a slider move only
+            # changes which of them are new (first purchase on or after .since)
+            self._first_ever = first_orders(self.orders, asof=self.asof, edges=self.edges_used)
+            self._first_ever_edges = list(self.edges_used)
+        first = self._first_ever
+        self.first_orders = first[first["first_order_date"] >= self.since]
         self.result = band_counts(self.first_orders, self.edges_used)
         self.message.value = ""
         self.show_table(self.table_output,
