@@ -164,6 +164,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "stage.sleeping": ("睡眠", "sleeping"),
     "stage.lost": ("流失", "lost"),
     "purchases": ("购买次数", "purchases"),
+    "purchases.all": ("全部", "all"),  # the total row of a purchases x stage table
     "active": ("活跃 (人)", "active (customers)"),
     "sleeping": ("睡眠 (人)", "sleeping (customers)"),
     "lost": ("流失 (人)", "lost (customers)"),
@@ -2081,6 +2082,7 @@ CODE_COLUMNS = {
     "check": "capstone_check",
     "cost": "capstone_cost",
     "passed": "yes_no",
+    "purchases": "purchases",
     "field_value": ("profile_value", "channel"),
     # application-form answers (the Sam's Club members)
     "gender": "profile_value",

@@ -116,3 +116,15 @@ def test_the_last_line_of_a_long_or_dated_series_in_chinese():
     assert long == "0    0\n...\n列名: x, 共 3000 行"
     assert dated == "2026-01-01    1\n列名: x"
     assert other.endswith("Categories (1, object): ['a']")  # not a footer line: left alone
+
+
+def test_the_total_row_of_purchases_by_stage_is_named():
+    cross = pd.DataFrame({"active": [2, 1, 3]},
+                         index=pd.Index(["1", "2+", "all"], name="purchases"))
+    try:
+        rk.use_language("zh")
+        zh = rk.localise(cross)
+    finally:
+        rk.use_language("en")
+    assert list(zh.index) == ["1", "2+", "全部"]
+    assert list(rk.localise(cross).index) == ["1", "2+", "all"]

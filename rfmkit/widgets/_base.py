@@ -51,7 +51,8 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
 
 # How numbers of each (canonical) column are written in the explorers' tables.
 FORMATS = {
-    **dict.fromkeys(["customers", "orders", "members"], "{:,}".format),
+    **dict.fromkeys(["customers", "orders", "members", "active", "sleeping", "lost"],
+                    "{:,}".format),
     **dict.fromkeys(["customer_share", "revenue_share", "clv_share", "member_share_pct",
                      "average_recency_days"], "{:.1f}".format),
     **dict.fromkeys(["revenue", "average_order_value", "average", "clv_total", "average_clv",
