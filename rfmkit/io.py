@@ -85,7 +85,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rfmkit.labels import column_text, error_text, pick
+from rfmkit.labels import column_text, error_text, label, pick
 
 __all__ = ["PRESETS", "ReadResult", "read_members", "read_orders", "read_questionnaire",
            "reason_code"]
@@ -166,22 +166,23 @@ class ReadResult:
         return text
 
     def details(self) -> list[str]:
-        """What else the reader found: the preset, the sheet, the header line, the rows by
-        order status, and notes (e.g. lines that repeat exactly)."""
+        """What else the reader found, in the current language: the preset, the sheet, the
+        header line, the rows by order status, and notes (e.g. lines that repeat exactly;
+        worded in the language current when the file was read)."""
         out = []
         if self.preset:
-            out.append(f"platform export recognised: {PRESETS[self.preset].title} "
-                       f"(preset {self.preset!r})")  # fmt: skip
+            out.append(label("read_detail.preset").format(title=PRESETS[self.preset].title,
+                                                          preset=self.preset))
         if self.sheet is not None and len(self.sheets) > 1:
             others = [s for s in self.sheets if s != self.sheet]
-            out.append(f"read sheet {self.sheet!r}; the workbook also has {others} "
-                       "(pass sheet_name= to read another)")  # fmt: skip
+            out.append(label("read_detail.sheet").format(sheet=self.sheet, others=others))
         if self.header_line > 1:
-            out.append(f"column names on line {self.header_line}; the "
-                       f"{self.header_line - 1} line(s) above it were skipped")  # fmt: skip
+            out.append(label("read_detail.header").format(line=self.header_line,
+                                                          above=self.header_line - 1))
         if self.status_counts:
-            out.append("rows by order status: " + ", ".join(
-                f"{k or '(blank)'} {v}" for k, v in self.status_counts.items()))  # fmt: skip
+            blank = label("read_detail.blank_status")
+            out.append(label("read_detail.status").format(counts=", ".join(
+                f"{k or blank} {v}" for k, v in self.status_counts.items())))
         return out + list(self.notes)
 
     def __repr__(self) -> str:
@@ -1502,9 +1503,7 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
                          "counted once" for f in first_line[again]]  # fmt: skip
             _add(problems, key, reason)
         elif again.any():
-            notes = (f"{int(again.sum())} line(s) repeat an earlier line of the same order "
-                     "exactly; kept, since without a line (sub-order) id the file does not "
-                     "show whether they are one line twice or two items",)  # fmt: skip
+            notes = (label("read_detail.repeats").format(n=int(again.sum())),)
     return counts, notes
 
 

@@ -671,6 +671,23 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # --- names of codes: preferences, members, products (rfmkit.preferences) ---
     # reasons a reader leaves a row out (rfmkit.io.reason_code) and order status codes
+    # what else a read found (rfmkit.io.ReadResult.details)
+    "read_detail.preset": ("已识别平台导出格式: {title} (preset={preset!r})",
+                           "platform export recognised: {title} (preset {preset!r})"),
+    "read_detail.sheet": ("读取的工作表: {sheet!r}; 工作簿中还有 {others} "
+                          "(用 sheet_name= 读取其他表)",
+                          "read sheet {sheet!r}; the workbook also has {others} "
+                          "(pass sheet_name= to read another)"),
+    "read_detail.header": ("列名在第 {line} 行; 上面 {above} 行 (标题或说明) 已跳过",
+                           "column names on line {line}; the {above} line(s) above it were "
+                           "skipped"),
+    "read_detail.status": ("按订单状态的行数: {counts}", "rows by order status: {counts}"),
+    "read_detail.blank_status": ("(空)", "(blank)"),
+    "read_detail.repeats": ("有 {n} 行与同一订单的前一行完全相同; 已保留, 因为文件没有子订单号, "
+                            "看不出是同一行重复还是两件商品",
+                            "{n} line(s) repeat an earlier line of the same order exactly; "
+                            "kept, since without a line (sub-order) id the file does not show "
+                            "whether they are one line twice or two items"),
     "read_reason.blank": ("必填项为空", "a required value is blank"),
     "read_reason.empty_row": ("空行", "empty row"),
     "read_reason.too_many_values": ("这一行的值比表头的列多 (含逗号的值需加引号)",

@@ -1172,6 +1172,25 @@ def test_only_paid_orders_are_purchases() -> None:
     assert table.loc["tb_amy"].tolist() == [9, 1, 100.0]
 
 
+def test_what_else_a_read_found_is_said_in_the_current_language() -> None:
+    import rfmkit
+
+    text = "本店订单报表 2026年6月\n" + TAOBAO_HEAD + (
+        "1001,tb_amy,2026-06-01 10:00:00,2026-06-01 10:01:00,100.00,交易成功,0.00\n"
+        "1002,tb_amy,2026-06-02 10:00:00,,500.00,交易关闭,0.00\n")
+    result = read_orders(csv_bytes(text, "gbk"))
+    try:
+        rfmkit.use_language("zh")
+        zh = result.details()
+    finally:
+        rfmkit.use_language("en")
+    assert zh == ["已识别平台导出格式: Taobao/Tmall (preset='taobao')",
+                  "列名在第 2 行; 上面 1 行 (标题或说明) 已跳过",
+                  "按订单状态的行数: 交易成功 1, 交易关闭 1"]
+    assert result.details()[1] == ("column names on line 2; the 1 line(s) above it were "
+                                   "skipped")
+
+
 def test_refund_amount_is_subtracted() -> None:
     from rfmkit import rfm_table
 
