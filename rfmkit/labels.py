@@ -467,6 +467,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "buyers": ("购买人数", "buyers"),
     # warnings (rfmkit.validation.RfmkitWarning), shown in the notebook's language
     "warning": ("提示", "Note"),
+    "warning.no_cjk_font": (
+        "rfmkit: 这台电脑上没有找到中文 (CJK) 字体, 所以图表暂用英文 (表格和控件仍显示中文)。"
+        "要显示中文图表, 请安装一个中文字体, 例如 Noto Sans CJK SC: Windows 和 macOS 自带中文字体; "
+        "Debian/Ubuntu 上运行 `sudo apt-get install fonts-noto-cjk`; 也可以从 "
+        "https://github.com/notofonts/noto-cjk 下载。然后删除 matplotlib 的字体缓存文件夹 "
+        "({cachedir}) 并重启内核。",
+        "rfmkit: no Chinese (CJK) font was found on this computer, so charts use English text "
+        "(tables and widgets still show Chinese). To get Chinese charts, install a CJK font, "
+        "for example Noto Sans CJK SC: Windows and macOS already have one; on Debian/Ubuntu run "
+        "`sudo apt-get install fonts-noto-cjk`; otherwise download it from "
+        "https://github.com/notofonts/noto-cjk. Then delete matplotlib's font cache folder "
+        "({cachedir}) and restart the kernel.",
+    ),
     "warning.bins_collapsed": (
         "{metric_name}: 很多客户的数值相同, 要求分 {wanted} 档, 实际只剩 {got} 档 (分界 {edges}); "
         "得分只有 1 到 {got}。",

@@ -20,7 +20,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from rfmkit import charts, rfm_segments, segment_summary, use_language  # noqa: E402
 from rfmkit.charts import _style  # noqa: E402
-from rfmkit.labels import LABELS  # noqa: E402
+from rfmkit.labels import LABELS, warning_text  # noqa: E402
 
 # Five customers. Means: R = 750/5 = 150, F = 13/5 = 2.6, M = 1250/5 = 250.
 # Medians: R = 20, F = 2, M = 200.
@@ -140,6 +140,7 @@ def test_without_a_cjk_font_zh_charts_fall_back_to_english_with_one_notice(no_cj
     notices = [r for r in record if "no Chinese (CJK) font" in str(r.message)]
     assert len(notices) == 1, [str(r.message) for r in record]
     assert "fonts-noto-cjk" in str(notices[0].message)
+    assert "中文字体" in warning_text(notices[0].message)  # what a zh notebook shows
     assert not [r for r in record if "missing from font" in str(r.message)]
     for name, fig in figures:
         texts = "".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))

@@ -24,6 +24,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from rfmkit.labels import LABELS, current_language, label
+from rfmkit.validation import RfmkitWarning
 
 # Font sizes (points) and figure sizes (inches, width x height): the only place for both.
 FONT_SIZES = {"base": 14, "title": 17, "label": 14, "tick": 13, "legend": 13, "annotation": 13}
@@ -92,14 +93,7 @@ CJK_FONTS = (
     "Source Han Sans CN", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",  # Linux
 )
 
-NO_CJK_FONT_NOTICE = (
-    "rfmkit: no Chinese (CJK) font was found on this computer, so charts use English text "
-    "(tables and widgets still show Chinese). To get Chinese charts, install a CJK font, "
-    "for example Noto Sans CJK SC: Windows and macOS already have one; on Debian/Ubuntu run "
-    "`sudo apt-get install fonts-noto-cjk`; otherwise download it from "
-    "https://github.com/notofonts/noto-cjk. Then delete matplotlib's font cache folder "
-    "({cachedir}) and restart the kernel."
-)
+NO_CJK_FONT_NOTICE = LABELS["warning.no_cjk_font"][1]  # shown in the notebook's language
 
 
 class _Notice:
@@ -127,8 +121,8 @@ def chart_language() -> str:
         return "zh"
     if not _Notice.given:
         _Notice.given = True
-        warnings.warn(NO_CJK_FONT_NOTICE.format(cachedir=matplotlib.get_cachedir()),
-                      UserWarning, stacklevel=3)
+        warnings.warn(RfmkitWarning("no_cjk_font", NO_CJK_FONT_NOTICE,
+                                    cachedir=matplotlib.get_cachedir()), stacklevel=3)
     return "en"
 
 
