@@ -1297,6 +1297,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "error.column_hint": ("{column}: 应为{hint}", "{column} ({hint})"),
     "error.not_a_table": ("{what} 应为一张表 (DataFrame), 实际是 {kind}",
                           "{what} must be a table (DataFrame), got {kind}"),
+    "error.read_result_not_table": (
+        "{what} 应为一张表 (DataFrame), 实际是读入结果 (ReadResult): 请传入它的 .data, "
+        "例如 result.data",
+        "{what} must be a table (DataFrame), got a ReadResult: pass its .data, e.g. "
+        "result.data"),
+    "error.unknown_kind": ("没有这类代码: {kind!r}。可用的类有: {kinds}",
+                           "no codes of kind {kind!r}. Kinds: {kinds}"),
     "error.missing_column": ("{what} 缺少列 {explained}。表中现有的列: {found}",
                              "{what} is missing column {explained}. Columns found: {found}"),
     "error.not_a_date": ("{what} 应为日期 (例如 \"2026-06-30\"), 实际是 {value!r}",
@@ -2269,10 +2276,18 @@ def code_table(kind: str) -> pd.DataFrame:
     """The codes of ``kind`` (``"segment"``, ``"tier"``, ``"stage"``, ``"service"``,
     ``"channel"``, ``"category"``, ...) with their names in the current language: the codes are
     what pandas code compares with (``table["segment"] == "maintain"``), the names are what
-    tables show."""
+    tables show. ``kind="column"``: the column names to write in code and the headers tables
+    show for them. An unknown kind raises a ValueError listing the kinds."""
+    if kind == "column":
+        codes = [key for key in LABELS if "." not in key]
+        return pd.DataFrame({"code": codes, "name": [label(c) for c in codes]})
     prefix = f"{kind}."
     codes = [key[len(prefix):] for key in LABELS
              if key.startswith(prefix) and not key[len(prefix):].startswith("(")]
+    if not codes:
+        kinds = sorted({"column"} | {each for kinds in CODE_COLUMNS.values()
+                                     for each in ((kinds,) if isinstance(kinds, str) else kinds)})
+        raise ValueError(error_text("unknown_kind", kind=kind, kinds=kinds))
     return pd.DataFrame({"code": codes, "name": [name(kind, c) for c in codes]})
 
 

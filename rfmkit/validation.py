@@ -42,7 +42,9 @@ def require_columns(frame: pd.DataFrame, needed: Mapping[str, str], what: str) -
     'amount' (the line amount in yuan). Columns found: [...]".
     """
     if not isinstance(frame, pd.DataFrame):
-        raise ValueError(error_text("not_a_table", what=what, kind=type(frame).__name__))
+        read = type(frame).__name__ == "ReadResult"  # what read_orders returns: it has .data
+        raise ValueError(error_text("read_result_not_table" if read else "not_a_table",
+                                    what=what, kind=type(frame).__name__))
     missing = [col for col in needed if col not in frame.columns]
     if missing:
         explained = error_text("and").join(column_hint(col, needed[col]) for col in missing)

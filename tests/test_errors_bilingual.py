@@ -394,3 +394,12 @@ def test_the_scan_finds_a_plain_message() -> None:
 
 def test_no_error_message_is_english_only() -> None:
     assert plain_messages() == []
+
+
+def test_a_read_result_passed_as_a_table_says_to_pass_its_data(tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text("order_id,customer_id,order_date,amount\nO1,C1,2026-06-01,10\n",
+                    encoding="utf-8")
+    result = rfmkit.read_orders(path)
+    with pytest.raises(ValueError, match=r"got a ReadResult: pass its \.data"):
+        rfmkit.rfm_table(result, "2026-06-10")

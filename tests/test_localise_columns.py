@@ -128,3 +128,19 @@ def test_the_total_row_of_purchases_by_stage_is_named():
         rk.use_language("en")
     assert list(zh.index) == ["1", "2+", "全部"]
     assert list(rk.localise(cross).index) == ["1", "2+", "all"]
+
+
+def test_code_table_of_columns_pairs_code_names_with_headers():
+    try:
+        rk.use_language("zh")
+        columns = rk.code_table("column").set_index("code")["name"]
+    finally:
+        rk.use_language("en")
+    assert columns["amount"] == "金额 (元)" and columns["order_date"] == "下单日期"
+
+
+def test_code_table_of_an_unknown_kind_names_the_kinds():
+    import pytest
+
+    with pytest.raises(ValueError, match=r"no codes of kind 'colour'.*'segment'"):
+        rk.code_table("colour")
