@@ -169,15 +169,26 @@ border-bottom:1px solid #ddd;text-align:right}}img{{max-width:100%}}</style></he
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m rfmkit report",
-                                     description="Customer-value report from an order export.")
-    parser.add_argument("orders", type=Path, help="the order export (.csv or .xlsx)")
-    parser.add_argument("--asof", required=True, help="the analysis day, e.g. 2026-06-10")
-    parser.add_argument("--lang", choices=("zh", "en"), default="en")
-    parser.add_argument("--out", type=Path, default=None, help="folder for the report files")
+    """The command line: help in both languages; a bad file or date ends with its message
+    (in the ``--lang`` language) and exit status 2, not a Python traceback."""
+    parser = argparse.ArgumentParser(
+        prog="python -m rfmkit report",
+        description="客户价值分析报告 (订单导出文件) / Customer-value report from an order export.")
+    parser.add_argument("orders", type=Path,
+                        help="订单导出文件 (.csv 或 .xlsx) / the order export (.csv or .xlsx)")
+    parser.add_argument("--asof", required=True,
+                        help="分析日, 例如 2026-06-10 / the analysis day, e.g. 2026-06-10")
+    parser.add_argument("--lang", choices=("zh", "en"), default="en",
+                        help="报告的语言 / the report's language")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="报告存放的文件夹 / folder for the report files")
     options = parser.parse_args(argv)
-    workbook, page = write_report(options.orders, options.asof, out=options.out,
-                                  language=options.lang)
+    try:
+        workbook, page = write_report(options.orders, options.asof, out=options.out,
+                                      language=options.lang)
+    except (ValueError, OSError) as problem:  # a file or date the report cannot use
+        print(f"\nrfmkit report: {problem}", file=sys.stderr)  # after the progress line
+        return 2
     print(workbook)
     print(page)
     return 0

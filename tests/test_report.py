@@ -91,3 +91,14 @@ def test_report_runs_on_every_platform_export(export, tmp_path):
     rfm = pd.DataFrame(book["RFM groups"][1:], columns=book["RFM groups"][0])
     assert rfm["customers"].sum() == int(summary["customers"]) == read.data["customer_id"].nunique()
     assert page.exists() and export.stem in page.read_text(encoding="utf-8")
+
+
+def test_the_command_ends_a_bad_file_with_its_message_in_the_language_asked(tmp_path, capsys):
+    from rfmkit.report import main
+
+    missing = tmp_path / "没有这个文件.csv"
+    assert main([str(missing), "--asof", "2026-06-10", "--lang", "zh"]) == 2
+    said = capsys.readouterr().err
+    assert "找不到文件" in said and "Traceback" not in said
+    assert main([str(missing), "--asof", "2026-06-10"]) == 2
+    assert "no such file" in capsys.readouterr().err.lower()
