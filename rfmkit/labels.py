@@ -1220,14 +1220,35 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "exercise.frame.in_column": ("{column} 列: ", "Column {column}: "),
     "exercise.frame.rounding": (
-        "这看起来是四舍五入造成的差别: 只在最后一步取整, 不要提前取整。",
-        "that looks like a rounding difference: round at the end, not before.",
+        "差别在四舍五入的范围内: 结果要比较到 ±{tol}, 请至少保留 {n} 位小数, 或者不要取整。",
+        "the difference is within rounding: values are compared within ±{tol}, so give at "
+        "least {n} decimals, or don't round.",
     ),
     "exercise.frame.reversed": (
-        "方向反了 (正负号或大小顺序颠倒), 例如天数应是 截止日期 − 购买日期, 而不是反过来。",
-        "the direction is reversed (wrong sign, or large and small swapped), e.g. days since "
-        "a purchase are as-of date − purchase date, not the other way round.",
+        "方向反了 (该大的地方小, 该小的地方大, 或正负号相反): 检查累加的顺序、取比例的条件, "
+        "或者以哪一期为基数。",
+        "your values run the opposite way (largest where the smallest should be, or the "
+        "wrong sign): check the order you add up in, the condition you take the share of, or "
+        "which period is the base.",
     ),
+    "exercise.frame.reversed_days": (
+        "方向反了 (正负号颠倒): 天数应是 截止日期 − 购买日期, 而不是反过来。",
+        "the direction is reversed (wrong sign): days since a purchase are as-of date − "
+        "purchase date, not the other way round.",
+    ),
+    "exercise.frame.asof_shift_or_time": (
+        "每个值都少了 1 天: 要么用了另一个截止日 (这里是 {asof}), 要么日期里还带着时刻 "
+        "(几点几分): 先用 .dt.normalize() 去掉时刻, 再算天数。",
+        "every value is 1 day short: either another as-of day was used (here it is {asof}), "
+        "or the dates still carry a time of day: .dt.normalize() them before counting days.",
+    ),
+    "exercise.frame.labels_type": (
+        "行标签的类型不对: 你的标签是{yours}, 这里要的是{wanted} (例如 {label!r})。",
+        "the row labels have the wrong type: yours are {yours}, {wanted} are wanted "
+        "(e.g. {label!r}).",
+    ),
+    "exercise.frame.label_text": ("文字", "text"),
+    "exercise.frame.label_numbers": ("数字", "numbers"),
     "exercise.frame.asof_shift": (
         "每个值都差了 {n} 天, 看起来是从另一个截止日 (分析日) 算的: 这里用的是 {asof}。",
         "every value is off by {days}: it looks counted from another as-of day; the as-of day "

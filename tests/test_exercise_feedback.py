@@ -183,9 +183,13 @@ def test_nb09_q1_states_the_as_of_day():
 @pytest.mark.parametrize("day", [datetime.date(2026, 6, 10), datetime.date(2026, 6, 8)])
 def test_nb09_q1_another_as_of_day_is_named(day):
     said = messages(nb09.q1, tea_shop_r_by_hand(day))
-    days = abs((day - datetime.date(2026, 6, 9)).days)
-    assert f"off by {days} day" in said["en"] and "2026-06-09" in said["en"]
-    assert f"差了 {days} 天" in said["zh"] and "2026-06-09" in said["zh"]
+    if day > datetime.date(2026, 6, 9):
+        assert "off by 1 day" in said["en"] and "2026-06-09" in said["en"]
+        assert "差了 1 天" in said["zh"] and "2026-06-09" in said["zh"]
+    else:  # a day short: another as-of day, or a time of day left on every last date
+        assert "1 day short" in said["en"] and "2026-06-09" in said["en"]
+        assert ".dt.normalize()" in said["en"]
+        assert "少了 1 天" in said["zh"] and ".dt.normalize()" in said["zh"]
 
 
 # -- shown answers: names, not codes ------------------------------------------------------------
@@ -207,8 +211,9 @@ def test_row_named_in_feedback_by_its_name():
     counts = pd.Series([40, 25, 12], index=pd.Index(["win_back", "maintain", "no_value"],
                                                     name="segment"))
     said = messages(made_up(Frame(), counts), counts + [0, 1, 0])
-    assert "the first is important: maintain" in said["en"]
-    assert "第一行是 重要维护客户" in said["zh"] or "第一行是重要维护客户" in said["zh"]
+    # the code the student's own table shows, and the name rfmkit's tables show
+    assert "the first is maintain (important: maintain)" in said["en"]
+    assert "maintain (重要维护客户)" in said["zh"]
 
 
 # -- more realistic wrong answers, from doing every exercise (issue 11) -------------------------
@@ -317,3 +322,46 @@ def test_nb09_q1_days_counted_with_the_time_of_day_are_told_to_normalise():
     assert "time of day" in said["en"].splitlines()[0]
     assert "时刻" in said["zh"].splitlines()[0]
     assert ".dt.normalize()" in said["en"].splitlines()[0]
+
+
+# -- a second reviewer's findings (issue 11) -----------------------------------------------------
+
+def test_text_row_labels_where_numbers_are_wanted_say_so():
+    wanted = pd.Series([68.1, 64.5, 54.8], index=pd.Index([1, 2, 3], name="frequency"))
+    said = messages(made_up(Frame(), wanted), wanted.set_axis(["1", "2", "3"]))
+    assert "yours are text, numbers are wanted" in said["en"]
+    assert "你的标签是文字" in said["zh"]
+
+
+def test_reversed_values_without_dates_get_no_date_example():
+    wanted = pd.Series([10.0, 30.0, 60.0, 100.0], index=pd.Index(list("abcd"), name="tier"))
+    said = messages(made_up(Frame(), wanted), wanted[::-1].set_axis(wanted.index))
+    assert "opposite way" in said["en"] and "as-of" not in said["en"]
+
+
+def test_crosstab_columns_are_named_like_the_rows():
+    wanted = pd.DataFrame({"bronze": [1, 0], "gold": [0, 1]},
+                          index=pd.Index(["bronze", "gold"], name="tier"))
+    wanted.columns.name = "tier"
+    wrong = wanted.copy()
+    wrong.loc["bronze", "bronze"] = 2
+    said = messages(made_up(Frame(), wanted), wrong)
+    assert "bronze (铜质客户) 列" in said["zh"] and "第一行是 bronze (铜质客户)" in said["zh"]
+
+
+def test_takeaways_agree_with_the_data():
+    """The numbers nb01 q3 and nb05 q4 state after a right answer, counted here."""
+    import rfmkit as rk
+
+    answers = rk.load_questionnaire()
+    everyone = answers["satisfaction"].dropna()
+    frequent = answers.loc[answers["purchases_per_quarter"] >= 2, "satisfaction"].dropna()
+    csat = [round(100 * (s >= 4).sum() / len(s), 1) for s in (frequent, everyone)]
+    assert csat == [76.0, 78.6]
+    assert all(f"{v:.1f}" in nb01.q3.text["en"]["takeaway"] for v in csat)
+    table = rk.rfm_table(rk.load_orders(), rk.COURSE_ASOF)
+    lost = table["recency_days"] > 180  # the lesson's default: lost after 180 days
+    shares = (100 * lost.groupby(table["frequency"].clip(upper=5)).mean()).round(1)
+    assert shares.tolist() == [68.1, 64.5, 54.8, 51.2, 28.3]  # 68 → 65 → 55 ... 28, rounded
+    assert "68 → 65 → 55" in nb05.q4.text["en"]["takeaway"]
+    assert "28" in nb05.q4.text["en"]["takeaway"]

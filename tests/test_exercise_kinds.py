@@ -64,12 +64,12 @@ WRONG_FRAMES = [  # (name, answer, English words, Chinese words)
     ("reverse order", RFM.iloc[::-1], "reverse order", "顺序正好反了"),
     ("other order", RFM.iloc[[1, 0, 2, 3]], "in another order", "顺序不对"),
     ("recency negated", RFM.assign(recency=-RFM["recency"]),
-     "Column recency: the direction is reversed", "recency 列: 方向反了"),
+     "Column recency: your values run the opposite way", "recency 列: 方向反了"),
     ("recency counted down", RFM.assign(recency=300 - RFM["recency"]),
-     "Column recency: the direction is reversed", "recency 列: 方向反了"),
+     "Column recency: your values run the opposite way", "recency 列: 方向反了"),
     ("monetary rounded early", RFM.assign(monetary=[1235.0, 87.0, 650.0, 2046.0]),
-     "Column monetary: that looks like a rounding difference: round at the end, not before",
-     "monetary 列: 这看起来是四舍五入造成的差别"),
+     "Column monetary: the difference is within rounding: values are compared within ±0.005, "
+     "so give at least 2 decimals", "monetary 列: 差别在四舍五入的范围内"),
     ("flags flipped", RFM.assign(m_up=~RFM["m_up"]),
      "Column m_up: every flag is flipped: ↑/↓ reversed: at or above the cut counts as ↑",
      "m_up 列: 每个是/否都反了: ↑/↓ 颠倒了"),
@@ -168,7 +168,8 @@ def test_series_expected_gets_series_feedback():
     result, message = q.judge(SEGMENT_SIZES.sort_index())  # groupby order instead of counts
     assert result == INCORRECT and "in another order" in message
     result, message = q.judge(SEGMENT_SIZES + [0, 1, 0])
-    assert message.startswith("Not quite. 1 row differs, the first is important: develop.")
+    assert message.startswith("Not quite. 1 row differs, the first is develop (important: "
+                              "develop).")
     # right: the values and labels, whatever the Series is called
     assert q.judge(SEGMENT_SIZES.rename("count"))[0] == CORRECT
     assert q.judge(SEGMENT_SIZES.astype(float))[0] == CORRECT

@@ -435,6 +435,10 @@ class Frame(_Kind):
         if self.sort and _sorted(value).index.equals(_sorted(expected).index):
             return []
         extra = value.index.difference(expected.index, sort=False)
+        if len(extra) and [str(v) for v in value.index] == [str(e) for e in expected.index]:
+            kind = {True: _say("frame.label_text"), False: _say("frame.label_numbers")}
+            return [_say("frame.labels_type", yours=kind[_text_labels(value.index)],
+                         wanted=kind[_text_labels(expected.index)], label=expected.index[0])]
         if len(extra):
             code = _code_named(extra[0], expected.index)
             if code is not None:
@@ -480,7 +484,8 @@ class Frame(_Kind):
             if not same.all():
                 problem = self._column_problem(answer, wanted, same)
                 lines.append(problem[:1].upper() + problem[1:] if column is None
-                             else _say("frame.in_column", column=column) + problem)
+                             else _say("frame.in_column",
+                                       column=_column_name(expected.columns, column)) + problem)
         return lines[:3]
 
     def _column_problem(self, answer: pd.Series, wanted: pd.Series, same: np.ndarray) -> str:
@@ -507,27 +512,47 @@ class Frame(_Kind):
             ranks_reversed = distinct and (pd.Series(a).rank().to_numpy()
                                            == pd.Series(-e).rank().to_numpy()).all()
             if negated or ranks_reversed:
-                return _say("frame.reversed")
+                return _say("frame.reversed_days" if self.asof else "frame.reversed")
             shift = a - e
             if self.asof and abs(shift[0]) >= 1 and float(shift[0]).is_integer() and \
                     (np.abs(shift - shift[0]) <= self.tolerance + 1e-9).all():
                 n = int(abs(shift[0]))
+                if shift[0] == -1:  # a day short: as likely a time of day left on the dates
+                    return _say("frame.asof_shift_or_time", asof=self.asof)
                 return _say("frame.asof_shift", n=n, asof=self.asof,
                             days=_count(n, "day", "days"))
             if self.asof and set(np.round(shift, 9)) in ({0.0, 1.0}, {0.0, -1.0}):
                 n = int((shift != 0).sum())  # days counted from a time of day: some a day short
                 return _say("frame.time_of_day", n=n, rows=_count(n, "row is", "rows are"))
             if (k := _rounded_by(a, e)) is not None and k < self.decimals:
-                return _say("frame.rounding")
+                return _say("frame.rounding", n=self.decimals, tol=f"{self.tolerance:g}")
         differ = np.flatnonzero(~same)
         return _say("frame.rows_differ", n=len(differ), label=_row_name(wanted.index, differ[0]),
                     rows=_count(len(differ), "row differs", "rows differ"))
 
 
+def _text_labels(index: pd.Index) -> bool:
+    """Whether the labels of ``index`` are text (not numbers)."""
+    return pd.api.types.is_string_dtype(index) or index.dtype == object
+
+
 def _row_name(index: pd.Index, position: int):
-    """The label of a row as a student reads it: a code (``win_back``) as its name."""
+    """The label of a row as a student finds it: a code with its name, ``bronze (铜质客户)``,
+    so it matches both the student's own table (codes) and the tables rfmkit shows (names)."""
     one = pd.Series([0], index=index[position:position + 1])
-    return localise(one).index[0]
+    return _code_and_name(index[position], localise(one).index[0])
+
+
+def _column_name(columns: pd.Index, column):
+    """A column as :func:`_row_name` writes a row, when the columns are codes (a crosstab's
+    tiers); other columns by the name the student's code uses."""
+    if columns.name not in CODE_COLUMNS:
+        return column
+    return _code_and_name(column, code_name(CODE_COLUMNS[columns.name], column))
+
+
+def _code_and_name(code, shown):
+    return code if str(shown) == str(code) else f"{code} ({shown})"
 
 
 def _by_labels(table) -> bool:

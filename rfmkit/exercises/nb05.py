@@ -90,7 +90,8 @@ zh.question: 按购买次数 F 分组 (5 次及以上算作 5), 每组中处在�
 zh.hint: stages = rk.lifecycle_stages(table); bought = table["frequency"].clip(upper=5);
     lost = stages["stage"] == "lost" 是每位客户是否流失; lost.groupby(bought).mean() * 100。
     True 的平均值就是占比。
-zh.takeaway: 买过两三次的客户流失比例明显低于只买一次的: 争取第二次购买最划算。
+zh.takeaway: 购买次数越多, 流失比例越低: 起初降得慢 (68 → 65 → 55%), 到 5 次及以上骤降到 28%。
+    每一次回购都有帮助, 老主顾最不容易流失。
 zh.revisit: 分组依据是 table["frequency"].clip(upper=5); 平均的是“是否流失”这一列 True/False,
     不是人数; 结果乘
     100; 用默认分界 90 和 180 天。
@@ -100,8 +101,8 @@ en.question: Grouped by the number of purchases F (5 or more counted as 5), what
 en.hint: stages = rk.lifecycle_stages(table); bought = table["frequency"].clip(upper=5);
     lost = stages["stage"] == "lost" says whether each customer is lost;
     lost.groupby(bought).mean() * 100. The mean of True/False is a share.
-en.takeaway: Customers who bought two or three times are lost far less often than one-time
-    buyers: winning the second purchase pays most.
+en.takeaway: The lost share falls as purchases rise, slowly at first (68 → 65 → 55 %) and steeply
+    at 5 or more (28 %): every repeat purchase helps, and regulars are lost least.
 en.revisit: Group by table["frequency"].clip(upper=5); average the True/False "is lost" column, not
     a count;
     multiply by 100; use the default thresholds 90 and 180 days.
