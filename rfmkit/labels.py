@@ -719,7 +719,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "read_reason.negative_amount": ("问卷答案中的金额为负数", "negative amount in a survey answer"),
     "read_reason.too_large": ("数字过大: 超过 15 位不是金额", "number too large"),
     "read_reason.not_whole": ("不是整数", "not a whole number"),
-    "read_reason.negative_count": ("数量为负数", "negative number"),
+    "read_reason.negative_count": ("次数或件数为负数", "negative number"),
     "read_reason.score_range": ("评分超出范围", "score out of range"),
     "read_reason.total_row": ("合计行, 不是订单", "a total row, not an order line"),
     "read_reason.stray_quote": ("这一行有未闭合的引号: 去掉引号读取, 以免吞掉后面的行",
