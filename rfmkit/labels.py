@@ -19,7 +19,7 @@ LANGUAGES = ("zh", "en")
 # key -> (Chinese, English). Keys are the canonical column names and chart texts.
 LABELS: dict[str, tuple[str, str]] = {
     # identifiers and order data
-    "customer_id": ("顾客ID", "customer ID"),
+    "customer_id": ("客户ID", "customer ID"),
     "order_id": ("订单号", "order ID"),
     "order_date": ("下单日期", "order date"),
     "amount": ("金额 (元)", "amount (yuan)"),
@@ -595,7 +595,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "text.day": ("{n}天", "{n} day"),
     "text.days": ("{n}天", "{n} days"),
     "text.favourite": ("偏好", "favourite"),
-    "text.customer": ("顾客", "customer"),
+    "text.customer": ("客户", "customer"),
     "text.our_shop": ("商品", "our shop"),
     "text.soon": ("近期", "soon"),
     "holiday.new_year": ("元旦", "New Year's Day"),
@@ -719,7 +719,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "read_reason.negative_amount": ("问卷答案中的金额为负数", "negative amount in a survey answer"),
     "read_reason.too_large": ("数字过大: 超过 15 位不是金额", "number too large"),
     "read_reason.not_whole": ("不是整数", "not a whole number"),
-    "read_reason.negative_count": ("数量为负数", "negative number"),
+    "read_reason.negative_count": ("次数或件数为负数", "negative number"),
     "read_reason.score_range": ("评分超出范围", "score out of range"),
     "read_reason.total_row": ("合计行, 不是订单", "a total row, not an order line"),
     "read_reason.stray_quote": ("这一行有未闭合的引号: 去掉引号读取, 以免吞掉后面的行",
@@ -1115,7 +1115,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Build it with pandas, e.g. the result of a groupby(...), or pd.Series(values, "
         "index=labels).",
     ),
-    "exercise.frame.labels": ("顾客 (或分组) 的编号", "the customer (or group) ids"),
+    "exercise.frame.labels": ("客户 (或分组) 的编号", "the customer (or group) ids"),
     "exercise.frame.series_not_frame": (
         "你给的是一列 (Series), 这里要的是一张表 (DataFrame), 包含这些列: {columns}。"
         "可以用 pd.DataFrame({{...}}) 把几列放在一起, 或用 .to_frame()。",
@@ -1297,7 +1297,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # ---- errors: the message of every error rfmkit raises (rfmkit.labels.error_text) is an
     # "error.<key>" with str.format fields; "hint.<column>" says what a column holds (named
     # when the column is missing)
-    "hint.customer_id": ("每个顾客的编号 (会员号、买家ID 或手机号)", "the customer's ID"),
+    "hint.customer_id": ("每个客户的编号 (会员号、买家ID 或手机号)", "the customer's ID"),
     "hint.order_id": ("每笔订单的订单号", "the order number"),
     "hint.order_date": ("每笔订单的下单日期", "the order date"),
     "hint.amount": ("每行的订单金额 (元)", "the line amount in yuan"),
@@ -1309,8 +1309,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "hint.recency_days": ("距最近一次消费的天数", "days since the last purchase"),
     "hint.frequency": ("消费次数", "number of purchases"),
     "hint.monetary": ("消费总金额 (元)", "total spend in yuan"),
-    "hint.segment": ("每个顾客的客户类型代码", "the customer type code"),
-    "hint.tier": ("每个顾客的客户层级代码", "the tier code"),
+    "hint.segment": ("每个客户的客户类型代码", "the customer type code"),
+    "hint.tier": ("每个客户的客户层级代码", "the tier code"),
     "hint.stage": ("生命周期阶段的代码", "the lifecycle stage code"),
     "hint.service": ("个性化服务的代码", "the service code"),
     "error.and": ("; ", ", "),  # between the items of a list in a message
@@ -1464,7 +1464,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "with `pip install -e .` from a clone, or regenerate it with `python data/make_data.py`.",
     ),
     "error.orders.missing_id": (
-        "orders 的列{column}有空缺 (第一个在行标签 {index!r} 处); 每一行都要有顾客和订单号",
+        "orders 的列{column}有空缺 (第一个在行标签 {index!r} 处); 每一行都要有客户和订单号",
         "orders has a missing {column} (first at index {index!r}); every line needs a customer "
         "and an order number",
     ),
@@ -1487,7 +1487,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "after_asof must be 'raise' or 'reject', got {after_asof!r}",
     ),
     "error.rfm.answered_twice": (
-        "这些顾客回答了不止一次: {value}",
+        "这些客户回答了不止一次: {value}",
         "customers answered more than once: {value}",
     ),
     "error.rfm.answers_after_asof": (
@@ -1497,16 +1497,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "after_asof='reject' to leave them out.",
     ),
     "error.rfm.fraction_purchases": (
-        "purchases_per_quarter (每季度购买次数) 应为整数; 这些顾客填了小数: {who}",
+        "purchases_per_quarter (每季度购买次数) 应为整数; 这些客户填了小数: {who}",
         "purchases_per_quarter must be a whole number of purchases; customers {who} have fractions",
     ),
-    "error.rfm.no_customers": ("RFM 表里没有顾客", "the RFM table has no customers"),
+    "error.rfm.no_customers": ("RFM 表里没有客户", "the RFM table has no customers"),
     "error.rfm.cut_missing": (
         "自定义分界值要为 {metrics} 每一项给一个值; 缺少 {metric!r}",
         "a custom cut needs a value for each of {metrics}; {metric!r} is missing",
     ),
     "error.rfm.metric_missing": (
-        "这些顾客缺少 {metric!r}: {who}",
+        "这些客户缺少 {metric!r}: {who}",
         "{metric!r} is missing for customers {who}",
     ),
     "error.rfm.bins_missing": (
@@ -1583,7 +1583,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "sleeping_days={sleeping_days}",
     ),
     "error.lifecycle.bad_recency": (
-        "recency_days (最近一次消费间隔) 应为 0 天或以上; 这些顾客的值为空或为负数: {value}",
+        "recency_days (最近一次消费间隔) 应为 0 天或以上; 这些客户的值为空或为负数: {value}",
         "recency_days must be 0 or more days; missing or negative for customers {value}",
     ),
     "error.lifecycle.max_count": (
@@ -1595,7 +1595,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "unknown stage codes {unknown}; expected {stages}",
     ),
     "error.lifecycle.bad_frequency": (
-        "frequency (消费次数) 对每位顾客都应为 0 或以上的计数",
+        "frequency (消费次数) 对每位客户都应为 0 或以上的计数",
         "frequency must be a count of 0 or more for every customer",
     ),
     "error.lifecycle.no_row_1": (
@@ -1623,7 +1623,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "periods must be in date order without overlap: one ends {value}, the next starts {value2}",
     ),
     "error.same_customers": (
-        "{first} 和 {second} 应是同一批顾客",
+        "{first} 和 {second} 应是同一批客户",
         "{first} and {second} must describe the same customers",
     ),
     "error.lifecycle.period_pair": (
@@ -1635,15 +1635,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "{what} must be one column (a Series), not a table; pick a column first",
     ),
     "error.value.missing_for": (
-        "这些顾客缺少 {what}: {value}",
+        "这些客户缺少 {what}: {value}",
         "{what} is missing for customers {value}",
     ),
     "error.customers_twice": (
-        "{what} 里有顾客出现了不止一次: {twice}",
+        "{what} 里有客户出现了不止一次: {twice}",
         "{what} lists customers more than once: {twice}",
     ),
     "error.value.n_customers": (
-        "n 应为顾客人数, 即 0 或以上的整数, 实际是 {n!r}",
+        "n 应为客户人数, 即 0 或以上的整数, 实际是 {n!r}",
         "n must be a whole number of customers (0 or more), got {n!r}",
     ),
     "error.value.share_count": (
@@ -1671,7 +1671,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "groups must be a whole number of at least 1, got {groups!r}",
     ),
     "error.value.groups_too_many": (
-        "分成 {groups} 组至少需要 {groups} 位顾客; 现在只有 {n} 位",
+        "分成 {groups} 组至少需要 {groups} 位客户; 现在只有 {n} 位",
         "{groups} groups need at least {groups} customers; there are {n}",
     ),
     "error.value.rate_above": (
@@ -1684,13 +1684,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "rate must be a fraction (write 8 % as 0.08), got {rate!r}",
     ),
     "error.value.cash_flows_type": (
-        "cash_flows 应为每年现金流的列表/数组/Series (一位顾客), 或 DataFrame (顾客 × 年), 实际是 "
+        "cash_flows 应为每年现金流的列表/数组/Series (一位客户), 或 DataFrame (客户 × 年), 实际是 "
         "{name}",
         "cash_flows must be a list/array/Series of yearly cash flows (one customer) or a "
         "DataFrame (customers x years), got {name}",
     ),
     "error.value.one_list": (
-        "一位顾客的现金流应为一个按年排列的列表",
+        "一位客户的现金流应为一个按年排列的列表",
         "one customer's cash flows must be one list of yearly values",
     ),
     "error.value.no_years": ("cash_flows 至少需要一年", "cash_flows needs at least one year"),
@@ -1719,7 +1719,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "cost_per_year must be 0 or more (yuan), got {cost_per_year}",
     ),
     "error.value.customer_base": (
-        "customer_base 应为顾客人数 (0 或以上), 实际是 {base}",
+        "customer_base 应为客户人数 (0 或以上), 实际是 {base}",
         "customer_base must be a number of customers (0 or more), got {base}",
     ),
     "error.value.not_yuan": (
@@ -1739,7 +1739,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "cash_flows needs at least one year (column)",
     ),
     "error.value.customers_cash_missing": (
-        "这些顾客缺少现金流: {value}",
+        "这些客户缺少现金流: {value}",
         "cash flows are missing for customers {value}",
     ),
     "error.value.cash_not_numbers": (
@@ -1828,11 +1828,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "freq must be one of {freqs}, got {freq!r}",
     ),
     "error.preferences.by_series": (
-        "by 应为 顾客 -> 组 的 Series (例如 segments['segment'])",
+        "by 应为 客户 -> 组 的 Series (例如 segments['segment'])",
         "by must be a Series customer -> group (e.g. segments['segment'])",
     ),
     "error.preferences.by_twice": (
-        "by 里有顾客出现了不止一次",
+        "by 里有客户出现了不止一次",
         "by lists customers more than once",
     ),
     "error.preferences.rank_by": (
@@ -1872,7 +1872,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "edges must be a list of numbers, got {edges!r}",
     ),
     "error.preferences.by_table": (
-        "by 应为 顾客 -> 组 的 Series, 或含有 'segment' 列的 DataFrame。表中现有的列: {columns}",
+        "by 应为 客户 -> 组 的 Series, 或含有 'segment' 列的 DataFrame。表中现有的列: {columns}",
         "by must be a Series customer -> group, or a DataFrame with a 'segment' column. Columns "
         "found: {columns}",
     ),
@@ -1906,7 +1906,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{where} needs a list of values, e.g. [{value!r}]",
     ),
     "error.rules.empty_list": (
-        "{where} 的列表是空的 (不会匹配任何顾客)",
+        "{where} 的列表是空的 (不会匹配任何客户)",
         "{where} has an empty list (matches nobody)",
     ),
     "error.rules.condition_dict": (
@@ -1958,7 +1958,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "rule codes must be unique; repeated: {value}",
     ),
     "error.rules.no_catch_all": (
-        "没有兜底规则: 请加一条条件为 {{}} 的规则 (例如关怀问候), 让每位顾客都有一项服务",
+        "没有兜底规则: 请加一条条件为 {{}} 的规则 (例如关怀问候), 让每位客户都有一项服务",
         "no catch-all rule: add a rule with condition {{}} (e.g. a care greeting) so that every "
         "customer gets a service",
     ),
@@ -1988,11 +1988,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "each progress item needs a date, got {item!r}",
     ),
     "error.plan.customers_twice": (
-        "{what} 里有顾客出现了不止一次",
+        "{what} 里有客户出现了不止一次",
         "{what} lists customers more than once",
     ),
     "error.plan.by_customer": (
-        "{what} 应为以顾客为索引的 DataFrame 或 Series",
+        "{what} 应为以客户为索引的 DataFrame 或 Series",
         "{what} must be a DataFrame or Series indexed by customer",
     ),
     "error.text.unknown_fields": (
@@ -2003,7 +2003,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "模板 template 应为文字, 或 (中文, 英文) 一对文字",
         "template must be text or a (Chinese, English) pair",
     ),
-    "error.widgets.no_customers": ("没有顾客", "there are no customers"),
+    "error.widgets.no_customers": ("没有客户", "there are no customers"),
     "error.widgets.shares_range": (
         "滑块的范围是 金质 0.5-10 %、银质 1-40 %、铜质 1-45 % (铁质至少 5 %); 实际的比例是 "
         "{shares}",
@@ -2029,7 +2029,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "table needs the column 'monetary'; columns found: {columns}",
     ),
     "error.widgets.clv_customers": (
-        "clv_values 应与 table 是同一批顾客",
+        "clv_values 应与 table 是同一批客户",
         "clv_values must be given for the same customers as the table",
     ),
     "error.widgets.edges_text": (
@@ -2068,11 +2068,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "the tier summary has no row for {absent}; use rfmkit.tier_summary",
     ),
     "error.charts.cash_flows": (
-        "cash_flows 应为一位顾客每年的现金流 (数字)",
+        "cash_flows 应为一位客户每年的现金流 (数字)",
         "cash_flows must be one customer's yearly cash flows (numbers)",
     ),
     "error.charts.clv_values": (
-        "clv_values 应为每位顾客一个数, 不能有空缺",
+        "clv_values 应为每位客户一个数, 不能有空缺",
         "clv_values must be at least one number per customer, none missing",
     ),
     "error.charts.breakdown_rows": (
@@ -2109,7 +2109,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "error.what.nps": ("推荐意愿 (NPS)", "recommendation (NPS)"),
     "error.what.edge": ("每个分界值", "each edge"),
     "error.what.tolerance": ("容差 tolerance (±20 % 写作 0.2)", "tolerance (0.2 for ±20 %)"),
-    "error.what.orders_and_members": ("订单里的顾客和会员表",
+    "error.what.orders_and_members": ("订单里的客户和会员表",
                                       "the orders' customers and the members"),
     "error.what.rule_key": ("规则 {name!r} 的 {key!r}", "rule {name!r}: {key!r}"),
     "error.what.rule_number": ("第 {n} 条", "number {n}"),

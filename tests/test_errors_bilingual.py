@@ -165,7 +165,7 @@ def test_missing_customer_in_order_lines() -> None:
     orders = pd.DataFrame({"customer_id": [None], "order_id": ["A1"],
                            "order_date": ["2025-05-03"], "amount": [10]})
     zh, en = messages(lambda: rfmkit.order_lines(orders))
-    chinese(zh, "「顾客ID」(customer_id)", "空缺")
+    chinese(zh, "「客户ID」(customer_id)", "空缺")
     assert en == ("orders has a missing 'customer_id' (first at index 0); every line needs a "
                   "customer and an order number")
 

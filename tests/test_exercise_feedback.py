@@ -299,7 +299,7 @@ def test_every_column_answer_is_named_for_what_it_holds(q, name):
 
 @pytest.mark.parametrize(("q", "header", "not_header"), [
     (nb09.q1, "最近一次消费间隔 R (天)", "下单日期"), (nb07.q1, "购买次数", "订单号"),
-    (nb07.q3, "客户数", "顾客ID"), (nb02.q1, "M↑", "消费金额"),
+    (nb07.q3, "客户数", "客户ID"), (nb02.q1, "M↑", "消费金额"),
     (nb09.q3, "销售额占比 (%)", "消费金额"),
 ])
 def test_shown_header_says_what_the_values_are(q, header, not_header, capsys):

@@ -447,7 +447,7 @@ def test_plan_reasons_and_texts():
         "生日: 14天后生日 (2026-06-24); 客户类型: 重要维护客户")  # the rule by its name too
     assert plan_zh.loc["K05", "channel_name"] == "电话"
     headers = rfmkit.localise(plan_zh.reset_index()).columns
-    assert {"顾客ID", "客户特征", "个性化服务"} <= set(headers)
+    assert {"客户ID", "客户特征", "个性化服务"} <= set(headers)
 
 
 def test_plan_needs_asof_and_ignores_attrs():
@@ -748,7 +748,7 @@ def test_message_preview_both_languages():
     assert message_preview(first).startswith("亲爱的王小明, 生日快乐!")
     coupon = describe(RULE_FEATURES).reset_index().iloc[2]
     assert message_preview(coupon.drop("name")) == (
-        "亲爱的顾客, 送您一张专属优惠券, 使用时间: 3天内 (2026-06-13前)。欢迎再次光临!"
+        "亲爱的客户, 送您一张专属优惠券, 使用时间: 3天内 (2026-06-13前)。欢迎再次光临!"
     )
 
 
