@@ -893,9 +893,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{median} yuan; customer equity (their sum) {equity} yuan.",
     ),
     "chart.alt.churn_chart": (
-        "堆叠条形图: {k} 个时期的客户在下一期留存或流失。流失率从 {first}% 到 {last}%。",
+        "堆叠条形图: {k} 个时期的客户在下一期留存或流失。第一个时期的流失率是 {first}%, "
+        "最后一个时期是 {last}%。",
         "Stacked bars of the customers of {k} periods, kept or lost in the next period; "
-        "the churn rate goes from {first}% to {last}%.",
+        "the churn rate is {first}% in the first period and {last}% in the last.",
     ),
     "chart.alt.stage_chart": (
         "各生命周期阶段的客户数: {stages}。右图把每个购买次数的客户分成这三个阶段。",
