@@ -434,7 +434,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.all_members": ("全体会员", "all members"),
     "widget.choose_by": ("按", "choose by"),
     "widget.by.segment": ("客户类型", "customer type"),
-    "widget.by.tier": ("金字塔层级", "pyramid tier"),
+    "widget.by.tier": ("客户层级", "customer tier"),
     "widget.group": ("分组", "group"),
     "widget.channel": ("渠道", "channel"),
     "widget.all": ("(全部)", "(all)"),
@@ -455,6 +455,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "change": ("变化", "change"),
     # shared column names (service, preferences)
     "name": ("名称", "name"),
+    # a person's name (members, customers); "name" above is also a product's name and a code's
+    # display name, so a person's name column needs this key to be shown as 姓名
+    "customer_name": ("姓名", "name"),
     "birthday": ("生日", "birthday"),
     "age_band": ("年龄段", "age band"),
     "preferred_channel": ("偏好渠道", "preferred channel"),
