@@ -271,9 +271,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "visit_growth_pct": ("消费频率增长率 (%)", "visit growth (%)"),
     "ticket_growth_pct": ("客单价增长率 (%)", "ticket growth (%)"),
     "sales_growth_pct": ("销售额增长率 (%)", "sales growth (%)"),
-    "visits_target_met": ("到店次数达标", "visits target met"),
-    "ticket_target_met": ("客单价达标", "ticket target met"),
-    "sales_target_met": ("销售额达标", "sales target met"),
+    "visits_target_met": ("到店次数目标达成", "visits target met"),
+    "ticket_target_met": ("客单价目标达成", "ticket target met"),
+    "sales_target_met": ("销售额目标达成", "sales target met"),
     "baseline_zero": ("上月无消费 (无基期)", "no purchase last month (no baseline)"),
     "target_pct": ("目标 (%)", "target (%)"),
     "average_growth_pct": (
@@ -434,7 +434,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.all_members": ("全体会员", "all members"),
     "widget.choose_by": ("按", "choose by"),
     "widget.by.segment": ("客户类型", "customer type"),
-    "widget.by.tier": ("金字塔层级", "pyramid tier"),
+    "widget.by.tier": ("客户层级", "customer tier"),
     "widget.group": ("分组", "group"),
     "widget.channel": ("渠道", "channel"),
     "widget.all": ("(全部)", "(all)"),
@@ -455,6 +455,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "change": ("变化", "change"),
     # shared column names (service, preferences)
     "name": ("名称", "name"),
+    # a person's name (members, customers); "name" above is also a product's name and a code's
+    # display name, so a person's name column needs this key to be shown as 姓名
+    "customer_name": ("姓名", "name"),
     "birthday": ("生日", "birthday"),
     "age_band": ("年龄段", "age band"),
     "preferred_channel": ("偏好渠道", "preferred channel"),
@@ -814,13 +817,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "cost": ("服务成本", "cost"),
     "case_group.A0": ("无基期 (上月无消费)", "no baseline (no purchase last month)"),
     "case_group.A1": ("两项目标都达成", "both targets met"),
-    "case_group.A2": ("到店次数达标, 客单价未达标", "visits met, ticket not"),
-    "case_group.A3": ("客单价达标, 到店次数未达标", "ticket met, visits not"),
-    "case_group.A4": ("两项都未达标", "neither target met"),
+    "case_group.A2": ("到店次数达成, 客单价未达成", "visits met, ticket not"),
+    "case_group.A3": ("客单价达成, 到店次数未达成", "ticket met, visits not"),
+    "case_group.A4": ("两项目标都未达成", "neither target met"),
     "case_group.A41": ("销售增长 > 30 %", "sales growth > 30 %"),
     "case_group.A42": ("20 % ≤ 销售增长 ≤ 30 %", "20 % ≤ sales growth ≤ 30 %"),
     "case_group.A43": ("10 % ≤ 销售增长 < 20 %", "10 % ≤ sales growth < 20 %"),
     "case_group.A44": ("销售增长 < 10 %", "sales growth < 10 %"),
+    # the total row of rk.decile_table(..., with_total=True): its group is "total"
+    "case_group.total": ("合计", "total"),
     "case_metric.visits": ("月到店次数 (次)", "visits per month (visits)"),
     "case_metric.ticket": ("客单价 (元/次)", "average ticket (yuan per visit)"),
     "case_metric.sales": ("月销售额 (元)", "monthly sales (yuan)"),
@@ -893,9 +898,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{median} yuan; customer equity (their sum) {equity} yuan.",
     ),
     "chart.alt.churn_chart": (
-        "堆叠条形图: {k} 个时期的客户在下一期留存或流失。流失率从 {first}% 到 {last}%。",
+        "堆叠条形图: {k} 个时期的客户在下一期留存或流失。第一个时期的流失率是 {first}%, "
+        "最后一个时期是 {last}%。",
         "Stacked bars of the customers of {k} periods, kept or lost in the next period; "
-        "the churn rate goes from {first}% to {last}%.",
+        "the churn rate is {first}% in the first period and {last}% in the last.",
     ),
     "chart.alt.stage_chart": (
         "各生命周期阶段的客户数: {stages}。右图把每个购买次数的客户分成这三个阶段。",

@@ -587,7 +587,7 @@ def test_rule_texts_state_the_edges_in_both_languages():
     assert name("case_group", "A1") == "两项目标都达成"
     assert name("case_group", "A0") == "无基期 (上月无消费)"
     assert name("case_metric", "ticket") == "客单价 (元/次)"
-    assert name("case_group", "A4") == "两项都未达标"
+    assert name("case_group", "A4") == "两项目标都未达成"
 
 
 def test_results_are_codes_the_same_in_every_language():
