@@ -2347,7 +2347,8 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     Column and index names become labels, and the values of code columns (``segment``,
     ``tier``, ``stage``, ``service``, ``channel``, ``category``, ... see ``CODE_COLUMNS``) and
     of a code index become names. A table with a product's ``name`` and ``name_zh`` shows one
-    name column, in the current language. The numbers are not changed.
+    name column, in the current language; a customer's ``name`` is shown as 姓名. The numbers
+    are not changed.
     """
     out = table.copy()
     if isinstance(out, pd.DataFrame) and {"name", "name_zh"} <= set(out.columns):
@@ -2355,6 +2356,9 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
         if _State.language == "zh":
             out["name"] = out["name_zh"]
         out = out.drop(columns="name_zh")
+    elif isinstance(out, pd.DataFrame) and "name" in out.columns and (
+            out.index.name == "customer_id" or "customer_id" in out.columns):
+        out = out.rename(columns={"name": "customer_name"})  # a person's name: 姓名, not 名称
     if isinstance(out, pd.DataFrame) and {"row", "reason"} <= set(out.columns) and \
             _State.language == "zh":
         from rfmkit.io import reason_code  # a reader's rejected rows: reasons by their code

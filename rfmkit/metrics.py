@@ -1,4 +1,4 @@
-"""Value metrics: CSAT (顾客满意度), NPS (净推荐值), CAC (获客成本) and CRR (客户留存率).
+"""Value metrics: CSAT (客户满意度), NPS (净推荐值), CAC (获客成本) and CRR (客户留存率).
 
 - CSAT: the share of answered 1-5 satisfaction scores that are "satisfied" (4 or 5), in %.
 - NPS: % promoters (9-10) minus % detractors (0-6) among answered 0-10 "would you recommend us?"
@@ -48,7 +48,7 @@ def _answered(scores, low: int, high: int, what: str) -> np.ndarray:
 
 
 def csat(scores, satisfied=(4, 5)) -> float:
-    """Return CSAT (customer satisfaction, 顾客满意度) in %: the share of answered 1-5 scores
+    """Return CSAT (customer satisfaction, 客户满意度) in %: the share of answered 1-5 scores
     that count as satisfied.
 
     ``scores``: satisfaction answers on a 1-5 scale (list, array or Series); missing answers

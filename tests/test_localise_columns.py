@@ -144,3 +144,15 @@ def test_code_table_of_an_unknown_kind_names_the_kinds():
 
     with pytest.raises(ValueError, match=r"no codes of kind 'colour'.*'segment'"):
         rk.code_table("colour")
+
+
+def test_a_customer_name_is_a_persons_name():
+    people = pd.DataFrame({"customer_id": ["C1"], "name": ["王芳"]})
+    try:
+        rk.use_language("zh")
+        zh = rk.localise(people)
+        product = rk.localise(pd.DataFrame({"product_id": ["P1"], "name": ["茶"]}))
+    finally:
+        rk.use_language("en")
+    assert list(zh.columns) == ["客户ID", "姓名"]
+    assert "姓名" not in product.columns

@@ -3,7 +3,7 @@
 An exercise is a solution function with its texts and the kind of answer it expects::
 
     @exercise(Count(), '''
-    zh.question: 一共有多少位不同的顾客?
+    zh.question: 一共有多少位不同的客户?
     zh.hint: ...
     en.question: How many different customers are there?
     en.hint: ...   (and zh/en takeaway, revisit: see Exercise)

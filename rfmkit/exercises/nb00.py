@@ -6,11 +6,11 @@ __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
 
 @exercise(Count(), """
-zh.question: 店铺的订单数据 (load_orders()) 里一共有多少位不同的顾客?
-zh.hint: 每一行是一个订单行, 同一位顾客会出现很多次; orders["customer_id"].nunique()
-    数的是不同的顾客ID。
-zh.takeaway: 一行不等于一位顾客: 分析客户价值之前, 先弄清楚一行数据代表什么。
-zh.revisit: 数的是不同的顾客ID (nunique), 不是订单行数 len(orders)。
+zh.question: 店铺的订单数据 (load_orders()) 里一共有多少位不同的客户?
+zh.hint: 每一行是一个订单行, 同一位客户会出现很多次; orders["customer_id"].nunique()
+    数的是不同的客户ID。
+zh.takeaway: 一行不等于一位客户: 分析客户价值之前, 先弄清楚一行数据代表什么。
+zh.revisit: 数的是不同的客户ID (nunique), 不是订单行数 len(orders)。
 en.question: How many different customers are in the shop's orders (load_orders())?
 en.hint: Each row is one order line and a customer appears many times;
     orders["customer_id"].nunique() counts the different customer IDs.
@@ -29,7 +29,7 @@ def q1():
 zh.question: 筛选出退款行 (amount 小于 0 的行), 答案是一张表 (DataFrame), 保留所有列。
 zh.hint: 比较 orders["amount"] < 0 得到一列 True/False; 把它放进方括号里筛选:
     orders[orders["amount"] < 0]。
-zh.takeaway: "比较得到 True/False, 再用它筛选行" 是 pandas 里最常用的一招, 后面给顾客打 ↑/↓
+zh.takeaway: "比较得到 True/False, 再用它筛选行" 是 pandas 里最常用的一招, 后面给客户打 ↑/↓
     标记也是这样做的。
 zh.revisit: 条件是金额小于 0 (退款是负数, 不是大于 0); 筛选的是整行, 不只是 amount 一列。
 en.question: Filter the refund rows (amount below 0): your answer is a table (DataFrame) with all
@@ -104,14 +104,14 @@ def q4():
                     "每个人的今天不同, 算出的 R 也就不同。",
               "en": "pandas can read today's date (pd.Timestamp.today()). The trouble is that "
                     "everyone's today differs, and so would their R."},
-        "C": {"zh": "R 是从最后一次购买数到截止日的天数, 截止日一变, 每位顾客的 R 都会变。",
+        "C": {"zh": "R 是从最后一次购买数到截止日的天数, 截止日一变, 每位客户的 R 都会变。",
               "en": "R counts the days from the last purchase to the as-of date: move the date "
                     "and every customer's R moves."},
         "D": {"zh": "没有订单会被删除; 截止日只是规定 \"从哪一天往回看\"。",
               "en": "No order is deleted; the as-of date only says from which day we look back."},
     }), """
 zh.question: 课程为什么用固定的截止日期 rk.COURSE_ASOF, 而不用电脑上的 "今天"?
-zh.hint: 想一想 R 是怎么算的: 从顾客最后一次购买, 数到哪一天?
+zh.hint: 想一想 R 是怎么算的: 从客户最后一次购买, 数到哪一天?
 zh.takeaway: 分析一定要写明截止日期: 同样的数据、同样的截止日, 任何人都能复查出同样的结果。
 zh.revisit: R = 截止日 - 最后一次购买日。截止日不同会怎样?
 en.question: Why does the course use a fixed as-of date, rk.COURSE_ASOF, instead of the computer's

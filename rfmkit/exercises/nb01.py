@@ -11,8 +11,8 @@ __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
 
 @exercise(Frame(asof="2026-06-10 (rk.COURSE_ASOF)"), """
-zh.question: 用干净的问卷数据算出每位顾客自报的 R (最近一次消费间隔, 天): 答案是一个 Series,
-    索引是顾客ID, 值是从 last_purchase_date 到课程截止日 rk.COURSE_ASOF (2026-06-10) 的天数,
+zh.question: 用干净的问卷数据算出每位客户自报的 R (最近一次消费间隔, 天): 答案是一个 Series,
+    索引是客户ID, 值是从 last_purchase_date 到课程截止日 rk.COURSE_ASOF (2026-06-10) 的天数,
     这一列命名为 recency_days。
 zh.hint: answers = rk.load_questionnaire().set_index("customer_id"); 日期相减
     rk.COURSE_ASOF - answers["last_purchase_date"] 得到时间间隔, 再用 .dt.days 取出天数,
@@ -41,7 +41,7 @@ def q1():
 
 
 @exercise(Frame(), """
-zh.question: 小慧要给贬损者 (推荐意愿 recommend 打 0-6 分的顾客) 打回访电话。从干净的问卷数据里
+zh.question: 小慧要给贬损者 (推荐意愿 recommend 打 0-6 分的客户) 打回访电话。从干净的问卷数据里
     筛选出这些回答, 答案是一张表 (DataFrame), 保留所有列。
 zh.hint: answers = rk.load_questionnaire(); 条件是 answers["recommend"] <= 6, 放进方括号里筛选。
 zh.takeaway: 一行筛选就得到了回访名单: 先问清楚他们为什么不愿推荐, 再想办法改进。
@@ -63,13 +63,13 @@ def q2():
 
 
 @exercise(Number(0.1, decimals=1, percent=True), """
-zh.question: 每季度购买 2 次或以上的顾客, 客户满意度 CSAT 是多少 (百分数, 保留一位小数)? CSAT =
+zh.question: 每季度购买 2 次或以上的客户, 客户满意度 CSAT 是多少 (百分数, 保留一位小数)? CSAT =
     满意度打 4 或 5 分的回答所占的百分比。
 zh.hint: 先筛选 answers["purchases_per_quarter"] >= 2 的行, 取出 satisfaction 列, 去掉空白
     (.dropna()); (s >= 4).mean() 是比例, 乘以 100 再 round(..., 1)。也可以用 rk.csat(s)。
 zh.takeaway: 常来的客户 CSAT 是 76.0%, 反而略低于全体的 78.6%: 买得多不等于满意。所以 CSAT
     要按客户群分开看, 一个总数会掩盖这种差别。
-zh.revisit: 只看每季度购买 2 次或以上 (>= 2) 的顾客; 满意是 4 分和 5 分; 结果是百分数, 不是比例。
+zh.revisit: 只看每季度购买 2 次或以上 (>= 2) 的客户; 满意是 4 分和 5 分; 结果是百分数, 不是比例。
 en.question: What is the CSAT of customers who buy 2 or more times a quarter (a percentage, one
     decimal)? CSAT = the share of satisfaction answers that are 4 or 5, in %.
 en.hint: Keep the rows with answers["purchases_per_quarter"] >= 2, take the satisfaction column,
@@ -90,8 +90,8 @@ def q3():
 
 
 @exercise(IdSet(), """
-zh.question: 干净的问卷数据 (load_questionnaire()) 里, 哪些顾客回答的最近一次购买日期晚于课程日期
-    COURSE_ASOF (这不可能)? 给出他们的顾客ID列表。
+zh.question: 干净的问卷数据 (load_questionnaire()) 里, 哪些客户回答的最近一次购买日期晚于课程日期
+    COURSE_ASOF (这不可能)? 给出他们的客户ID列表。
 zh.hint: 就是上面手算的 R 为负数的那几位。筛选
     answers[answers["last_purchase_date"] > rk.COURSE_ASOF], 再取出 customer_id 列,
     用 list(...) 变成列表。
@@ -124,7 +124,7 @@ def q4():
               "en": "Call back, ask why they would not recommend the shop, note it and improve"},
         "B": {"zh": "不用管: 满意度 5 分已经很好了",
               "en": "Do nothing: a satisfaction of 5 is good enough"},
-        "C": {"zh": "给所有顾客群发一张优惠券",
+        "C": {"zh": "给所有客户群发一张优惠券",
               "en": "Send every customer a coupon by group message"},
         "D": {"zh": "两个回答互相矛盾, 把这份问卷删掉",
               "en": "The two answers contradict each other: delete this response"},
@@ -134,7 +134,7 @@ def q4():
                     "这正是要问清楚的。",
               "en": "Satisfied is not loyal: not recommending the shop means other factors "
                     "(price, competitors, brand) are at work, which is what to find out."},
-        "C": {"zh": "群发优惠券不能告诉你问题出在哪里, 还把成本花在了没有问题的顾客身上。",
+        "C": {"zh": "群发优惠券不能告诉你问题出在哪里, 还把成本花在了没有问题的客户身上。",
               "en": "A coupon for everyone tells you nothing about what went wrong, and spends "
                     "money on customers who have no problem."},
         "D": {"zh": "两个问题问的是不同的事 (满意度和推荐意愿), 并不矛盾; "
@@ -142,11 +142,11 @@ def q4():
               "en": "The two questions ask different things (satisfaction and recommending), so "
                     "they do not contradict; deleting loses the most useful feedback."},
     }), """
-zh.question: 一位顾客满意度打了 5 分, 推荐意愿却只打了 3 分 (贬损者)。小慧下一步最应该做什么?
+zh.question: 一位客户满意度打了 5 分, 推荐意愿却只打了 3 分 (贬损者)。小慧下一步最应该做什么?
 zh.hint: 满意度和推荐意愿问的是两件事。影响忠诚的因素有产品质量、客户体验、客户关系、品牌价值、
     价格和竞争: 怎样才能知道是哪一个?
 zh.takeaway: 问卷只告诉你 "是什么", 回访才能问出 "为什么": 电话访谈也是收集客户反馈的一种方式。
-zh.revisit: 想一想: 哪个选项能让小慧弄清楚这位顾客为什么不愿推荐?
+zh.revisit: 想一想: 哪个选项能让小慧弄清楚这位客户为什么不愿推荐?
 en.question: A customer gave satisfaction 5 but recommend only 3 (a detractor). What should Xiaohui
     do next?
 en.hint: Satisfaction and recommending ask different things. Loyalty depends on product quality,

@@ -11,11 +11,11 @@ __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
 
 @exercise(Frame(sort=True), """
-zh.question: 用 plan 的 service 列, 写出每种主要服务各有多少位顾客: 一个 Series, 服务代码作索引,
+zh.question: 用 plan 的 service 列, 写出每种主要服务各有多少位客户: 一个 Series, 服务代码作索引,
     人数作值。
 zh.hint: 一列里每个值出现几次, 用 value_counts: plan["service"].value_counts()。
-zh.takeaway: 一行 value_counts 就能自己核对 plan_summary 的人数; 人数加起来等于顾客总数,
-    因为每位顾客只有一项主要服务。
+zh.takeaway: 一行 value_counts 就能自己核对 plan_summary 的人数; 人数加起来等于客户总数,
+    因为每位客户只有一项主要服务。
 zh.revisit: 数的是 service 列 (主要服务), 不是 also 列 (其他适用服务); 用的是默认规则做出的 plan。
 en.question: From the service column of plan, build the number of customers per main service: a
     Series with service codes as the index and counts as the values.
@@ -179,10 +179,10 @@ def q5():
      "C": bilingual("没有听、没有登记就补偿, 问题没解决, 也没法跟踪回访。",
                 "Compensating without listening or registering solves nothing and leaves nothing "
                 "to follow up."),
-     "D": bilingual("让顾客等一周违反了立即回应的原则, 还把麻烦推回给顾客。",
+     "D": bilingual("让客户等一周违反了立即回应的原则, 还把麻烦推回给客户。",
                 "Making her wait a week breaks the principle of responding at once, and hands "
                 "the work back to the customer.")}), """
-zh.question: 一位顾客打来电话, 很生气: 她收到的零食礼盒被压坏了。客服接起电话后,
+zh.question: 一位客户打来电话, 很生气: 她收到的零食礼盒被压坏了。客服接起电话后,
     第一件事该做什么? 答一个字母。
 zh.hint: 投诉处理的原则是立即回应、耐心倾听、积极解决、真诚道歉、跟踪回访; 五个步骤的第一步是登记。
 zh.takeaway: 先听、先道歉、先登记, 后面的分析、解决、执行和反馈才有依据。

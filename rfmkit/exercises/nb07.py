@@ -12,8 +12,8 @@ __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
 
 @exercise(Frame(sort=True), """
-zh.question: 在 2026-01-01 到 2026-06-10 之间 (含首尾), 每位顾客买了几次咖啡豆 (P019)?
-    只算金额为正的订单行, 一张订单算一次。写出一个 Series: 顾客ID 作索引, 次数作值。
+zh.question: 在 2026-01-01 到 2026-06-10 之间 (含首尾), 每位客户买了几次咖啡豆 (P019)?
+    只算金额为正的订单行, 一张订单算一次。写出一个 Series: 客户ID 作索引, 次数作值。
 zh.hint: 先用比较挑出行: (orders["product_id"] == "P019") & (orders["amount"] > 0) &
     (orders["order_date"] >= "2026-01-01") & (orders["order_date"] <= "2026-06-10");
     再 groupby("customer_id")["order_id"].nunique()。
@@ -42,13 +42,13 @@ def q1():
 
 
 @exercise(Count(), """
-zh.question: 接着第 1 题: 自定义属性"咖啡常客"给这段时间至少买了 2 次咖啡豆的顾客。
-    有多少位顾客得到这个属性?
+zh.question: 接着第 1 题: 自定义属性"咖啡常客"给这段时间至少买了 2 次咖啡豆的客户。
+    有多少位客户得到这个属性?
 zh.hint: 把第 1 题的 Series 叫 times, 数一数 (times >= 2) 里有几个 True: (times >= 2).sum()。
     也可以用 preferences.tag_customers(orders, ["P019"], "2026-01-01", "2026-06-10",
     min_times=2, tag="咖啡常客") 核对。
 zh.takeaway: 自定义属性把"买过什么、买了几次"记在客户档案里, 之后可以按属性找人、发新品通知。
-zh.revisit: 至少 2 次是 >= 2, 不是 > 2; 数的是顾客, 不是订单。
+zh.revisit: 至少 2 次是 >= 2, 不是 > 2; 数的是客户, 不是订单。
 en.question: Following question 1: the custom attribute "coffee regular" goes to customers who
     bought coffee beans at least 2 times in that period. How many customers get it?
 en.hint: Call question 1's Series times and count the True values of (times >= 2):
@@ -70,14 +70,14 @@ def q2():
 
 
 @exercise(Frame(sort=True), """
-zh.question: 截至课程日期 (COURSE_ASOF), 每个品类有多少位不同的顾客买过 (只算金额为正的订单行)?
+zh.question: 截至课程日期 (COURSE_ASOF), 每个品类有多少位不同的客户买过 (只算金额为正的订单行)?
     写出一个 Series: 品类代码作索引。
 zh.hint: lines = orders[(orders["order_date"] <= COURSE_ASOF) & (orders["amount"] > 0)];
     lines.merge(products[["product_id", "category"]], on="product_id") 把品类接上;
     再 groupby("category")["customer_id"].nunique()。
-zh.takeaway: merge 把两张表按商品ID 接起来, groupby + nunique 数出每个品类的顾客:
+zh.takeaway: merge 把两张表按商品ID 接起来, groupby + nunique 数出每个品类的客户:
     客户产品喜好分析就是从这样的表开始的。
-zh.revisit: 数的是不同的顾客 (nunique), 不是订单行; 只要课程日期之前、金额为正的行。
+zh.revisit: 数的是不同的客户 (nunique), 不是订单行; 只要课程日期之前、金额为正的行。
 en.question: Up to the course date (COURSE_ASOF), how many different customers bought in each
     category (order lines with a positive amount only)? Build a Series with the category codes as
     the index.
@@ -137,16 +137,16 @@ def q4():
                 "A product of about 80-100 yuan related to snacks"),
      "C": bilingual("什么都不推荐, 等他自己回来",
                     "Nothing: wait until they come back by themselves"),
-     "D": bilingual("提升度最高的那件商品, 不管有几位顾客买过",
+     "D": bilingual("提升度最高的那件商品, 不管有几位客户买过",
                 "The product with the highest lift, however few customers bought it")},
     {"A": bilingual("价格离他的首单太远, 也不是他买过的品类: 第二单更可能落在首单金额附近。",
                 "Far from their first ticket and not a category they bought: a second order is "
                 "more likely near the first ticket."),
      "C": bilingual("课程建议大约每 15 天关怀一次新客户, 并按首单金额推荐商品;"
-                " 干等只会让他变成一次性顾客。",
+                " 干等只会让他变成一次性客户。",
                 "The lesson says to care for new customers about every 15 days and suggest "
                 "products near the first ticket; waiting turns them into one-time buyers."),
-     "D": bilingual("背后只有几位顾客的提升度可能只是巧合, 还要看置信度和人数。",
+     "D": bilingual("背后只有几位客户的提升度可能只是巧合, 还要看置信度和人数。",
                 "A lift behind only a few customers can be chance; look at confidence and at the "
                 "number of customers too.")}), """
 zh.question: 一位新客户 10 天前第一次下单, 花了 89 元, 买的是零食。

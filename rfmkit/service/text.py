@@ -213,7 +213,7 @@ def message_preview(row: Mapping | pd.Series, template=None) -> str:
     ``service_name`` when available; a ``favourite_category`` is used by new-product notices).
     ``template`` may be text, or a (Chinese, English) pair, with the fields {name},
     {service_name}, {when}, {category} and {customer_id}; by default each service has its own
-    template (label ``template.<service>``). A missing name becomes 顾客 / customer. The same
+    template (label ``template.<service>``). A missing name becomes 客户 / customer. The same
     row always gives the same text. Raises ValueError for an unknown field in a template.
     """
     if template is None:
