@@ -1228,7 +1228,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "exercise.frame.rounding": (
         "差别在四舍五入的范围内: 结果要比较到 ±{tol}, 请至少保留 {n} 位小数, 或者不要取整。",
         "the difference is within rounding: values are compared within ±{tol}, so give at "
-        "least {n} decimals, or don't round.",
+        "least {n} decimal place(s), or don't round.",
     ),
     "exercise.frame.reversed": (
         "方向反了 (该大的地方小, 该小的地方大, 或正负号相反): 检查累加的顺序、取比例的条件, "
@@ -1243,7 +1243,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "purchase date, not the other way round.",
     ),
     "exercise.frame.asof_shift_or_time": (
-        "每个值都少了 1 天: 要么用了另一个截止日 (这里是 {asof}), 要么日期里还带着时刻 "
+        "每个值都少了 1 天: 要么用了另一个截止日 (分析日, 这里是 {asof}), 要么日期里还带着时刻 "
         "(几点几分): 先用 .dt.normalize() 去掉时刻, 再算天数。",
         "every value is 1 day short: either another as-of day was used (here it is {asof}), "
         "or the dates still carry a time of day: .dt.normalize() them before counting days.",

@@ -333,6 +333,14 @@ def test_text_row_labels_where_numbers_are_wanted_say_so():
     assert "你的标签是文字" in said["zh"]
 
 
+def test_text_labels_with_a_pooled_row_where_numbers_are_wanted_say_so():
+    """nb05 q4 answered with the notebook's own cross-table, rows "1" ... "5+"."""
+    wanted = pd.Series([68.1, 64.5, 28.3], index=pd.Index([1, 2, 5], name="frequency"))
+    said = messages(made_up(Frame(), wanted), wanted.set_axis(["1", "2", "5+"]))
+    assert "yours are text, numbers are wanted" in said["en"]
+    assert "should not be there" not in said["en"]
+
+
 def test_reversed_values_without_dates_get_no_date_example():
     wanted = pd.Series([10.0, 30.0, 60.0, 100.0], index=pd.Index(list("abcd"), name="tier"))
     said = messages(made_up(Frame(), wanted), wanted[::-1].set_axis(wanted.index))

@@ -69,7 +69,7 @@ WRONG_FRAMES = [  # (name, answer, English words, Chinese words)
      "Column recency: your values run the opposite way", "recency 列: 方向反了"),
     ("monetary rounded early", RFM.assign(monetary=[1235.0, 87.0, 650.0, 2046.0]),
      "Column monetary: the difference is within rounding: values are compared within ±0.005, "
-     "so give at least 2 decimals", "monetary 列: 差别在四舍五入的范围内"),
+     "so give at least 2 decimal place(s)", "monetary 列: 差别在四舍五入的范围内"),
     ("flags flipped", RFM.assign(m_up=~RFM["m_up"]),
      "Column m_up: every flag is flipped: ↑/↓ reversed: at or above the cut counts as ↑",
      "m_up 列: 每个是/否都反了: ↑/↓ 颠倒了"),

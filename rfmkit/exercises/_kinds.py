@@ -435,7 +435,7 @@ class Frame(_Kind):
         if self.sort and _sorted(value).index.equals(_sorted(expected).index):
             return []
         extra = value.index.difference(expected.index, sort=False)
-        if len(extra) and [str(v) for v in value.index] == [str(e) for e in expected.index]:
+        if len(extra) and _text_labels(value.index) != _text_labels(expected.index):
             kind = {True: _say("frame.label_text"), False: _say("frame.label_numbers")}
             return [_say("frame.labels_type", yours=kind[_text_labels(value.index)],
                          wanted=kind[_text_labels(expected.index)], label=expected.index[0])]
