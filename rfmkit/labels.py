@@ -1250,7 +1250,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "exercise.frame.labels_type": (
         "行标签的类型不对: 你的标签是{yours}, 这里要的是{wanted} (例如 {label!r})。",
-        "the row labels have the wrong type: yours are {yours}, {wanted} are wanted "
+        "The row labels have the wrong type: yours are {yours}, {wanted} are wanted "
         "(e.g. {label!r}).",
     ),
     "exercise.frame.label_text": ("文字", "text"),

@@ -438,7 +438,8 @@ class Frame(_Kind):
         if len(extra) and _text_labels(value.index) != _text_labels(expected.index):
             kind = {True: _say("frame.label_text"), False: _say("frame.label_numbers")}
             return [_say("frame.labels_type", yours=kind[_text_labels(value.index)],
-                         wanted=kind[_text_labels(expected.index)], label=expected.index[0])]
+                         wanted=kind[_text_labels(expected.index)],
+                         label=getattr(first := expected.index[0], "item", lambda: first)())]
         if len(extra):
             code = _code_named(extra[0], expected.index)
             if code is not None:
