@@ -185,10 +185,10 @@ def test_one_typed_member_in_each_group_with_hand_computed_rates():
     u = uplift_of(rows)
     assert u["group"].tolist() == ["A1", "A2", "A3", "A4"]
     assert [name("case_group", code) for code in u["group"]] == [
-        "both targets met",
-        "visits met, ticket not",
-        "ticket met, visits not",
-        "neither target met",
+        "A1 both targets met",
+        "A2 visits met, ticket not",
+        "A3 ticket met, visits not",
+        "A4 neither target met",
     ]
     assert u["visit_growth_pct"].tolist() == [100.0, 50.0, 0.0, 25.0]
     assert u["ticket_growth_pct"].tolist() == pytest.approx([60.0, 100 / 11, 50.0, 8.0])
@@ -243,7 +243,7 @@ def test_no_visit_last_month_is_group_A0_with_undefined_rates_and_no_error():
     assert no_infinity(u)
     new, gone, free = u.loc["new"], u.loc["gone"], u.loc["free"]
     assert bool(new["baseline_zero"]) and new["group"] == "A0"
-    assert name("case_group", new["group"]) == "no baseline (no purchase last month)"
+    assert name("case_group", new["group"]) == "A0 no baseline (no purchase last month)"
     for col in ("visit_growth", "ticket_growth", "sales_growth", "ticket_before"):
         assert math.isnan(new[col])
     assert not new[["visits_target_met", "ticket_target_met", "sales_target_met"]].any()
@@ -384,7 +384,7 @@ def test_round_two_edges_are_exact_in_cents():
     assert bands.loc["g30", "sales_growth_pct"] == 30.0
     assert bands.loc["g20", "sales_growth"] == 0.2
     assert bands.loc["g10", "sales_growth_pct"] == 10.0
-    assert name("case_group", bands.loc["g30", "group"]) == "20 % ≤ sales growth ≤ 30 %"
+    assert name("case_group", bands.loc["g30", "group"]) == "A42 20 % ≤ sales growth ≤ 30 %"
     assert list(bands.columns) == [
         "sales_before", "sales_after", "sales_growth", "sales_growth_pct", "group",
     ]  # fmt: skip
@@ -584,10 +584,10 @@ def test_rule_texts_state_the_edges_in_both_languages():
     zh = label("case_rule.round_two")
     assert "A42 20 % ≤ 增长 ≤ 30 %" in zh and zh != en
     assert "无基期" in round_one_rule()
-    assert name("case_group", "A1") == "两项目标都达成"
-    assert name("case_group", "A0") == "无基期 (上月无消费)"
+    assert name("case_group", "A1") == "A1 两项目标都达成"
+    assert name("case_group", "A0") == "A0 无基期 (上月无消费)"
     assert name("case_metric", "ticket") == "客单价 (元/次)"
-    assert name("case_group", "A4") == "两项目标都未达成"
+    assert name("case_group", "A4") == "A4 两项目标都未达成"
 
 
 def test_results_are_codes_the_same_in_every_language():

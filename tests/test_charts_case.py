@@ -190,8 +190,8 @@ def test_group_counts_chart_by_hand():
     (ax,) = fig.axes
     assert [b.get_width() for b in ax.patches] == [1, 1, 1, 2]
     names = [t.get_text() for t in ax.get_yticklabels()]
-    assert names == ["A1  both targets met", "A2  visits met, ticket not",
-                     "A3  ticket met, visits not", "A4  neither target met"]
+    assert names == ["A1 both targets met", "A2 visits met, ticket not",
+                     "A3 ticket met, visits not", "A4 neither target met"]
     shown = texts(fig)
     assert "1 (20.0%)" in shown and "2 (40.0%)" in shown
     assert ax.get_title() == "Round 1: members per group (targets: visits +50 %, ticket +40 %)"
@@ -221,7 +221,7 @@ def test_zh_texts(cjk_font_known):
     use_language("zh")
     counts = charts.group_counts_chart(uplift())
     names = [t.get_text() for t in counts.axes[0].get_yticklabels()]
-    assert names[0] == "A1  两项目标都达成"
+    assert names[0] == "A1 两项目标都达成"
     assert counts.axes[0].get_xlabel() == LABELS["members"][0]
     before_after = charts.before_after_chart(uplift())
     legend = [t.get_text() for t in before_after.axes[0].get_legend().get_texts()]

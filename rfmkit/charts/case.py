@@ -251,7 +251,7 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
         fig, ax = new_figure("counts", fig=fig, structure=structure, room=title.count("\n"))
         positions = np.arange(len(codes))
         ax.barh(positions, counts, color=COLOURS["bars"], height=0.66)
-        ax.set_yticks(positions, [f"{code}  {chart_name('case_group', code)}" for code in codes])
+        ax.set_yticks(positions, [chart_name("case_group", code) for code in codes])  # "A1 ..."
         ax.invert_yaxis()
         ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
         ax.xaxis.set_major_formatter("{x:,.0f}")
@@ -264,5 +264,5 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     ax.set_xlim(0, max(int(counts.max(initial=0)), 1) * 1.3)
     ax.set_title(title)
     return set_alt(fig, "group_counts_chart", groups=alt_list(
-        f"{code} {code_name('case_group', code)} {n:,} ({s:.1f}%)"
+        f"{code_name('case_group', code)} {n:,} ({s:.1f}%)"
         for code, n, s in zip(codes, counts, shares, strict=True)))
