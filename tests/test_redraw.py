@@ -20,6 +20,7 @@ from rfmkit import campaign_frames, charts, load_samsclub_campaign, use_language
 from rfmkit.preferences import first_orders  # noqa: E402
 from rfmkit.widgets import (  # noqa: E402
     CLVExplorer,
+    PyramidExplorer,
     StageExplorer,
     TicketBandExplorer,
     UpliftExplorer,
@@ -131,3 +132,24 @@ def test_group_counts_updated_in_place_are_the_fresh_chart(language, cjk_font_kn
     fresh = charts.group_counts_chart(ex.uplift)
     picture = shown(ex)
     assert differing_pixels(picture, drawn_afresh(fresh)) < 0.002 * picture[..., 0].size
+
+
+def test_pyramid_redrawn_afresh_after_moves_is_the_whole_chart():
+    """A slider move blits the pyramid; switching the basis draws it afresh, and the picture
+    must be that new chart (not the kept picture of the old one with its removed texts). The
+    canvas is compared (the 64-colour PNG moves a few edge pixels of the four tier colours)."""
+    ex = PyramidExplorer(TABLE, clv_values=TABLE["monetary"] * 0.5)
+
+    def canvas_is_the_whole_chart():
+        canvas = np.asarray(ex._figure.canvas.buffer_rgba())[..., :3].copy()
+        for artist in ex._figure.findobj(lambda a: a.get_animated()):
+            artist.set_animated(False)
+        assert differing_pixels(canvas, drawn_afresh(ex._figure)) == 0
+
+    ex.silver.value = 25
+    canvas_is_the_whole_chart()
+    ex.silver.value = 20
+    ex.basis.value = next(v for _, v in ex.basis.options if v != ex.basis.value)
+    canvas_is_the_whole_chart()
+    ex.silver.value = 25  # and blitting starts again on the new chart
+    canvas_is_the_whole_chart()

@@ -206,7 +206,8 @@ def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, structur
     Made through pyplot (so Jupyter's inline backend shows a returned figure) and closed at
     once (so it is not shown twice nor picked up by ``plt.show()``); it gets an Agg canvas so
     ``fig.canvas.draw()`` and ``fig.savefig`` work anywhere. Call inside :func:`styled`.
-    ``structure`` and ``room``: what the chart is drawn for (see :func:`can_update`).
+    ``structure`` and ``room``: what the chart is drawn for (see :func:`can_update`); the
+    artists an earlier chart listed for blitting (``fig.rfmkit_moving``) are forgotten.
     """
     if fig is not None:
         fig.clear()
@@ -219,6 +220,7 @@ def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, structur
         plt.close(fig)
         FigureCanvasAgg(fig)
     fig.rfmkit_structure, fig.rfmkit_room = structure, room
+    fig.rfmkit_moving = None  # drawn afresh: nothing to blit until a chart updates in place
     return fig, axes
 
 
