@@ -149,8 +149,7 @@ def first_order_bands(orders: pd.DataFrame, edges=DEFAULT_EDGES, *, asof,
     0.1 %). Empty bands show 0. If some tickets fall outside the edges, a last row
     ``ticket_band = "outside"`` counts them. ``.attrs["customers"]`` is the total.
     """
-    bounds = _check_edges(edges)
-    return band_counts(first_orders(orders, asof=asof, edges=bounds, since=since), bounds)
+    return band_counts(first_orders(orders, asof=asof, edges=edges, since=since), edges)
 
 
 def band_counts(first: pd.DataFrame, edges=DEFAULT_EDGES) -> pd.DataFrame:
