@@ -365,14 +365,20 @@ def _wait_settled(page, index: int) -> None:
     )
 
 
+def _widget_controls(page, index: int):
+    """(output root, the result shown now, slider handles, toggle buttons not pressed,
+    dropdowns) of the widget in cell ``index``."""
+    root = page.locator(f'.jp-Cell[data-rfm-cell="{index}"] .jp-OutputArea-output').first
+    before = page.evaluate(JS_WIDGET_RESULT, index)
+    return (root, before, root.locator(".widget-slider .noUi-handle"),
+            root.locator(".widget-toggle-button:not(.mod-active)"),
+            root.locator(".widget-dropdown select"))
+
+
 def _use_widget(page, cell: dict) -> str:
     """Change one control of the widget in ``cell``; what was done. Fails if nothing follows."""
     index = cell["index"]
-    root = page.locator(f'.jp-Cell[data-rfm-cell="{index}"] .jp-OutputArea-output').first
-    before = page.evaluate(JS_WIDGET_RESULT, index)
-    handles = root.locator(".widget-slider .noUi-handle")
-    toggles = root.locator(".widget-toggle-button:not(.mod-active)")
-    dropdowns = root.locator(".widget-dropdown select")
+    root, before, handles, toggles, dropdowns = _widget_controls(page, index)
     if handles.count():
         handle = handles.first
         label = root.locator(".widget-slider .widget-label").first.inner_text().strip()
@@ -624,11 +630,7 @@ def _timed_change(page, cell: dict, state: dict) -> tuple[str, float | None]:
     click to the last change of the widget's output (text, or a new picture loaded).
     """
     index = cell["index"]
-    root = page.locator(f'.jp-Cell[data-rfm-cell="{index}"] .jp-OutputArea-output').first
-    before = page.evaluate(JS_WIDGET_RESULT, index)
-    handles = root.locator(".widget-slider .noUi-handle")
-    toggles = root.locator(".widget-toggle-button:not(.mod-active)")
-    dropdowns = root.locator(".widget-dropdown select")
+    root, before, handles, toggles, dropdowns = _widget_controls(page, index)
     state["moves"] = state.get("moves", 0) + 1
     if handles.count():
         handle = handles.first
