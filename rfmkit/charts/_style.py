@@ -206,8 +206,8 @@ def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, structur
     Made through pyplot (so Jupyter's inline backend shows a returned figure) and closed at
     once (so it is not shown twice nor picked up by ``plt.show()``); it gets an Agg canvas so
     ``fig.canvas.draw()`` and ``fig.savefig`` work anywhere. Call inside :func:`styled`.
-    ``structure`` and ``room``: what the chart is drawn for (see :func:`can_update`); the
-    artists an earlier chart listed for blitting (``fig.rfmkit_moving``) are forgotten.
+    ``structure`` and ``room``: what the chart is drawn for (see :func:`can_update`); what an
+    earlier chart listed for blitting (:func:`blit_parts`) is forgotten.
     """
     if fig is not None:
         fig.clear()
@@ -220,8 +220,16 @@ def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, structur
         plt.close(fig)
         FigureCanvasAgg(fig)
     fig.rfmkit_structure, fig.rfmkit_room = structure, room
-    fig.rfmkit_moving = None  # drawn afresh: nothing to blit until a chart updates in place
+    blit_parts(fig, None, None)  # drawn afresh: nothing to blit until a chart updates in place
     return fig, axes
+
+
+def blit_parts(fig: Figure, frame, moving) -> None:
+    """Tell widgets what a chart updated in place: ``frame`` is the chart's state, the same
+    object for as long as the chart is only updated (a new one when it is drawn afresh), and
+    ``moving`` the artists an update changes, in drawing order. A widget draws the rest once,
+    keeps that picture while ``frame`` stays, and redraws only ``moving`` on it (blitting)."""
+    fig.rfmkit_frame, fig.rfmkit_moving = frame, None if moving is None else list(moving)
 
 
 def can_update(fig: Figure | None, structure, room=None) -> bool:

@@ -17,6 +17,7 @@ from rfmkit.charts._style import (
     COLOURS,
     FONT_SIZES,
     HEATMAP,
+    blit_parts,
     chart_name,
     chart_text,
     clip_tail,
@@ -154,6 +155,7 @@ def segment_chart(summary: pd.DataFrame, *, fig: Figure | None = None) -> Figure
         for ax, bars, (column, share, _) in zip(state["axes"], state["bars"], _SEGMENT_PANELS,
                                                 strict=True):
             _segment_values(ax, bars, summary, column, share)
+        _segment_blit_parts(fig)
         return _segment_alt(fig, summary)
     fig, axes = new_figure("two_panels", ncols=2, fig=fig, sharey=True)
     positions = np.arange(len(summary))
@@ -174,7 +176,19 @@ def segment_chart(summary: pd.DataFrame, *, fig: Figure | None = None) -> Figure
         title += f"  ({chart_text('scheme.' + scheme)})"
     fig.suptitle(title)
     fig.rfmkit_segment_chart = {"key": key, "axes": list(axes), "bars": all_bars}
+    _segment_blit_parts(fig)
     return _segment_alt(fig, summary)
+
+
+def _segment_blit_parts(fig: Figure) -> None:
+    """What an update changes, in drawing order: bars, axis lines (the bars start on the left
+    one), then the values written at the bar ends (new texts at every update)."""
+    state = fig.rfmkit_segment_chart
+    bars = [patch for container in state["bars"] for patch in container.patches]
+    spines = [spine for ax in state["axes"] for spine in ax.spines.values()
+              if spine.get_visible()]
+    labels = [text for container in state["bars"] for text in container.rfmkit_labels]
+    blit_parts(fig, state, bars + spines + labels)
 
 
 def _is_bins(cut) -> bool:

@@ -20,6 +20,7 @@ from rfmkit.charts._style import (
     FONT_SIZES,
     WHITE_TEXT,
     alt_list,
+    blit_parts,
     can_update,
     chart_language,
     chart_name,
@@ -131,7 +132,7 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
         for text, new in zip(state["layer_texts"], layers, strict=True):
             text.set_text(new)
         state["key_text"].set_text(key)
-        fig.rfmkit_moving = [*state["layer_texts"], state["key_text"]]
+        blit_parts(fig, state, [*state["layer_texts"], state["key_text"]])
         return _pyramid_alt(fig, summary, basis)
     fig, ax = new_figure("pyramid", fig=fig)
     levels = len(TIERS)
@@ -314,8 +315,8 @@ def stage_chart(cross: pd.DataFrame, *, active_days: float | None = None,
     when given. Returns the figure (2 axes).
 
     ``fig``: a figure an earlier call returned. With the same rows, customers and language only
-    bars, numbers and the title change (``fig.rfmkit_moving`` lists those artists, for widgets
-    that redraw only them); otherwise it is drawn afresh.
+    bars, numbers and the title change (listed by ``blit_parts`` for widgets that redraw only
+    them); otherwise it is drawn afresh.
     """
     require_columns(cross, _STAGE_COLUMNS, "the cross-table")
     rows = cross[[str(i) != "all" for i in cross.index]]
@@ -349,9 +350,9 @@ def stage_chart(cross: pd.DataFrame, *, active_days: float | None = None,
         start += part
     # in the order a whole drawing draws them: bars, then the axis lines they start on, texts
     spines = [spine for ax in fig.axes for spine in ax.spines.values() if spine.get_visible()]
-    fig.rfmkit_moving = [*state["bars"], *(p for patches in state["parts"] for p in patches),
-                         *spines, *state["bar_labels"], state["title"],
-                         *(t for texts in state["part_texts"] for t in texts)]
+    blit_parts(fig, state, [*state["bars"], *(p for patches in state["parts"] for p in patches),
+                            *spines, *state["bar_labels"], state["title"],
+                            *(t for texts in state["part_texts"] for t in texts)])
     stages = alt_list(f"{code_name('stage', code)} {int(t):,} ({s:.1f}%)"
                       for code, t, s in zip(STAGES, totals, shares, strict=True))
     return set_alt(fig, "stage_chart", stages=stages)

@@ -119,7 +119,7 @@ class Explorer:
     def __init__(self, chart: bool = True):
         self.show_chart = chart
         self._figure = None
-        self._kept_moving: list = []
+        self._kept_frame = None  # the chart frame whose picture is kept for blitting
         self.table_output = w.Output()
         self.chart_output = w.Output()
 
@@ -177,19 +177,18 @@ class Explorer:
     def _draw_chart(self) -> None:
         """Redraw the chart into the one figure this explorer keeps and show it as a PNG.
 
-        A chart that updates in place lists what an update changes in ``fig.rfmkit_moving``.
-        Then everything else (axes, ticks, names, legend: most of the text, which is most of
-        the drawing time) is drawn once and kept as a picture; each update pastes it back and
-        draws only the moving artists on top ("blitting")."""
+        A chart that updates in place lists what an update changes
+        (:func:`rfmkit.charts._style.blit_parts`). Then everything else (axes, ticks, names,
+        legend: most of the text, which is most of the drawing time) is drawn once and kept as
+        a picture for as long as the chart's frame stays; each update pastes it back and draws
+        only the moving artists on top ("blitting")."""
         fig = self._figure = self._chart(self._figure)
         moving = getattr(fig, "rfmkit_moving", None)
         if moving is None:
             png = png_of(fig)
             fig.set_layout_engine("none")  # laid out by that drawing; kept until a chart asks
         else:
-            kept = self._kept_moving
-            if len(kept) != len(moving) or any(
-                    a is not b for a, b in zip(kept, moving, strict=True)):
+            if fig.rfmkit_frame is not self._kept_frame:
                 self._keep_background(fig, moving)
             fig.canvas.restore_region(self._background)
             fig.draw_artists(moving)
@@ -199,12 +198,16 @@ class Explorer:
     def _keep_background(self, fig, moving) -> None:
         """Draw ``fig`` without ``moving`` (laid out once, then kept) and keep the picture."""
         fig.set_dpi(CHART_DPI)
+        self._before_background(fig)
         for artist in moving:
             artist.set_animated(True)  # left out of full draws
         fig.canvas.draw()
         fig.set_layout_engine("none")
         self._background = fig.canvas.copy_from_bbox(fig.bbox)
-        self._kept_moving = list(moving)
+        self._kept_frame = fig.rfmkit_frame
+
+    def _before_background(self, fig) -> None:
+        """Change a freshly drawn chart before its picture is kept (nothing by default)."""
 
     def show_png(self, png: str, alt: str) -> None:
         """Show the chart ``png`` (base64) with its text alternative ``alt``: one ``<img>``

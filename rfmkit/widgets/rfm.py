@@ -15,7 +15,7 @@ from rfmkit.charts.rfm import segment_chart
 from rfmkit.labels import error_text, label
 from rfmkit.rfm import METRICS, rfm_flags, rfm_segments, segment_summary
 from rfmkit.validation import require_columns
-from rfmkit.widgets._base import CHART_DPI, Explorer, encode_canvas
+from rfmkit.widgets._base import Explorer
 
 RULES = ("mean", "median", "custom")
 SCHEME_NAMES = ("lesson", "classic8")
@@ -105,8 +105,6 @@ class SegmentExplorer(Explorer):
         self._capped: dict[str, tuple | None] = {}
         self._outside: dict[str, float | None] = dict.fromkeys(METRICS)
         self.thresholds: dict[str, float] = {}
-        self._chart_state = None  # the chart build the kept background belongs to
-        self._chart_background = None
         self.cuts: dict[str, float] = {}
         self.scheme = self.buttons("widget.scheme", [(label(f"scheme.{n}"), n)
                                                      for n in SCHEME_NAMES], scheme)
@@ -240,49 +238,13 @@ class SegmentExplorer(Explorer):
         self.cuts_text.value = "<br>".join(html.escape(line) for line in lines)
         self.show_table(self.table_output, self.summary)
 
-    def _draw_chart(self) -> None:
-        """Redraw the group chart into the one figure this explorer keeps, by blitting.
+    def _chart(self, fig):
+        return segment_chart(self.summary, fig=fig)  # new bar widths, labels, x ranges
 
-        Drawing the whole figure means laying out some 80 texts (titles, group names, ticks);
-        only the bars and the values written on them change when a control moves. So the rest
-        is drawn once and kept as a picture (``_prepare_chart``); each update pastes it back,
-        draws the bars and their values on top and encodes the pixels as PNG.
-        """
-        fig = segment_chart(self.summary, fig=self._figure)  # new bar widths, labels, x ranges
-        self._figure = fig
-        state = fig.rfmkit_segment_chart
-        if state is not self._chart_state:
-            # First chart, or other groups (scheme switched): segment_chart drew them afresh.
-            self._prepare_chart(fig)
-        canvas = fig.canvas
-        canvas.restore_region(self._chart_background)
-        fig.draw_artists(self._moving_artists())
-        self.show_png(encode_canvas(canvas), getattr(fig, "rfmkit_alt", ""))
-
-    def _moving_artists(self) -> list:
-        """What an update redraws, in drawing order: bars, axis lines (the bars start on the
-        left one), then the values written at the bar ends."""
-        state = self._figure.rfmkit_segment_chart
-        bars = [patch for container in state["bars"] for patch in container.patches]
-        spines = [spine for ax in state["axes"] for spine in ax.spines.values()
-                  if spine.get_visible()]
-        # segment_chart keeps each panel's bar labels on its bar container.
-        labels = [text for container in state["bars"] for text in container.rfmkit_labels]
-        return bars + spines + labels
-
-    def _prepare_chart(self, fig) -> None:
-        """Draw and keep everything of a freshly built chart that updates do not change."""
-        fig.set_dpi(CHART_DPI)
+    def _before_background(self, fig) -> None:
         for ax in fig.rfmkit_segment_chart["axes"]:
             # The x range follows the largest bar, so x ticks and grid lines would move with
             # every change; each bar has its value written on it, so the widget leaves them out
             # and the kept picture stays right for any x range.
             ax.tick_params(axis="x", which="both", bottom=False, labelbottom=False)
             ax.grid(False, axis="x")
-        moving = self._moving_artists()
-        for artist in moving:
-            artist.set_animated(True)  # left out of full draws: drawn by _draw_chart only
-        fig.canvas.draw()  # lays the figure out (constrained layout) and draws the static part
-        fig.set_layout_engine("none")  # keep that layout for the updates
-        self._chart_background = fig.canvas.copy_from_bbox(fig.bbox)
-        self._chart_state = fig.rfmkit_segment_chart
