@@ -7,7 +7,7 @@ For every ``notebooks/zh/*.ipynb`` (no kernel: the stored outputs are read):
   e.g. only a formula, does not count);
 - the outputs (``text/plain``, ``text/html`` without its tags and ``<style>``/``<script>``,
   ``stream``) hold more Chinese characters than Latin letters;
-- no output shows an internal code (a code of rfmkit/labels.py such as ``win_back``,
+- no output shows an internal code (a code of rfmkit/labels.toml such as ``win_back``,
   ``birthday_gift`` or ``gold``; except ``rk.code_table``, which lists the codes beside their
   names on purpose), a Python or pandas repr (``np.True_``, ``np.float64(3.2)``,
   ``Timestamp('2026-06-10 00:00:00')``, ``dtype: int64``) or an English-only sentence.
@@ -99,7 +99,7 @@ def output_texts(cell: dict) -> list[str]:
 
 
 def internal_codes() -> set[str]:
-    """The code values of rfmkit/labels.py kinds (``win_back``, ``gold``, ``WeChat``, ...)."""
+    """The code values of rfmkit/labels.toml kinds (``win_back``, ``gold``, ``WeChat``, ...)."""
     from rfmkit.labels import LABELS
 
     codes = set()
