@@ -56,17 +56,19 @@ def _stub_profiles(orders: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return members, products
 
 
-def build_report(path, asof, *, members=None, products=None, stream=None) -> dict:
+def build_report(path, asof, *, members=None, products=None, stream=None,
+                 read_options=None) -> dict:
     """Run the whole analysis on the order export at ``path`` as of ``asof``.
 
     Returns a dict of the results: ``read`` (the reader's result), ``table`` (R/F/M),
     ``segments``, ``summary`` (RFM groups), ``tiers``, ``tier_summary``, ``stages``,
     ``stage_summary``, ``plan`` (described, names in the current language) and ``charts``
-    (title -> (PNG bytes, text alternative)). ``members``/``products`` are optional tables.
+    (title -> (PNG bytes, text alternative)). ``members``/``products`` are optional tables;
+    ``read_options`` (``columns``, ``header_row``, ``sheet_name``) go to ``rk.read_orders``.
     """
     stream = stream or sys.stderr
     _progress("read", stream)
-    read = rk.read_orders(path)
+    read = rk.read_orders(path, **(read_options or {}))
     orders = read.data
     if "product_id" not in orders.columns:
         orders = orders.assign(product_id="")
@@ -115,14 +117,16 @@ def _read_summary(report: dict, path: Path, asof) -> pd.DataFrame:
                          label("value"): [str(v) for _, v in rows]})
 
 
-def write_report(path, asof, *, out=None, language: str = "en", stream=None) -> tuple[Path, Path]:
+def write_report(path, asof, *, out=None, language: str = "en", stream=None,
+                 read_options=None) -> tuple[Path, Path]:
     """Write the workbook and the HTML page for the order export at ``path``; return their
-    paths. ``out`` is the folder (default: the export's folder)."""
+    paths. ``out`` is the folder (default: the export's folder); ``read_options`` as in
+    :func:`build_report`."""
     rk.use_language(language)
     source = Path(path)
     folder = Path(out) if out is not None else source.parent
     folder.mkdir(parents=True, exist_ok=True)
-    report = build_report(source, asof, stream=stream)
+    report = build_report(source, asof, stream=stream, read_options=read_options)
     _progress("write", stream or sys.stderr)
     plan_columns = ["customer_id", "name", "features", "service_name", "channel_name", "when"]
     sheets = {
@@ -182,10 +186,23 @@ def main(argv: list[str] | None = None) -> int:
                         help="报告的语言 / the report's language")
     parser.add_argument("--out", type=Path, default=None,
                         help="报告存放的文件夹 / folder for the report files")
+    parser.add_argument("--column", action="append", default=[], metavar="NAME=HEADER",
+                        help="文件里某列的列名, 例如 amount=实付款 (可重复) / the file's header "
+                             "of a column, e.g. amount=实付款 (repeatable)")
+    parser.add_argument("--header-row", type=int, default=None, metavar="N",
+                        help="列名所在的行 (从 1 数起) / the line holding the headers (from 1)")
+    parser.add_argument("--sheet", default=None,
+                        help="要读的工作表 (名称) / the workbook sheet to read (its name)")
     options = parser.parse_args(argv)
+    columns = dict(pair.split("=", 1) for pair in options.column if "=" in pair)
+    if len(columns) < len(options.column):
+        parser.error("--column 的写法是 NAME=HEADER, 例如 amount=实付款 / "
+                     "--column takes NAME=HEADER, e.g. amount=实付款")
+    read_options = {"columns": columns or None, "header_row": options.header_row,
+                    "sheet_name": options.sheet}
     try:
         workbook, page = write_report(options.orders, options.asof, out=options.out,
-                                      language=options.lang)
+                                      language=options.lang, read_options=read_options)
     except (ValueError, OSError) as problem:  # a file or date the report cannot use
         print(f"\nrfmkit report: {problem}", file=sys.stderr)  # after the progress line
         return 2

@@ -102,3 +102,26 @@ def test_the_command_ends_a_bad_file_with_its_message_in_the_language_asked(tmp_
     assert "找不到文件" in said and "Traceback" not in said
     assert main([str(missing), "--asof", "2026-06-10"]) == 2
     assert "no such file" in capsys.readouterr().err.lower()
+
+
+def test_the_command_maps_a_shops_own_headers_and_header_line(tmp_path, capsys):
+    from rfmkit.report import main
+
+    export = tmp_path / "shop.csv"
+    export.write_text("本店订单 2026年6月\n单号,客户,日期,付款额\n"
+                      "A1,王,2026-06-01,100.00\nA2,王,2026-06-03,50.50\nA3,李,2026-05-20,20.00\n",
+                      encoding="gbk")
+    mapping = ["--column", "order_id=单号", "--column", "customer_id=客户",
+               "--column", "order_date=日期", "--column", "amount=付款额"]
+    assert main([str(export), "--asof", "2026-06-10", "--out", str(tmp_path),
+                 "--header-row", "2", *mapping]) == 0
+    book = sheets(tmp_path / "shop-report.xlsx")
+    rfm = pd.DataFrame(book["RFM groups"][1:], columns=book["RFM groups"][0])
+    assert rfm["customers"].sum() == 2  # 王 and 李
+    summary = dict(book["Read summary"][1:])
+    assert int(summary["rows kept"]) == 3
+    assert int(summary["rows rejected (see the rejected rows)"]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit):  # argparse's usage error, exit status 2
+        main([str(export), "--asof", "2026-06-10", "--column", "amount"])
+    assert "NAME=HEADER" in capsys.readouterr().err
