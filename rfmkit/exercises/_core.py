@@ -1,24 +1,24 @@
 """The self-check mechanism behind ``q1.check(answer)``, ``q1.hint()`` and ``q1.solution()``.
 
-An exercise is a solution function with its texts and the kind of answer it expects::
+An exercise is a solution function of a notebook's module, with the kind of answer it expects::
 
-    @exercise(Count(), '''
-    zh.question: 一共有多少位不同的客户?
-    zh.hint: ...
-    en.question: How many different customers are there?
-    en.hint: ...   (and zh/en takeaway, revisit: see Exercise)
-    ''')
+    @exercise(Count())
     def q1():
         from rfmkit.data import load_orders
 
         return load_orders()["customer_id"].nunique()
 
+Its texts are data, next to the module: ``rfmkit/exercises/nb00.toml`` holds, for each exercise,
+``[q1.zh]`` and ``[q1.en]`` with one-line ``question``, ``hint``, ``takeaway`` (shown with
+"Correct!") and ``revisit`` (shown with a wrong value: what to look at again, without the answer).
+A module's other texts (feedback a kind gives) are in further tables, such as ``[feedback]``.
+
 The function is plain, linted Python; what it returns is the expected answer, and its body
 (``return x`` shown as ``answer = x``) is what ``q1.solution()`` prints, so the code a student
 sees is the code that decides what "correct" means. The kinds of answer (``Count``, ``Number``,
-``Text``, ``IdSet``) are in ``rfmkit.exercises._kinds``. Messages come from ``rfmkit.labels``
-(keys ``exercise.*``) in the current language. ``check`` never raises because of what a
-student typed.
+``Text``, ``IdSet``, ``Frame``, ``Choice``) are in ``rfmkit.exercises._kinds``. Messages come
+from ``rfmkit.labels`` (keys ``exercise.*``) in the current language. ``check`` never raises
+because of what a student typed.
 
 Two environment variables, read at each call (so ``%env RFMKIT_LOCK=solutions`` in a notebook
 takes effect at once):
@@ -38,6 +38,7 @@ takes effect at once):
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 import json
 import os
@@ -45,6 +46,7 @@ import re
 import textwrap
 from collections.abc import Callable, Mapping
 
+from rfmkit._toml import load_toml
 from rfmkit.labels import current_language, label
 
 __all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Exercise", "exercise", "locked", "____"]
@@ -113,32 +115,27 @@ def _record(path: str, exercise: Exercise) -> None:
         pass
 
 
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+@functools.cache
+def module_texts(module: str) -> dict:
+    """The texts of the exercise module ``module`` (``"rfmkit.exercises.nb02"``): its TOML file
+    ``exercises/nb02.toml`` parsed, read once. One table per exercise, ``[q1.zh]`` and ``[q1.en]``;
+    other tables (``[feedback]``) hold the module's other texts."""
+    return load_toml(f"exercises/{module.rsplit('.', 1)[-1]}.toml")
 
 
-def _run_on(lines: list[str]) -> str:
-    """Lines joined into one text: with a space, except between two Chinese characters (or
-    Chinese punctuation), where a line break in the source is not a space in the text."""
-    text = ""
-    for line in filter(None, lines):
-        cjk = text and _CJK.match(text[-1]) and _CJK.match(line[0])
-        text += line if not text or cjk else " " + line
-    return text
-
-
-def _parse_text(name: str, block: str) -> dict[str, dict[str, str]]:
-    """``zh.question: ...`` lines (indented lines continue the entry) -> {"zh": {...}, ...}."""
-    text: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
-    for entry in re.split(r"\n(?=\S)", textwrap.dedent(block).strip()):
-        key, _, value = entry.partition(":")
-        language, _, part = key.partition(".")
-        if language not in text or part not in TEXT_KEYS:
-            raise ValueError(f"exercise {name}: unknown text key {key!r}")
-        text[language][part] = _run_on([line.strip() for line in value.splitlines()])
-    for language, parts in text.items():
-        if missing := [k for k in TEXT_KEYS if not parts.get(k)]:
+def _checked_text(name: str, text: Mapping) -> dict[str, dict[str, str]]:
+    """``text`` as ``{"zh": {...}, "en": {...}}``, each with a non-empty text for every key in
+    ``TEXT_KEYS``; raises ValueError naming a missing or unknown key."""
+    unknown = [f"{language}.{key}" for language, parts in text.items()
+               for key in (parts if isinstance(parts, Mapping) else ["?"])
+               if language not in ("zh", "en") or key not in TEXT_KEYS]
+    if unknown:
+        raise ValueError(f"exercise {name}: unknown text key {unknown[0]!r}")
+    for language in ("zh", "en"):
+        parts = text.get(language, {})
+        if missing := [k for k in TEXT_KEYS if not str(parts.get(k, "")).strip()]:
             raise ValueError(f"exercise {name}: {language} text is missing {missing}")
-    return text
+    return {language: dict(text[language]) for language in ("zh", "en")}
 
 
 def _solution_code(solve: Callable) -> str:
@@ -180,10 +177,11 @@ class Exercise:
     the expected answer from the course data.
     """
 
-    def __init__(self, name: str, *, kind, text: str, solution: Callable[[], object]):
+    def __init__(self, name: str, *, kind, text: Mapping[str, Mapping[str, str]],
+                 solution: Callable[[], object]):
         self.name, self.kind, self.solve = name, kind, solution
         self.module = solution.__module__  # e.g. "rfmkit.exercises.nb02"
-        self.text = _parse_text(name, text)
+        self.text = _checked_text(f"{name} of {self.module}", text)
         self.code = _solution_code(solution)  # a broken solution fails at import, not in class
         self.last_result: str | None = None
         self.last_message: str | None = None
@@ -250,7 +248,15 @@ class Exercise:
         return _pick(self.text)[key]
 
 
-def exercise(kind, text: str) -> Callable[[Callable[[], object]], Exercise]:
-    """Decorate a solution function: the module name it is given (``q1``) becomes the
-    exercise, named after the function."""
-    return lambda solve: Exercise(solve.__name__, kind=kind, text=text, solution=solve)
+def exercise(kind) -> Callable[[Callable[[], object]], Exercise]:
+    """Decorate a solution function ``qN`` of ``rfmkit.exercises.nbNN``: it becomes the exercise
+    ``qN`` with the texts of ``[qN.zh]`` and ``[qN.en]`` in ``exercises/nbNN.toml``. A missing
+    table or text raises ValueError when the module is imported."""
+    def make(solve: Callable[[], object]) -> Exercise:
+        texts = module_texts(solve.__module__)
+        if solve.__name__ not in texts:
+            raise ValueError(f"exercise {solve.__name__} of {solve.__module__}: its TOML file "
+                             f"has no [{solve.__name__}.zh] and [{solve.__name__}.en] texts")
+        return Exercise(solve.__name__, kind=kind, text=texts[solve.__name__], solution=solve)
+
+    return make
