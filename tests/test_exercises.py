@@ -652,6 +652,13 @@ def test_id_set_numbers_match_as_text(capsys):
     assert "list(table.index)" in capsys.readouterr().out
 
 
+def test_id_set_takes_the_unique_values_pandas_gives():
+    q = made_up(IdSet(), ["C1", "C2"])
+    unique = pd.Series(["C2", "C1", "C2"]).unique()  # a pandas StringArray, not a NumPy array
+    assert q.judge(unique)[0] == CORRECT
+    assert made_up(IdSet(), [14, 28]).judge(pd.array([28, 14, 14]))[0] == CORRECT
+
+
 def test_check_prints_and_returns_nothing(capsys):
     q = made_up(Count(), 12)
     assert q.check(12) is None and q.hint() is None

@@ -237,7 +237,7 @@ class IdSet(_Kind):
     def coerce(self, answer):
         if isinstance(answer, pd.DataFrame):
             return self._wrong(answer, "ids_table")
-        if isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple, set, frozenset)):
+        if isinstance(answer, (pd.Series, *_COLLECTIONS)):
             items = answer.ravel() if isinstance(answer, np.ndarray) else answer
             return frozenset(self._key(i) for i in items), None
         return self._wrong(answer, "ids_single" if isinstance(answer, (str, numbers.Number))
