@@ -260,15 +260,16 @@ class IdSet(_Kind):
 
 def _is_flags(column: pd.Series) -> bool:
     """Whether a column holds yes/no flags (bool dtype, or only True/False and missing)."""
-    if pd.api.types.is_bool_dtype(column):
-        return True
-    values = column.dropna()
-    return column.dtype == object and len(values) > 0 and all(
-        isinstance(v, (bool, np.bool_)) for v in values)
+    return pd.api.types.is_bool_dtype(column) or (
+        column.dtype == object and pd.api.types.infer_dtype(column) == "boolean")
 
 
 def _is_numbers(column: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(column) and not _is_flags(column)
+
+
+def _floats(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(float, na_value=np.nan)
 
 
 def _code_named(shown, codes: pd.Index):
@@ -286,7 +287,7 @@ def _same(answer: pd.Series, expected: pd.Series, tolerance: float) -> np.ndarra
     else equal (True == 1), and a missing value only where one is expected."""
     missing = answer.isna().to_numpy() & expected.isna().to_numpy()
     if _is_numbers(answer) and _is_numbers(expected):
-        a, e = (c.to_numpy(float, na_value=np.nan) for c in (answer, expected))
+        a, e = _floats(answer), _floats(expected)
         with np.errstate(invalid="ignore"):
             return missing | (np.abs(a - e) <= tolerance + 1e-9)
     pairs = zip(answer.to_numpy(object), expected.to_numpy(object), strict=True)
@@ -299,28 +300,19 @@ def _names(items: Iterable) -> str:
 
 
 class Frame(_Kind):
-    """A table (DataFrame) or column (Series) the student computes with pandas.
+    """A table (DataFrame) or column (Series) the student computes with pandas; the solution
+    returns the expected one.
 
-    The solution returns the expected frame or series. ``columns`` are the columns that must be
-    present (default: all of the expected's; extra columns in an answer are ignored); ``index``
-    names what labels the rows (default: the expected's index name; used in feedback, and
-    checked only with ``check_names``). Numbers are compared within ``tolerance`` (absolute),
-    flags, whole numbers and texts exactly, a missing value equals a missing value. With
-    ``sort=True`` the order of rows does not matter (both are sorted by their index);
-    ``check_names=True`` also compares the index name and a Series' name. ``asof`` is the
-    as-of day the expected values are counted from (a text such as ``"2026-06-09"``): an answer
-    whose values are all off by the same whole number of days is told which day to use.
+    ``columns``: the columns that must be present (default all of the expected's; extra ones are
+    ignored). ``index``: what labels the rows, for feedback (default the expected's index name).
+    Numbers are compared within ``tolerance``, anything else exactly, missing equals missing.
+    ``sort=True``: the order of rows does not matter. ``check_names=True``: the index name and a
+    Series' name must match too. ``asof``: the day the expected values are counted from (text,
+    ``"2026-06-09"``), named to an answer counted from another day.
 
-    Feedback names what is wrong without showing expected values: a Series for a DataFrame or
-    the other way round, missing columns, rows numbered 0..n-1 instead of labelled, wrong
-    number of rows, other row labels, rows in another (or reversed) order (or not sorted by
-    their labels when the expected is), and per column: dates or time spans for days, rounded
-    too early, direction reversed (sign or order of values), counted from another as-of day,
-    flags flipped, or how many rows differ and the first of them. A whole table given for one
-    column is pointed at the column that holds the expected values, if one does.
-
-    ``show`` gives the expected as a student reads it (``rfmkit.labels.localise``): codes as
-    names in the current language; the comparison uses the codes.
+    ``feedback`` names the first kind of problem it finds (shape, then rows, then values, see
+    ``_shape``, ``_rows`` and ``_column_problem``) without showing expected values. ``show``
+    gives the expected as a student reads it: codes as names (``rfmkit.labels.localise``).
     """
 
     def __init__(self, *, columns: Iterable[str] | None = None, index: str | None = None,
@@ -502,31 +494,30 @@ class Frame(_Kind):
             return _say("frame.dates")
         if _is_numbers(wanted) and not _is_numbers(answer):
             return _say("frame.not_numbers")
-        if _is_numbers(wanted) and _is_numbers(answer) and both.any():
-            a, e = (c.to_numpy(float, na_value=np.nan)[both] for c in (answer, wanted))
+        if _is_numbers(wanted) and both.any():  # numbers in the answer too, as checked above
+            a, e = _floats(answer)[both], _floats(wanted)[both]
             if (e != 0).any() and (np.abs(100 * a - e) <= self.tolerance * 100 + 1e-9).all():
                 return _say("share_not_percent")
-        if _is_numbers(wanted) and both.any() and same[~both].all():  # no value missing
-            a, e = (c.to_numpy(float, na_value=np.nan)[both] for c in (answer, wanted))
-            negated = (np.abs(a + e) <= self.tolerance + 1e-9).all() and (e != 0).any()
-            distinct = len(np.unique(e)) >= 3
-            ranks_reversed = distinct and (pd.Series(a).rank().to_numpy()
-                                           == pd.Series(-e).rank().to_numpy()).all()
-            if negated or ranks_reversed:
-                return _say("frame.reversed_days" if self.asof else "frame.reversed")
-            shift = a - e
-            if self.asof and abs(shift[0]) >= 1 and float(shift[0]).is_integer() and \
-                    (np.abs(shift - shift[0]) <= self.tolerance + 1e-9).all():
-                n = int(abs(shift[0]))
-                if shift[0] == -1:  # a day short: as likely a time of day left on the dates
-                    return _say("frame.asof_shift_or_time", asof=self.asof)
-                return _say("frame.asof_shift", n=n, asof=self.asof,
-                            days=_count(n, "day", "days"))
-            if self.asof and set(np.round(shift, 9)) in ({0.0, 1.0}, {0.0, -1.0}):
-                n = int((shift != 0).sum())  # days counted from a time of day: some a day short
-                return _say("frame.time_of_day", n=n, rows=_count(n, "row is", "rows are"))
-            if (k := _rounded_by(a, e)) is not None and k < self.decimals:
-                return _say("frame.rounding", n=self.decimals, tol=f"{self.tolerance:g}")
+            if same[~both].all():  # no value missing
+                negated = (np.abs(a + e) <= self.tolerance + 1e-9).all() and (e != 0).any()
+                distinct = len(np.unique(e)) >= 3
+                ranks_reversed = distinct and (pd.Series(a).rank().to_numpy()
+                                               == pd.Series(-e).rank().to_numpy()).all()
+                if negated or ranks_reversed:
+                    return _say("frame.reversed_days" if self.asof else "frame.reversed")
+                shift = a - e
+                if self.asof and abs(shift[0]) >= 1 and float(shift[0]).is_integer() and \
+                        (np.abs(shift - shift[0]) <= self.tolerance + 1e-9).all():
+                    n = int(abs(shift[0]))
+                    if shift[0] == -1:  # a day short: as likely a time of day left on the dates
+                        return _say("frame.asof_shift_or_time", asof=self.asof)
+                    return _say("frame.asof_shift", n=n, asof=self.asof,
+                                days=_count(n, "day", "days"))
+                if self.asof and set(np.round(shift, 9)) in ({0.0, 1.0}, {0.0, -1.0}):
+                    n = int((shift != 0).sum())  # days counted from a time of day: some a day short
+                    return _say("frame.time_of_day", n=n, rows=_count(n, "row is", "rows are"))
+                if (k := _rounded_by(a, e)) is not None and k < self.decimals:
+                    return _say("frame.rounding", n=self.decimals, tol=f"{self.tolerance:g}")
         differ = np.flatnonzero(~same)
         return _say("frame.rows_differ", n=len(differ), label=_row_name(wanted.index, differ[0]),
                     rows=_count(len(differ), "row differs", "rows differ"))
