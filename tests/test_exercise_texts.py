@@ -1,6 +1,6 @@
 """The exercises' texts live in one TOML file per notebook, rfmkit/exercises/nbNN.toml: every
-exercise has its four texts in both languages there, and an exercise without them does not
-import."""
+exercise has its four texts in both languages there (a multiple choice its options and feedback
+too), and an exercise without them does not import."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import rfmkit.exercises
-from rfmkit.exercises import Count, Exercise, _core, exercise, nb00, nb02
+from rfmkit.exercises import Choice, Count, Exercise, _core, exercise, nb00, nb02
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,7 +38,10 @@ def test_toml_holds_four_one_line_texts_in_both_languages_for_each_exercise(name
     exercises = [q for q in module.__all__ if q.startswith("q")]
     assert [t for t in texts if t != "feedback"] == exercises  # no texts left without exercise
     for q in exercises:
-        assert set(texts[q]) == {"zh", "en"}, q
+        choice = isinstance(getattr(module, q).kind, Choice)
+        assert set(texts[q]) == {"zh", "en"} | ({"options", "feedback"} if choice else set()), q
+        for pair in [*texts[q].pop("options", {}).values(), *texts[q].pop("feedback", {}).values()]:
+            assert set(pair) == {"zh", "en"} and all(pair.values()), q
         for lang, parts in texts[q].items():
             assert set(parts) == KEYS, (q, lang)
             for key, text in parts.items():
@@ -87,3 +90,16 @@ def test_exercise_without_texts_fails_when_its_module_is_imported(monkeypatch):
     missing = r"exercise q1 of rfmkit.exercises.nb00: en text is missing \['hint'\]"
     with pytest.raises(ValueError, match=missing):
         exercise(Count())(solution("q1"))
+
+
+def test_choice_takes_its_options_and_feedback_from_the_toml_file(monkeypatch):
+    q4 = exercise(Choice())(solution("q4", "rfmkit.exercises.nb02"))
+    assert list(q4.kind.options) == ["A", "B", "C", "D"]
+    assert q4.kind.options["B"] == {"zh": "无价值客户 (R↑F↓M↓)", "en": "no value (R↑F↓M↓)"}
+    assert set(q4.kind.explanations) == {"B", "C", "D"}
+    assert q4.kind.explanations["D"]["en"].startswith("Generally important customers came")
+    texts = {"q4": {**_core.module_texts("rfmkit.exercises.nb02")["q4"]}}
+    del texts["q4"]["options"]
+    monkeypatch.setattr(_core, "module_texts", lambda module: texts)
+    with pytest.raises(ValueError, match="exercise q4 of rfmkit.exercises.nb00: Choice: needs two"):
+        exercise(Choice())(solution("q4"))

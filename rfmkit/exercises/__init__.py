@@ -31,11 +31,9 @@ from rfmkit.exercises._core import (
     NOT_ATTEMPTED,
     Exercise,
     ____,
-    bilingual,
     exercise,
 )
 from rfmkit.exercises._kinds import Choice, Count, Frame, IdSet, Number, Text
 
 __all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Choice", "Count", "Exercise", "Frame",
-           "bilingual",
            "IdSet", "Number", "Text", "exercise", "____"]

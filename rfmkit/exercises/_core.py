@@ -11,7 +11,9 @@ An exercise is a solution function of a notebook's module, with the kind of answ
 Its texts are data, next to the module: ``rfmkit/exercises/nb00.toml`` holds, for each exercise,
 ``[q1.zh]`` and ``[q1.en]`` with one-line ``question``, ``hint``, ``takeaway`` (shown with
 "Correct!") and ``revisit`` (shown with a wrong value: what to look at again, without the answer).
-A module's other texts (feedback a kind gives) are in further tables, such as ``[feedback]``.
+A multiple choice (``Choice()``) also has ``[q4.options.A]`` and ``[q4.feedback.B]``, each with
+``zh`` and ``en``; a module's other texts (feedback a kind gives) are in tables of their own,
+such as ``[feedback.lesson_win_back]``.
 
 The function is plain, linted Python; what it returns is the expected answer, and its body
 (``return x`` shown as ``answer = x``) is what ``q1.solution()`` prints, so the code a student
@@ -76,11 +78,6 @@ class _Placeholder:
 
 
 ____ = _Placeholder()
-
-
-def bilingual(zh: str, en: str) -> dict[str, str]:
-    """A text in both languages, as Choice options and feedback take it."""
-    return {"zh": zh, "en": en}
 
 
 def _say(key: str, **values) -> str:
@@ -169,19 +166,25 @@ def _solution_code(solve: Callable) -> str:
 
 
 class Exercise:
-    """One self-check question of a notebook.
+    """One self-check question of a notebook, named ``name``.
 
-    ``text`` holds ``zh.`` and ``en.`` entries for ``question``, ``hint``, ``takeaway`` (shown
-    with "Correct!") and ``revisit`` (shown with a wrong value: which step to look at again,
-    without giving the answer away). ``solution`` is a function without arguments that returns
-    the expected answer from the course data.
+    ``kind`` is the kind of answer; ``text`` the exercise's entry in its TOML file: ``{"zh":
+    {"question": ..., "hint": ..., "takeaway": ..., "revisit": ...}, "en": {...}}`` and the
+    tables the kind reads (a Choice's ``options`` and ``feedback``). ``solution`` is a function
+    without arguments that returns the expected answer from the course data. Raises ValueError
+    when a text is missing or the solution cannot be shown as code.
     """
 
     def __init__(self, name: str, *, kind, text: Mapping[str, Mapping[str, str]],
                  solution: Callable[[], object]):
-        self.name, self.kind, self.solve = name, kind, solution
+        self.name, self.solve = name, solution
         self.module = solution.__module__  # e.g. "rfmkit.exercises.nb02"
-        self.text = _checked_text(f"{name} of {self.module}", text)
+        where, own = f"{name} of {self.module}", kind.text_tables
+        try:
+            self.kind = kind.with_texts({k: v for k, v in text.items() if k in own})
+        except ValueError as problem:
+            raise ValueError(f"exercise {where}: {problem}") from None
+        self.text = _checked_text(where, {k: v for k, v in text.items() if k not in own})
         self.code = _solution_code(solution)  # a broken solution fails at import, not in class
         self.last_result: str | None = None
         self.last_message: str | None = None

@@ -93,6 +93,13 @@ _TABLES = (pd.DataFrame, pd.Series, pd.Index, np.ndarray, list, tuple)
 class _Kind:
     """What every kind shares: the form text, exact match, too high / too low, wrong forms."""
 
+    text_tables: tuple[str, ...] = ()  # the tables of its exercise's texts a kind reads
+
+    def with_texts(self, tables: Mapping[str, Mapping]) -> _Kind:
+        """The kind given the ``text_tables`` of its exercise's entry in the notebook's TOML file
+        (``{"options": {...}}``); a kind without texts of its own returns itself."""
+        return self
+
     def form_text(self) -> str:
         return _say(f"form.{type(self).__name__.lower()}")
 
@@ -583,20 +590,34 @@ class Choice(_Kind):
     """A business judgement: one of the lettered ``options``.
 
     ``options`` maps each letter to its text, ``{"A": {"zh": ..., "en": ...}, ...}``;
-    ``feedback`` maps each wrong letter to why it is wrong, in the same form (every wrong
-    option should have one; one without gets a plain "not this one"). The solution returns
-    the right letter. Answers are read case-insensitively, with spaces, brackets and a final
-    dot ignored: ``"a"``, ``"(A)"``, ``"A."`` are all ``"A"``.
+    ``feedback`` maps each wrong letter to why it is wrong, in the same form (one without gets a
+    plain "not this one"). ``Choice()`` takes both from the exercise's TOML tables
+    ``[qN.options.A]`` and ``[qN.feedback.B]``. The solution returns the right letter. Answers
+    are read case-insensitively, with spaces, brackets and a final dot ignored: ``"a"``,
+    ``"(A)"``, ``"A."`` are all ``"A"``.
     """
 
-    def __init__(self, options: Mapping[str, Bilingual], feedback: Mapping[str, Bilingual]):
-        self.options = {letter.upper(): dict(text) for letter, text in options.items()}
-        self.explanations = {letter.upper(): dict(text) for letter, text in feedback.items()}
+    text_tables = ("options", "feedback")
+
+    def __init__(self, options: Mapping[str, Bilingual] | None = None,
+                 feedback: Mapping[str, Bilingual] | None = None):
+        self.options = {letter.upper(): dict(text) for letter, text in (options or {}).items()}
+        self.explanations = {letter.upper(): dict(text)
+                             for letter, text in (feedback or {}).items()}
+        if options is None:  # to be given by with_texts
+            return
         for letter, text in [*self.options.items(), *self.explanations.items()]:
             if not re.fullmatch("[A-Z]", letter) or not (text.get("zh") and text.get("en")):
                 raise ValueError(f"Choice: option {letter!r} needs one letter and zh and en text")
+        if len(self.options) < 2:
+            raise ValueError("Choice: needs two options or more")
         if unknown := set(self.explanations) - set(self.options):
             raise ValueError(f"Choice: feedback for {sorted(unknown)}, which are not options")
+
+    def with_texts(self, tables):
+        if self.options:  # given in the code
+            return self
+        return Choice(tables.get("options", {}), tables.get("feedback", {}))
 
     def _letters(self) -> str:
         letters = list(self.options)

@@ -46,29 +46,6 @@ def q4():
     return list(late["customer_id"])
 
 
-@exercise(Choice(
-    options={
-        "A": {"zh": "打电话回访, 问清楚为什么不愿意推荐, 记录下来并改进",
-              "en": "Call back, ask why they would not recommend the shop, note it and improve"},
-        "B": {"zh": "不用管: 满意度 5 分已经很好了",
-              "en": "Do nothing: a satisfaction of 5 is good enough"},
-        "C": {"zh": "给所有客户群发一张优惠券",
-              "en": "Send every customer a coupon by group message"},
-        "D": {"zh": "两个回答互相矛盾, 把这份问卷删掉",
-              "en": "The two answers contradict each other: delete this response"},
-    },
-    feedback={
-        "B": {"zh": "满意不等于忠诚: 他不愿推荐, 说明还有价格、竞争或品牌等其他因素在起作用, "
-                    "这正是要问清楚的。",
-              "en": "Satisfied is not loyal: not recommending the shop means other factors "
-                    "(price, competitors, brand) are at work, which is what to find out."},
-        "C": {"zh": "群发优惠券不能告诉你问题出在哪里, 还把成本花在了没有问题的客户身上。",
-              "en": "A coupon for everyone tells you nothing about what went wrong, and spends "
-                    "money on customers who have no problem."},
-        "D": {"zh": "两个问题问的是不同的事 (满意度和推荐意愿), 并不矛盾; "
-                    "删掉就丢掉了最有用的反馈。",
-              "en": "The two questions ask different things (satisfaction and recommending), so "
-                    "they do not contradict; deleting loses the most useful feedback."},
-    }))
+@exercise(Choice())
 def q5():
     return "A"

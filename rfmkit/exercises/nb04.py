@@ -53,28 +53,7 @@ def q4():
     return round(clv_table(flows, rate=0.10)["clv"].sum(), 2)
 
 
-@exercise(Choice(
-    {
-        "A": {"zh": "功能性价值", "en": "functional value"},
-        "B": {"zh": "情感性价值", "en": "emotional value"},
-        "C": {"zh": "社会性价值", "en": "social value"},
-        "D": {"zh": "这不是价值, 是她多付的货币价格",
-              "en": "none: it is only the higher money price she pays"},
-    },
-    {
-        "A": {"zh": "功能性价值来自产品本身好不好用; 两家店的商品一样, 差别不在功能上。",
-              "en": "Functional value comes from how well the product does its job; both shops "
-                    "sell the same goods, so the difference is not functional."},
-        "C": {"zh": "社会性价值关乎别人怎么看她、她属于哪个群体; 店员记得她、给她问候, "
-                    "是她自己的感受, 不是别人眼中的形象。",
-              "en": "Social value is about how others see her and where she belongs; being "
-                    "remembered and greeted is about how she herself feels, not her image."},
-        "D": {"zh": "多付的钱是货币价格, 属于总客户成本; 但她仍然选了这家店, 说明她得到的价值 "
-                    "(被记住、被问候) 超过了多付的钱。",
-              "en": "The extra money is part of the total customer cost, yet she still chose "
-                    "this shop: the value she gets (being remembered and greeted) outweighs it."},
-    },
-))
+@exercise(Choice())
 def q5():
     return "B"
 
