@@ -200,10 +200,7 @@ class Exercise:
 
     def hint(self) -> None:
         """Print the hint (or, when hints are locked for an exam, say so)."""
-        if locked("hints"):
-            print(_say("locked.hints"))
-            return
-        print(_say("hint", text=self._local("hint")))
+        print(_say("locked.hints") if locked("hints") else _say("hint", text=self._local("hint")))
 
     def solution(self) -> None:
         """Print the solution code and the answer it gives on the course data (or, when

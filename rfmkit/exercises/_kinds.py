@@ -438,7 +438,7 @@ class Frame(_Kind):
             kind = {True: _say("frame.label_text"), False: _say("frame.label_numbers")}
             return [_say("frame.labels_type", yours=kind[_text_labels(value.index)],
                          wanted=kind[_text_labels(expected.index)],
-                         label=getattr(first := expected.index[0], "item", lambda: first)())]
+                         label=expected.index[:1].tolist()[0])]
         if len(extra):
             code = _code_named(extra[0], expected.index)
             if code is not None:
@@ -459,9 +459,8 @@ class Frame(_Kind):
                 if not (self.sort and _sorted(value).index.equals(_sorted(expected).index)):
                     return None
                 value = value.reindex(expected.index)
-            for column in value.columns:
-                if value.columns.tolist().count(column) == 1 and \
-                        _same(value[column], expected, self.tolerance).all():
+            for column in value.columns[~value.columns.duplicated(keep=False)]:
+                if _same(value[column], expected, self.tolerance).all():
                     return column
         except (TypeError, ValueError):
             pass
@@ -567,9 +566,9 @@ def _by_labels(table) -> bool:
 def _by_values(table) -> bool:
     """Whether ``table``'s rows go by their values (a column of numbers in increasing or
     decreasing order), as ``value_counts()`` or ``sort_values(...)`` leaves them."""
-    columns = [table] if isinstance(table, pd.Series) else [table[c] for c in table.columns]
+    columns = [table] if isinstance(table, pd.Series) else [c for _, c in table.items()]
     return any(_is_numbers(c) and (c.is_monotonic_increasing or c.is_monotonic_decreasing)
-               for c in columns if isinstance(c, pd.Series))
+               for c in columns)
 
 
 def _sorted(table):
