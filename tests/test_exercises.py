@@ -508,7 +508,7 @@ def test_exercise_needs_every_text_in_both_languages():
                 Exercise("q9", kind=Count(), text=text, solution=one)
     with pytest.raises(ValueError, match="en text is missing"):
         Exercise("q9", kind=Count(), text={"zh": TEXT["zh"]}, solution=one)
-    with pytest.raises(ValueError, match="unknown text key 'fr.hint'"):
+    with pytest.raises(ValueError, match="unknown text table 'fr'"):
         Exercise("q9", kind=Count(), text={**TEXT, "fr": {"hint": "indice"}}, solution=one)
     with pytest.raises(ValueError, match="unknown text key 'en.answer'"):
         Exercise("q9", kind=Count(), text={"zh": TEXT["zh"], "en": {**TEXT["en"], "answer": "12"}},

@@ -123,11 +123,11 @@ def module_texts(module: str) -> dict:
 def _checked_text(name: str, text: Mapping) -> dict[str, dict[str, str]]:
     """``text`` as ``{"zh": {...}, "en": {...}}``, each with a non-empty text for every key in
     ``TEXT_KEYS``; raises ValueError naming a missing or unknown key."""
-    unknown = [f"{language}.{key}" for language, parts in text.items()
-               for key in (parts if isinstance(parts, Mapping) else ["?"])
-               if language not in ("zh", "en") or key not in TEXT_KEYS]
-    if unknown:
-        raise ValueError(f"exercise {name}: unknown text key {unknown[0]!r}")
+    for language, parts in text.items():
+        if language not in ("zh", "en") or not isinstance(parts, Mapping):
+            raise ValueError(f"exercise {name}: unknown text table {language!r}")
+        if unknown := sorted(set(parts) - set(TEXT_KEYS)):
+            raise ValueError(f"exercise {name}: unknown text key '{language}.{unknown[0]}'")
     for language in ("zh", "en"):
         parts = text.get(language, {})
         if missing := [k for k in TEXT_KEYS if not str(parts.get(k, "")).strip()]:
@@ -179,12 +179,12 @@ class Exercise:
                  solution: Callable[[], object]):
         self.name, self.solve = name, solution
         self.module = solution.__module__  # e.g. "rfmkit.exercises.nb02"
-        where, own = f"{name} of {self.module}", kind.text_tables
+        where, tables = f"{name} of {self.module}", kind.text_tables  # tables: a Choice's options
         try:
-            self.kind = kind.with_texts({k: v for k, v in text.items() if k in own})
+            self.kind = kind.with_texts({k: v for k, v in text.items() if k in tables})
         except ValueError as problem:
             raise ValueError(f"exercise {where}: {problem}") from None
-        self.text = _checked_text(where, {k: v for k, v in text.items() if k not in own})
+        self.text = _checked_text(where, {k: v for k, v in text.items() if k not in tables})
         self.code = _solution_code(solution)  # a broken solution fails at import, not in class
         self.last_result: str | None = None
         self.last_message: str | None = None
