@@ -2,8 +2,9 @@
 
 from rfmkit.exercises import Exercise
 
-TEXT = "\n".join(f"{lang}.{key}: {lang} {key}" for lang in ("zh", "en")
-                 for key in ("question", "hint", "takeaway", "revisit"))
+TEXT_KEYS = ("question", "hint", "takeaway", "revisit")
+# the texts of a made-up exercise, as an exercise's table in exercises/nbNN.toml gives them
+TEXT = {lang: {key: f"{lang} {key}" for key in TEXT_KEYS} for lang in ("zh", "en")}
 
 
 def made_up(kind, answer):

@@ -8,7 +8,7 @@ import datetime
 
 import pandas as pd
 import pytest
-from exercise_support import TEXT, made_up
+from exercise_support import made_up
 from language_support import language
 
 import rfmkit as rk
@@ -16,7 +16,6 @@ from rfmkit.data import COURSE_ASOF, load_questionnaire
 from rfmkit.exercises import (
     CORRECT,
     INCORRECT,
-    Exercise,
     Frame,
     nb00,
     nb01,
@@ -271,15 +270,6 @@ def test_a_crosstab_the_other_way_round_is_told_rows_and_columns_are_swapped():
     answer = nb04.q3.expected().T  # pd.crosstab(by_clv["tier"], by_spend["tier"])
     said = messages(nb04.q3, answer)
     assert "rows and columns are swapped" in said["en"] and "行和列反了" in said["zh"]
-
-
-def test_chinese_text_wrapped_across_lines_has_no_space_added():
-    text = TEXT.replace("zh hint", "先按顾客\n    分组, 再用\n    .sum() 相加")
-    q = Exercise("q9", kind=Frame(), text=text.replace("en hint", "group by\n    customer"),
-                 solution=made_up(Frame(), pd.Series([1])).solve)
-    assert q.text["zh"]["hint"] == "先按顾客分组, 再用 .sum() 相加"
-    assert q.text["en"]["hint"] == "group by customer"
-    assert "晚于截止日" in nb01.q1.text["zh"]["takeaway"]
 
 
 # what each column answer holds, typed from the questions: its name must say so, since the shown

@@ -13,6 +13,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 import pytest
+from exercise_support import TEXT, TEXT_KEYS, made_up
 from language_support import language
 
 import rfmkit
@@ -29,7 +30,6 @@ from rfmkit.exercises import (
     Number,
     Text,
     ____,
-    exercise,
     nb00,
     nb01,
     nb02,
@@ -483,20 +483,11 @@ def test_nb02_q6_solution_in_both_languages():
 
 # -- the mechanism, on small made-up exercises ------------------------------------------------
 
-TEXT_KEYS = ("question", "hint", "takeaway", "revisit")
-TEXT = "\n".join(f"{lang}.{key}: {lang} {key}" for lang in ("zh", "en") for key in TEXT_KEYS)
 LIMIT = 12  # a module constant a made-up solution uses
 
 
 def one():
     return 1
-
-
-def made_up(kind, answer):
-    def q9():
-        return answer
-
-    return Exercise("q9", kind=kind, text=TEXT, solution=q9)
 
 
 def test_placeholder_is_one_object_with_a_plain_name():
@@ -508,18 +499,20 @@ def test_placeholder_is_one_object_with_a_plain_name():
 def test_exercise_needs_every_text_in_both_languages():
     for lang in ("zh", "en"):
         for key in TEXT_KEYS:
-            text = TEXT.replace(f"{lang}.{key}: {lang} {key}", "")
+            text = copy.deepcopy(TEXT)
+            del text[lang][key]
             with pytest.raises(ValueError, match=f"{lang} text is missing \\['{key}'\\]"):
                 Exercise("q9", kind=Count(), text=text, solution=one)
-    with pytest.raises(ValueError, match="unknown text key 'fr.hint'"):
-        Exercise("q9", kind=Count(), text=TEXT + "\nfr.hint: indice", solution=one)
-
-
-def test_texts_continue_on_indented_lines():
-    text = TEXT.replace("en hint", "a hint\n    that goes on\n      and on")
-    q = Exercise("q9", kind=Count(), text=text, solution=one)
-    assert q.text["en"]["hint"] == "a hint that goes on and on"
-    assert q.text["zh"] == {key: f"zh {key}" for key in TEXT_KEYS}
+            text[lang][key] = "  "
+            with pytest.raises(ValueError, match=f"{lang} text is missing \\['{key}'\\]"):
+                Exercise("q9", kind=Count(), text=text, solution=one)
+    with pytest.raises(ValueError, match="en text is missing"):
+        Exercise("q9", kind=Count(), text={"zh": TEXT["zh"]}, solution=one)
+    with pytest.raises(ValueError, match="unknown text table 'fr'"):
+        Exercise("q9", kind=Count(), text={**TEXT, "fr": {"hint": "indice"}}, solution=one)
+    with pytest.raises(ValueError, match="unknown text key 'en.answer'"):
+        Exercise("q9", kind=Count(), text={"zh": TEXT["zh"], "en": {**TEXT["en"], "answer": "12"}},
+                 solution=one)
 
 
 def test_solution_is_a_function_shown_as_the_code_a_student_runs():
@@ -553,15 +546,6 @@ def test_solution_must_return_a_valid_answer_from_what_a_student_has():
     q = made_up(Count(), "twelve")
     with pytest.raises(RuntimeError, match="not valid"):
         q.expected()
-
-
-def test_exercise_decorator_names_the_exercise_after_its_function():
-    @exercise(Count(), TEXT)
-    def q7():
-        return 7
-
-    assert isinstance(q7, Exercise) and q7.name == "q7" and q7.expected() == 7
-    assert q7.code == "answer = 7"
 
 
 def test_judge_gives_the_result_without_printing(capsys):
@@ -666,6 +650,13 @@ def test_id_set_numbers_match_as_text(capsys):
     assert "Even a single id goes in a list" in capsys.readouterr().out
     q.check(pd.DataFrame({"customer_id": [14, 28]}))
     assert "list(table.index)" in capsys.readouterr().out
+
+
+def test_id_set_takes_the_unique_values_pandas_gives():
+    q = made_up(IdSet(), ["C1", "C2"])
+    unique = pd.Series(["C2", "C1", "C2"]).unique()  # a pandas StringArray, not a NumPy array
+    assert q.judge(unique)[0] == CORRECT
+    assert made_up(IdSet(), [14, 28]).judge(pd.array([28, 14, 14]))[0] == CORRECT
 
 
 def test_check_prints_and_returns_nothing(capsys):

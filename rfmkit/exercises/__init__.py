@@ -11,9 +11,10 @@ In a notebook::
     q1.solution()        # prints code that finds the answer, and the answer
 
 Messages follow ``rfmkit.use_language("zh" | "en")``. Each notebook has its own module
-(``nb00`` ... ``nb08``): each exercise there is a solution function decorated with
-:func:`exercise`, its texts and its kind of answer; expected answers are computed by the
-solution from the course data, never typed in. The mechanism is in ``rfmkit.exercises._core``,
+(``nb00`` ... ``nb09``): each exercise there is a solution function decorated with
+:func:`exercise` and its kind of answer; its texts are in the TOML file beside the module
+(``nb02.toml``). Expected answers are computed by the solution from the course data, never typed
+in. The mechanism is in ``rfmkit.exercises._core``,
 the kinds of answer in ``rfmkit.exercises._kinds``: ``Count``, ``Number``, ``Text``, ``IdSet``,
 ``Frame`` (a DataFrame or Series the student computes with pandas) and ``Choice`` (a business
 judgement with feedback per wrong option).
@@ -30,11 +31,9 @@ from rfmkit.exercises._core import (
     NOT_ATTEMPTED,
     Exercise,
     ____,
-    bilingual,
     exercise,
 )
 from rfmkit.exercises._kinds import Choice, Count, Frame, IdSet, Number, Text
 
 __all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Choice", "Count", "Exercise", "Frame",
-           "bilingual",
            "IdSet", "Number", "Text", "exercise", "____"]

@@ -1,24 +1,26 @@
 """The self-check mechanism behind ``q1.check(answer)``, ``q1.hint()`` and ``q1.solution()``.
 
-An exercise is a solution function with its texts and the kind of answer it expects::
+An exercise is a solution function of a notebook's module, with the kind of answer it expects::
 
-    @exercise(Count(), '''
-    zh.question: 一共有多少位不同的客户?
-    zh.hint: ...
-    en.question: How many different customers are there?
-    en.hint: ...   (and zh/en takeaway, revisit: see Exercise)
-    ''')
+    @exercise(Count())
     def q1():
         from rfmkit.data import load_orders
 
         return load_orders()["customer_id"].nunique()
 
+Its texts are data, next to the module: ``rfmkit/exercises/nb00.toml`` holds, for each exercise,
+``[q1.zh]`` and ``[q1.en]`` with one-line ``question``, ``hint``, ``takeaway`` (shown with
+"Correct!") and ``revisit`` (shown with a wrong value: what to look at again, without the answer).
+A multiple choice (``Choice()``) also has ``[q4.options.A]`` and ``[q4.feedback.B]``, each with
+``zh`` and ``en``; a module's other texts (feedback a kind gives) are in tables of their own,
+such as ``[feedback.lesson_win_back]``.
+
 The function is plain, linted Python; what it returns is the expected answer, and its body
 (``return x`` shown as ``answer = x``) is what ``q1.solution()`` prints, so the code a student
 sees is the code that decides what "correct" means. The kinds of answer (``Count``, ``Number``,
-``Text``, ``IdSet``) are in ``rfmkit.exercises._kinds``. Messages come from ``rfmkit.labels``
-(keys ``exercise.*``) in the current language. ``check`` never raises because of what a
-student typed.
+``Text``, ``IdSet``, ``Frame``, ``Choice``) are in ``rfmkit.exercises._kinds``. Messages come
+from ``rfmkit.labels`` (keys ``exercise.*``) in the current language. ``check`` never raises
+because of what a student typed.
 
 Two environment variables, read at each call (so ``%env RFMKIT_LOCK=solutions`` in a notebook
 takes effect at once):
@@ -38,6 +40,7 @@ takes effect at once):
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 import json
 import os
@@ -45,6 +48,7 @@ import re
 import textwrap
 from collections.abc import Callable, Mapping
 
+from rfmkit._toml import load_toml
 from rfmkit.labels import current_language, label
 
 __all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Exercise", "exercise", "locked", "____"]
@@ -74,11 +78,6 @@ class _Placeholder:
 
 
 ____ = _Placeholder()
-
-
-def bilingual(zh: str, en: str) -> dict[str, str]:
-    """A text in both languages, as Choice options and feedback take it."""
-    return {"zh": zh, "en": en}
 
 
 def _say(key: str, **values) -> str:
@@ -113,32 +112,27 @@ def _record(path: str, exercise: Exercise) -> None:
         pass
 
 
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+@functools.cache
+def module_texts(module: str) -> dict:
+    """The texts of the exercise module ``module`` (``"rfmkit.exercises.nb02"``): its TOML file
+    ``exercises/nb02.toml`` parsed, read once. One table per exercise, ``[q1.zh]`` and ``[q1.en]``;
+    other tables (``[feedback]``) hold the module's other texts."""
+    return load_toml(f"exercises/{module.rsplit('.', 1)[-1]}.toml")
 
 
-def _run_on(lines: list[str]) -> str:
-    """Lines joined into one text: with a space, except between two Chinese characters (or
-    Chinese punctuation), where a line break in the source is not a space in the text."""
-    text = ""
-    for line in filter(None, lines):
-        cjk = text and _CJK.match(text[-1]) and _CJK.match(line[0])
-        text += line if not text or cjk else " " + line
-    return text
-
-
-def _parse_text(name: str, block: str) -> dict[str, dict[str, str]]:
-    """``zh.question: ...`` lines (indented lines continue the entry) -> {"zh": {...}, ...}."""
-    text: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
-    for entry in re.split(r"\n(?=\S)", textwrap.dedent(block).strip()):
-        key, _, value = entry.partition(":")
-        language, _, part = key.partition(".")
-        if language not in text or part not in TEXT_KEYS:
-            raise ValueError(f"exercise {name}: unknown text key {key!r}")
-        text[language][part] = _run_on([line.strip() for line in value.splitlines()])
+def _checked_text(name: str, text: Mapping) -> dict[str, dict[str, str]]:
+    """``text`` as ``{"zh": {...}, "en": {...}}``, each with a non-empty text for every key in
+    ``TEXT_KEYS``; raises ValueError naming a missing or unknown key."""
     for language, parts in text.items():
-        if missing := [k for k in TEXT_KEYS if not parts.get(k)]:
+        if language not in ("zh", "en") or not isinstance(parts, Mapping):
+            raise ValueError(f"exercise {name}: unknown text table {language!r}")
+        if unknown := sorted(set(parts) - set(TEXT_KEYS)):
+            raise ValueError(f"exercise {name}: unknown text key '{language}.{unknown[0]}'")
+    for language in ("zh", "en"):
+        parts = text.get(language, {})
+        if missing := [k for k in TEXT_KEYS if not str(parts.get(k, "")).strip()]:
             raise ValueError(f"exercise {name}: {language} text is missing {missing}")
-    return text
+    return {language: dict(text[language]) for language in ("zh", "en")}
 
 
 def _solution_code(solve: Callable) -> str:
@@ -172,18 +166,25 @@ def _solution_code(solve: Callable) -> str:
 
 
 class Exercise:
-    """One self-check question of a notebook.
+    """One self-check question of a notebook, named ``name``.
 
-    ``text`` holds ``zh.`` and ``en.`` entries for ``question``, ``hint``, ``takeaway`` (shown
-    with "Correct!") and ``revisit`` (shown with a wrong value: which step to look at again,
-    without giving the answer away). ``solution`` is a function without arguments that returns
-    the expected answer from the course data.
+    ``kind`` is the kind of answer; ``text`` the exercise's entry in its TOML file: ``{"zh":
+    {"question": ..., "hint": ..., "takeaway": ..., "revisit": ...}, "en": {...}}`` and the
+    tables the kind reads (a Choice's ``options`` and ``feedback``). ``solution`` is a function
+    without arguments that returns the expected answer from the course data. Raises ValueError
+    when a text is missing or the solution cannot be shown as code.
     """
 
-    def __init__(self, name: str, *, kind, text: str, solution: Callable[[], object]):
-        self.name, self.kind, self.solve = name, kind, solution
+    def __init__(self, name: str, *, kind, text: Mapping[str, Mapping[str, str]],
+                 solution: Callable[[], object]):
+        self.name, self.solve = name, solution
         self.module = solution.__module__  # e.g. "rfmkit.exercises.nb02"
-        self.text = _parse_text(name, text)
+        where, tables = f"{name} of {self.module}", kind.text_tables  # tables: a Choice's options
+        try:
+            self.kind = kind.with_texts({k: v for k, v in text.items() if k in tables})
+        except ValueError as problem:
+            raise ValueError(f"exercise {where}: {problem}") from None
+        self.text = _checked_text(where, {k: v for k, v in text.items() if k not in tables})
         self.code = _solution_code(solution)  # a broken solution fails at import, not in class
         self.last_result: str | None = None
         self.last_message: str | None = None
@@ -199,10 +200,7 @@ class Exercise:
 
     def hint(self) -> None:
         """Print the hint (or, when hints are locked for an exam, say so)."""
-        if locked("hints"):
-            print(_say("locked.hints"))
-            return
-        print(_say("hint", text=self._local("hint")))
+        print(_say("locked.hints") if locked("hints") else _say("hint", text=self._local("hint")))
 
     def solution(self) -> None:
         """Print the solution code and the answer it gives on the course data (or, when
@@ -250,7 +248,15 @@ class Exercise:
         return _pick(self.text)[key]
 
 
-def exercise(kind, text: str) -> Callable[[Callable[[], object]], Exercise]:
-    """Decorate a solution function: the module name it is given (``q1``) becomes the
-    exercise, named after the function."""
-    return lambda solve: Exercise(solve.__name__, kind=kind, text=text, solution=solve)
+def exercise(kind) -> Callable[[Callable[[], object]], Exercise]:
+    """Decorate a solution function ``qN`` of ``rfmkit.exercises.nbNN``: it becomes the exercise
+    ``qN`` with the texts of ``[qN.zh]`` and ``[qN.en]`` in ``exercises/nbNN.toml``. A missing
+    table or text raises ValueError when the module is imported."""
+    def make(solve: Callable[[], object]) -> Exercise:
+        texts = module_texts(solve.__module__)
+        if solve.__name__ not in texts:
+            raise ValueError(f"exercise {solve.__name__} of {solve.__module__}: its TOML file "
+                             f"has no [{solve.__name__}.zh] and [{solve.__name__}.en] texts")
+        return Exercise(solve.__name__, kind=kind, text=texts[solve.__name__], solution=solve)
+
+    return make

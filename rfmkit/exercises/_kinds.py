@@ -93,6 +93,13 @@ _TABLES = (pd.DataFrame, pd.Series, pd.Index, np.ndarray, list, tuple)
 class _Kind:
     """What every kind shares: the form text, exact match, too high / too low, wrong forms."""
 
+    text_tables: tuple[str, ...] = ()  # the tables of its exercise's texts a kind reads
+
+    def with_texts(self, tables: Mapping[str, Mapping]) -> _Kind:
+        """The kind given the ``text_tables`` of its exercise's entry in the notebook's TOML file
+        (``{"options": {...}}``); a kind without texts of its own returns itself."""
+        return self
+
     def form_text(self) -> str:
         return _say(f"form.{type(self).__name__.lower()}")
 
@@ -237,7 +244,7 @@ class IdSet(_Kind):
     def coerce(self, answer):
         if isinstance(answer, pd.DataFrame):
             return self._wrong(answer, "ids_table")
-        if isinstance(answer, (pd.Series, pd.Index, np.ndarray, list, tuple, set, frozenset)):
+        if isinstance(answer, (pd.Series, *_COLLECTIONS)):
             items = answer.ravel() if isinstance(answer, np.ndarray) else answer
             return frozenset(self._key(i) for i in items), None
         return self._wrong(answer, "ids_single" if isinstance(answer, (str, numbers.Number))
@@ -260,15 +267,16 @@ class IdSet(_Kind):
 
 def _is_flags(column: pd.Series) -> bool:
     """Whether a column holds yes/no flags (bool dtype, or only True/False and missing)."""
-    if pd.api.types.is_bool_dtype(column):
-        return True
-    values = column.dropna()
-    return column.dtype == object and len(values) > 0 and all(
-        isinstance(v, (bool, np.bool_)) for v in values)
+    return pd.api.types.is_bool_dtype(column) or (
+        column.dtype == object and pd.api.types.infer_dtype(column) == "boolean")
 
 
 def _is_numbers(column: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(column) and not _is_flags(column)
+
+
+def _floats(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(float, na_value=np.nan)
 
 
 def _code_named(shown, codes: pd.Index):
@@ -286,7 +294,7 @@ def _same(answer: pd.Series, expected: pd.Series, tolerance: float) -> np.ndarra
     else equal (True == 1), and a missing value only where one is expected."""
     missing = answer.isna().to_numpy() & expected.isna().to_numpy()
     if _is_numbers(answer) and _is_numbers(expected):
-        a, e = (c.to_numpy(float, na_value=np.nan) for c in (answer, expected))
+        a, e = _floats(answer), _floats(expected)
         with np.errstate(invalid="ignore"):
             return missing | (np.abs(a - e) <= tolerance + 1e-9)
     pairs = zip(answer.to_numpy(object), expected.to_numpy(object), strict=True)
@@ -299,28 +307,19 @@ def _names(items: Iterable) -> str:
 
 
 class Frame(_Kind):
-    """A table (DataFrame) or column (Series) the student computes with pandas.
+    """A table (DataFrame) or column (Series) the student computes with pandas; the solution
+    returns the expected one.
 
-    The solution returns the expected frame or series. ``columns`` are the columns that must be
-    present (default: all of the expected's; extra columns in an answer are ignored); ``index``
-    names what labels the rows (default: the expected's index name; used in feedback, and
-    checked only with ``check_names``). Numbers are compared within ``tolerance`` (absolute),
-    flags, whole numbers and texts exactly, a missing value equals a missing value. With
-    ``sort=True`` the order of rows does not matter (both are sorted by their index);
-    ``check_names=True`` also compares the index name and a Series' name. ``asof`` is the
-    as-of day the expected values are counted from (a text such as ``"2026-06-09"``): an answer
-    whose values are all off by the same whole number of days is told which day to use.
+    ``columns``: the columns that must be present (default all of the expected's; extra ones are
+    ignored). ``index``: what labels the rows, for feedback (default the expected's index name).
+    Numbers are compared within ``tolerance``, anything else exactly, missing equals missing.
+    ``sort=True``: the order of rows does not matter. ``check_names=True``: the index name and a
+    Series' name must match too. ``asof``: the day the expected values are counted from (text,
+    ``"2026-06-09"``), named to an answer counted from another day.
 
-    Feedback names what is wrong without showing expected values: a Series for a DataFrame or
-    the other way round, missing columns, rows numbered 0..n-1 instead of labelled, wrong
-    number of rows, other row labels, rows in another (or reversed) order (or not sorted by
-    their labels when the expected is), and per column: dates or time spans for days, rounded
-    too early, direction reversed (sign or order of values), counted from another as-of day,
-    flags flipped, or how many rows differ and the first of them. A whole table given for one
-    column is pointed at the column that holds the expected values, if one does.
-
-    ``show`` gives the expected as a student reads it (``rfmkit.labels.localise``): codes as
-    names in the current language; the comparison uses the codes.
+    ``feedback`` names the first kind of problem it finds (shape, then rows, then values, see
+    ``_shape``, ``_rows`` and ``_column_problem``) without showing expected values. ``show``
+    gives the expected as a student reads it: codes as names (``rfmkit.labels.localise``).
     """
 
     def __init__(self, *, columns: Iterable[str] | None = None, index: str | None = None,
@@ -439,7 +438,7 @@ class Frame(_Kind):
             kind = {True: _say("frame.label_text"), False: _say("frame.label_numbers")}
             return [_say("frame.labels_type", yours=kind[_text_labels(value.index)],
                          wanted=kind[_text_labels(expected.index)],
-                         label=getattr(first := expected.index[0], "item", lambda: first)())]
+                         label=expected.index[:1].tolist()[0])]
         if len(extra):
             code = _code_named(extra[0], expected.index)
             if code is not None:
@@ -460,9 +459,8 @@ class Frame(_Kind):
                 if not (self.sort and _sorted(value).index.equals(_sorted(expected).index)):
                     return None
                 value = value.reindex(expected.index)
-            for column in value.columns:
-                if value.columns.tolist().count(column) == 1 and \
-                        _same(value[column], expected, self.tolerance).all():
+            for column in value.columns[~value.columns.duplicated(keep=False)]:
+                if _same(value[column], expected, self.tolerance).all():
                     return column
         except (TypeError, ValueError):
             pass
@@ -502,31 +500,30 @@ class Frame(_Kind):
             return _say("frame.dates")
         if _is_numbers(wanted) and not _is_numbers(answer):
             return _say("frame.not_numbers")
-        if _is_numbers(wanted) and _is_numbers(answer) and both.any():
-            a, e = (c.to_numpy(float, na_value=np.nan)[both] for c in (answer, wanted))
+        if _is_numbers(wanted) and both.any():  # numbers in the answer too, as checked above
+            a, e = _floats(answer)[both], _floats(wanted)[both]
             if (e != 0).any() and (np.abs(100 * a - e) <= self.tolerance * 100 + 1e-9).all():
                 return _say("share_not_percent")
-        if _is_numbers(wanted) and both.any() and same[~both].all():  # no value missing
-            a, e = (c.to_numpy(float, na_value=np.nan)[both] for c in (answer, wanted))
-            negated = (np.abs(a + e) <= self.tolerance + 1e-9).all() and (e != 0).any()
-            distinct = len(np.unique(e)) >= 3
-            ranks_reversed = distinct and (pd.Series(a).rank().to_numpy()
-                                           == pd.Series(-e).rank().to_numpy()).all()
-            if negated or ranks_reversed:
-                return _say("frame.reversed_days" if self.asof else "frame.reversed")
-            shift = a - e
-            if self.asof and abs(shift[0]) >= 1 and float(shift[0]).is_integer() and \
-                    (np.abs(shift - shift[0]) <= self.tolerance + 1e-9).all():
-                n = int(abs(shift[0]))
-                if shift[0] == -1:  # a day short: as likely a time of day left on the dates
-                    return _say("frame.asof_shift_or_time", asof=self.asof)
-                return _say("frame.asof_shift", n=n, asof=self.asof,
-                            days=_count(n, "day", "days"))
-            if self.asof and set(np.round(shift, 9)) in ({0.0, 1.0}, {0.0, -1.0}):
-                n = int((shift != 0).sum())  # days counted from a time of day: some a day short
-                return _say("frame.time_of_day", n=n, rows=_count(n, "row is", "rows are"))
-            if (k := _rounded_by(a, e)) is not None and k < self.decimals:
-                return _say("frame.rounding", n=self.decimals, tol=f"{self.tolerance:g}")
+            if same[~both].all():  # no value missing
+                negated = (np.abs(a + e) <= self.tolerance + 1e-9).all() and (e != 0).any()
+                distinct = len(np.unique(e)) >= 3
+                ranks_reversed = distinct and (pd.Series(a).rank().to_numpy()
+                                               == pd.Series(-e).rank().to_numpy()).all()
+                if negated or ranks_reversed:
+                    return _say("frame.reversed_days" if self.asof else "frame.reversed")
+                shift = a - e
+                if self.asof and abs(shift[0]) >= 1 and float(shift[0]).is_integer() and \
+                        (np.abs(shift - shift[0]) <= self.tolerance + 1e-9).all():
+                    n = int(abs(shift[0]))
+                    if shift[0] == -1:  # a day short: as likely a time of day left on the dates
+                        return _say("frame.asof_shift_or_time", asof=self.asof)
+                    return _say("frame.asof_shift", n=n, asof=self.asof,
+                                days=_count(n, "day", "days"))
+                if self.asof and set(np.round(shift, 9)) in ({0.0, 1.0}, {0.0, -1.0}):
+                    n = int((shift != 0).sum())  # days counted from a time of day: some a day short
+                    return _say("frame.time_of_day", n=n, rows=_count(n, "row is", "rows are"))
+                if (k := _rounded_by(a, e)) is not None and k < self.decimals:
+                    return _say("frame.rounding", n=self.decimals, tol=f"{self.tolerance:g}")
         differ = np.flatnonzero(~same)
         return _say("frame.rows_differ", n=len(differ), label=_row_name(wanted.index, differ[0]),
                     rows=_count(len(differ), "row differs", "rows differ"))
@@ -569,9 +566,9 @@ def _by_labels(table) -> bool:
 def _by_values(table) -> bool:
     """Whether ``table``'s rows go by their values (a column of numbers in increasing or
     decreasing order), as ``value_counts()`` or ``sort_values(...)`` leaves them."""
-    columns = [table] if isinstance(table, pd.Series) else [table[c] for c in table.columns]
+    columns = [table] if isinstance(table, pd.Series) else [c for _, c in table.items()]
     return any(_is_numbers(c) and (c.is_monotonic_increasing or c.is_monotonic_decreasing)
-               for c in columns if isinstance(c, pd.Series))
+               for c in columns)
 
 
 def _sorted(table):
@@ -592,20 +589,34 @@ class Choice(_Kind):
     """A business judgement: one of the lettered ``options``.
 
     ``options`` maps each letter to its text, ``{"A": {"zh": ..., "en": ...}, ...}``;
-    ``feedback`` maps each wrong letter to why it is wrong, in the same form (every wrong
-    option should have one; one without gets a plain "not this one"). The solution returns
-    the right letter. Answers are read case-insensitively, with spaces, brackets and a final
-    dot ignored: ``"a"``, ``"(A)"``, ``"A."`` are all ``"A"``.
+    ``feedback`` maps each wrong letter to why it is wrong, in the same form (one without gets a
+    plain "not this one"). ``Choice()`` takes both from the exercise's TOML tables
+    ``[qN.options.A]`` and ``[qN.feedback.B]``. The solution returns the right letter. Answers
+    are read case-insensitively, with spaces, brackets and a final dot ignored: ``"a"``,
+    ``"(A)"``, ``"A."`` are all ``"A"``.
     """
 
-    def __init__(self, options: Mapping[str, Bilingual], feedback: Mapping[str, Bilingual]):
-        self.options = {letter.upper(): dict(text) for letter, text in options.items()}
-        self.explanations = {letter.upper(): dict(text) for letter, text in feedback.items()}
+    text_tables = ("options", "feedback")
+
+    def __init__(self, options: Mapping[str, Bilingual] | None = None,
+                 feedback: Mapping[str, Bilingual] | None = None):
+        self.options = {letter.upper(): dict(text) for letter, text in (options or {}).items()}
+        self.explanations = {letter.upper(): dict(text)
+                             for letter, text in (feedback or {}).items()}
+        if options is None:  # to be given by with_texts
+            return
         for letter, text in [*self.options.items(), *self.explanations.items()]:
             if not re.fullmatch("[A-Z]", letter) or not (text.get("zh") and text.get("en")):
                 raise ValueError(f"Choice: option {letter!r} needs one letter and zh and en text")
+        if len(self.options) < 2:
+            raise ValueError("Choice: needs two options or more")
         if unknown := set(self.explanations) - set(self.options):
             raise ValueError(f"Choice: feedback for {sorted(unknown)}, which are not options")
+
+    def with_texts(self, tables):
+        if self.options:  # given in the code
+            return self
+        return Choice(tables.get("options", {}), tables.get("feedback", {}))
 
     def _letters(self) -> str:
         letters = list(self.options)
