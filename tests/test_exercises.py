@@ -629,6 +629,16 @@ def test_text_explains_a_wrong_form(capsys):
     q.check("  ")
     assert "nothing between the quotes" in capsys.readouterr().out
     assert q.last_result == INCORRECT
+    # .unique() of a text column is a pandas array in pandas 3, not a list or numpy array
+    q.check(pd.Series(["keep", "keep"]).unique())
+    assert "[0]" in capsys.readouterr().out
+
+
+def test_frame_asks_for_pandas_when_given_a_pandas_array(capsys):
+    q = made_up(Frame(), pd.Series([1, 2], index=["a", "b"]))
+    q.check(pd.array([1, 2]))
+    assert "pd.Series(values, index=labels)" in capsys.readouterr().out
+    assert q.last_result == INCORRECT
 
 
 def test_id_set_feedback_counts_without_naming_ids(capsys):

@@ -217,7 +217,7 @@ class Text(_Kind):
     def coerce(self, answer):
         if isinstance(answer, str):
             return (answer, None) if answer.strip() else self._wrong(answer, "text_empty")
-        if isinstance(answer, (pd.Series, pd.Index, list, tuple, np.ndarray)) and len(answer) == 1:
+        if isinstance(answer, (pd.Series, *_COLLECTIONS)) and len(answer) == 1:
             return self._wrong(answer, "text_one")
         return self._wrong(answer)
 
@@ -342,7 +342,7 @@ class Frame(_Kind):
             return answer.copy(), None
         if isinstance(answer, (numbers.Number, str)):
             return self._wrong(answer, "frame_single")
-        if isinstance(answer, (list, tuple, np.ndarray, Mapping, pd.Index)):
+        if isinstance(answer, (*_COLLECTIONS, Mapping)):
             return self._wrong(answer, "frame_build")
         return self._wrong(answer)
 
