@@ -73,6 +73,7 @@ _MOBILE = re.compile(
 )
 _ID18 = re.compile(r"(?<![0-9A-Za-z])([0-9]{6})([0-9]{8})([0-9]{3}[0-9Xx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])([0-9]{6})([0-9]{6})([0-9]{3})(?![0-9A-Za-z])")
+_MONEY_HEADER = re.compile(r"[(（](?:元|yuan)[)）]$")  # the labels write money as "销售额 (元)"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in xlsx XML
 
 
@@ -276,6 +277,18 @@ def _check_sheet_name(name) -> str:
     return name
 
 
+def number_format(header, value) -> str | None:
+    """The spreadsheet number format for ``value`` under ``header``: ``"#,##0.00"`` (yuan to
+    the cent) in a money column, whose header ends in "(元)" or "(yuan)" as the labels write
+    it; ``"#,##0"`` for a whole number; None (the spreadsheet's own) for anything else."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, Decimal,
+                                                                  np.number)):
+        return None
+    if _MONEY_HEADER.search(str(header).strip()):
+        return "#,##0.00"
+    return "#,##0" if isinstance(value, (int, np.integer)) else None
+
+
 def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
     from openpyxl.styles import Font
 
@@ -299,6 +312,8 @@ def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
                 cell.number_format = "yyyy-mm-dd" if midnight else "yyyy-mm-dd hh:mm:ss"
             elif isinstance(value, _dt.date):
                 cell.number_format = "yyyy-mm-dd"
+            elif shown := number_format(frame.columns[col - 1], value):
+                cell.number_format = shown
     sheet.freeze_panes = "A2"
 
 

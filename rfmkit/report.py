@@ -29,9 +29,10 @@ from pathlib import Path
 import pandas as pd
 
 import rfmkit as rk
-from rfmkit.export import export_workbook
+from rfmkit.export import export_workbook, number_format
 from rfmkit.labels import label
 
+_PYTHON_FORMATS = {"#,##0.00": "{:,.2f}", "#,##0": "{:,}"}
 STEPS = ("read", "rfm", "pyramid", "stages", "plan", "charts", "write")
 
 
@@ -114,7 +115,7 @@ def _read_summary(report: dict, path: Path, asof) -> pd.DataFrame:
     if preset:
         rows.append(("report.preset", str(preset)))
     return pd.DataFrame({label("report.item"): [label(k) for k, _ in rows],
-                         label("value"): [str(v) for _, v in rows]})
+                         label("value"): pd.Series([v for _, v in rows], dtype=object)})
 
 
 def write_report(path, asof, *, out=None, language: str = "en", stream=None,
@@ -145,9 +146,18 @@ def write_report(path, asof, *, out=None, language: str = "en", stream=None,
     return workbook, page
 
 
+def _as_in_workbook(header, value):
+    """``value`` as the workbook's number format shows it (984,059.20 yuan; 17,546 rows)."""
+    style = None if pd.isna(value) is True else number_format(header, value)
+    return _PYTHON_FORMATS[style].format(value) if style else value
+
+
 def _page(report: dict, sheets: dict, source: Path, asof, language: str) -> str:
     def table(frame: pd.DataFrame) -> str:
-        return frame.to_html(index=False, border=0, classes="table", na_rep="")
+        shown = frame.astype(object).copy()  # the workbook's number formats, as text
+        for column in shown.columns:
+            shown[column] = [_as_in_workbook(column, v) for v in shown[column]]
+        return shown.to_html(index=False, border=0, classes="table", na_rep="")
 
     images = "\n".join(
         f'<figure><img src="data:image/png;base64,{base64.b64encode(png).decode()}" '

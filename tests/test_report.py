@@ -48,10 +48,10 @@ def test_workbook_adds_up_to_the_file(report):
     lines = ORDERS.read_text(encoding="utf-8").splitlines()
     customers = {line.split(",")[1] for line in lines[1:]}
     summary = dict(book["读取摘要"][1:])
-    assert summary["读入行数"] == str(len(lines) - 1)
+    assert summary["读入行数"] == len(lines) - 1  # a number in the sheet, not text
     assert int(summary["保留行数"]) + int(summary["拒收行数 (原因见“拒收的行”)"]) == len(lines) - 1
     assert len(book["拒收的行"]) - 1 == int(summary["拒收行数 (原因见“拒收的行”)"])
-    assert summary["客户数"] == str(len(customers))
+    assert summary["客户数"] == len(customers)
     rfm = pd.DataFrame(book["RFM 客户分组"][1:], columns=book["RFM 客户分组"][0])
     assert rfm["客户数"].sum() == len(customers)
     assert round(rfm["销售额占比 (%)"].sum()) == 100
@@ -125,3 +125,17 @@ def test_the_command_maps_a_shops_own_headers_and_header_line(tmp_path, capsys):
     with pytest.raises(SystemExit):  # argparse's usage error, exit status 2
         main([str(export), "--asof", "2026-06-10", "--column", "amount"])
     assert "NAME=HEADER" in capsys.readouterr().err
+
+
+def test_money_is_shown_to_the_cent_and_counts_with_separators(report):
+    out, _ = report
+    book = openpyxl.load_workbook(out / "orders-report.xlsx")
+    rfm = book["RFM 客户分组"]
+    headers = [c.value for c in rfm[1]]
+    revenue = rfm.cell(row=2, column=headers.index("销售额 (元)") + 1)
+    customers = rfm.cell(row=2, column=headers.index("客户数") + 1)
+    assert revenue.number_format == "#,##0.00" and customers.number_format == "#,##0"
+    page = (out / "orders-report.html").read_text(encoding="utf-8")
+    assert f">{revenue.value:,.2f}<" in page  # e.g. 984,059.20, not 984059.2
+    lines = sum(1 for _ in open(ORDERS, encoding="utf-8")) - 1  # data lines in the file
+    assert f">{lines:,}<" in page
