@@ -32,7 +32,7 @@ import rfmkit as rk
 from rfmkit.export import export_workbook, number_format
 from rfmkit.labels import label
 
-_PYTHON_FORMATS = {"#,##0.00": "{:,.2f}", "#,##0": "{:,}"}
+_PYTHON_FORMATS = {"#,##0.00": "{:,.2f}", "#,##0": "{:,}", "0.0": "{:.1f}"}
 STEPS = ("read", "rfm", "pyramid", "stages", "plan", "charts", "write")
 
 

@@ -135,6 +135,8 @@ def test_money_is_shown_to_the_cent_and_counts_with_separators(report):
     revenue = rfm.cell(row=2, column=headers.index("销售额 (元)") + 1)
     customers = rfm.cell(row=2, column=headers.index("客户数") + 1)
     assert revenue.number_format == "#,##0.00" and customers.number_format == "#,##0"
+    share = rfm.cell(row=2, column=headers.index("客户占比 (%)") + 1)
+    assert share.number_format == "0.0"  # 36.0, as the course shows shares, not 36
     page = (out / "orders-report.html").read_text(encoding="utf-8")
     assert f">{revenue.value:,.2f}<" in page  # e.g. 984,059.20, not 984059.2
     lines = sum(1 for _ in open(ORDERS, encoding="utf-8")) - 1  # data lines in the file
