@@ -170,7 +170,8 @@ def _page(report: dict, sheets: dict, source: Path, asof, language: str) -> str:
 <title>{html.escape(label('report.title'))}: {html.escape(source.name)}</title>
 <style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
 .table{{border-collapse:collapse;margin:1rem 0}}.table td,.table th{{padding:.2rem .6rem;
-border-bottom:1px solid #ddd;text-align:right}}img{{max-width:100%}}</style></head><body>
+border-bottom:1px solid #ddd;text-align:right}}.table td:first-child,.table th:first-child{{
+text-align:left}}img{{max-width:100%}}</style></head><body>
 <h1>{html.escape(label('report.title'))}</h1>
 <h2>{html.escape(summary_sheet)}</h2>{table(sheets[summary_sheet])}
 <h2>{html.escape(rfm_sheet)}</h2>{table(sheets[rfm_sheet])}
