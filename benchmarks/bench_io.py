@@ -17,10 +17,14 @@ rise during the call (the peak minus what the process held after importing panda
 rfmkit). The best time and the largest memory of ``--repeat`` runs are reported; the two
 readers take turns, so a busy machine slows both alike.
 
-``read_orders`` reads cells as Python ``object`` text with pandas' C parser whether or not
-pyarrow is installed (``engine="pyarrow"`` cannot report the line number of a bad line, so it
-cannot keep the promise that every line is kept or rejected by number); with pyarrow installed,
-the baseline ``pd.read_csv(dtype=str)`` uses pyarrow-backed strings.
+With and without pyarrow: when pyarrow is installed, everything is measured twice (``--pyarrow
+both``, the default): "pyarrow" as installed, and "no pyarrow" in processes where
+``import pyarrow`` fails (``sys.modules["pyarrow"] = None`` before pandas is imported), as on a
+machine without it. With pyarrow, ``read_orders`` reads a UTF-8 file with pyarrow's CSV
+reader (single-threaded, so CPU time is comparable) and ``pd.read_csv(dtype=str)`` (still
+pandas' C parser) returns pyarrow-backed strings; without it, ``read_orders`` reads with
+pandas' C parser and ``pd.read_csv(dtype=str)`` returns Python strings. The baseline is
+``pd.read_csv`` with its default engine in both cases.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ import pandas as pd
 
 MEASURE = """
 import json, resource, sys, time
+if sys.argv[3] == "off":
+    sys.modules["pyarrow"] = None  # import pyarrow fails, as without it
 import pandas as pd
 import rfmkit.io
 
@@ -86,10 +92,10 @@ def write_orders(folder: Path, lines: int, seed: int = 618) -> tuple[Path, Path]
     return clean, bad
 
 
-def run(path: Path, how: str) -> dict[str, float]:
-    """One measurement in a fresh process."""
+def run(path: Path, how: str, arrow: str) -> dict[str, float]:
+    """One measurement in a fresh process (``arrow``: "on" or "off", pyarrow hidden)."""
     done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path), how],
+        [sys.executable, "-c", MEASURE, str(path), how, arrow],
         check=True,
         capture_output=True,
         text=True,
@@ -113,37 +119,44 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=2_000_000)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--pyarrow", choices=["on", "off", "both"], default="both",
+                        help="with pyarrow as installed, hidden, or both (default)")
     args = parser.parse_args()
+    try:
+        import pyarrow
+
+        installed = f"pyarrow {pyarrow.__version__} installed"
+    except ImportError:
+        installed = "pyarrow not installed"
+    modes = ["off"] if installed == "pyarrow not installed" else {
+        "on": ["on"], "off": ["off"], "both": ["on", "off"]}[args.pyarrow]  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         clean, bad = write_orders(Path(tmp), args.lines)
         print(f"{args.lines:,} order lines; {clean.stat().st_size / 2**20:.0f} MB per file")
-        try:
-            import pyarrow
-
-            arrow = f"pyarrow {pyarrow.__version__} installed"
-        except ImportError:
-            arrow = "pyarrow not installed"
-        print(f"pandas {pd.__version__}, {arrow} (pd.read_csv(dtype=str) uses "
-              f"{pd.StringDtype().storage!r} strings); run with PYTHONPATH=<dir with pyarrow> "
-              "to compare")  # fmt: skip
+        print(f"pandas {pd.__version__}, {installed}; best of {args.repeat} runs, "
+              "ratios read_orders / pd.read_csv")  # fmt: skip
         print(
-            f"{'file':<8}{'reader':<34}{'rows':>10}{'time s':>9}{'cpu s':>9}{'peak MB':>9}"
-            f"{'rise MB':>9}"
+            f"{'pyarrow':<9}{'file':<7}{'reader':<34}{'rows':>10}{'time s':>9}{'cpu s':>9}"
+            f"{'peak MB':>9}{'rise MB':>9}"
         )
-        for label, path, skip in (("clean", clean, "error"), ("bad", bad, "skip")):
-            turns = [(run(path, skip), run(path, "read_orders")) for _ in range(args.repeat)]
-            base, ours = best([b for b, _ in turns]), best([o for _, o in turns])
-            for name, got in ((f"pd.read_csv(dtype=str, {skip})", base), ("read_orders", ours)):
+        for arrow in modes:
+            shown = "yes" if arrow == "on" else "no"
+            for label, path, skip in (("clean", clean, "error"), ("bad", bad, "skip")):
+                turns = [(run(path, skip, arrow), run(path, "read_orders", arrow))
+                         for _ in range(args.repeat)]  # fmt: skip
+                base, ours = best([b for b, _ in turns]), best([o for _, o in turns])
+                for name, got in ((f"pd.read_csv(dtype=str, {skip})", base),
+                                  ("read_orders", ours)):  # fmt: skip
+                    print(
+                        f"{shown:<9}{label:<7}{name:<34}{got['rows']:>10,}{got['seconds']:>9.2f}"
+                        f"{got['cpu']:>9.2f}{got['peak_mb']:>9.0f}{got['rise_mb']:>9.0f}"
+                    )
                 print(
-                    f"{label:<8}{name:<34}{got['rows']:>10,}{got['seconds']:>9.2f}"
-                    f"{got['cpu']:>9.2f}{got['peak_mb']:>9.0f}{got['rise_mb']:>9.0f}"
+                    f"{shown:<9}{label:<7}{'ratio (goal <= 1.5)':<34}{'':>10}"
+                    f"{ours['seconds'] / base['seconds']:>9.2f}{ours['cpu'] / base['cpu']:>9.2f}"
+                    f"{ours['peak_mb'] / base['peak_mb']:>9.2f}"
+                    f"{ours['rise_mb'] / base['rise_mb']:>9.2f}"
                 )
-            print(
-                f"{label:<8}{'ratio (goal <= 1.5)':<34}{'':>10}"
-                f"{ours['seconds'] / base['seconds']:>9.2f}{ours['cpu'] / base['cpu']:>9.2f}"
-                f"{ours['peak_mb'] / base['peak_mb']:>9.2f}"
-                f"{ours['rise_mb'] / base['rise_mb']:>9.2f}"
-            )
 
 
 if __name__ == "__main__":

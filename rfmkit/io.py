@@ -59,10 +59,16 @@ Order exports (``read_orders``) -- what a shop's own export needs:
 * **Reasons in both languages.** ``result.rejected_in("zh" | "en")`` adds a stable ``code`` per
   reason (:func:`reason_code`) and gives the reason in Chinese or English (``rfmkit.labels``).
 
-How: pandas reads every cell as text (``pd.read_csv`` / ``pd.read_excel``), then each column
-is parsed once, vectorised: values written plainly (``1200.50``, ``2025-05-03 14:22:01``) in
-C, the others by one anchored pattern per kind that also words the reason. Every parser runs
-in linear time in the length of a cell.
+How: every cell is read as text, then each column is parsed once, vectorised. A UTF-8 CSV
+file is read by pyarrow's CSV reader when pyarrow is installed (several times faster than
+pandas' C parser); it reads the file only when it reads it as the C parser would: lines with
+too many values are dropped and numbered by it, and at a line with too few values (which
+pandas pads with blanks), a line of spaces, a quote above the header, another encoding, or
+any error, the whole file is read by ``pd.read_csv`` (C parser) instead -- one reader or the
+other, never both, and the same cells either way. Excel files are read by ``pd.read_excel``.
+Then values written plainly (``1200.50``, ``2025-05-03 14:22:01``) are read in C, the others
+by one anchored pattern per kind that also words the reason. Every parser runs in linear time
+in the length of a cell.
 """
 
 from __future__ import annotations
@@ -573,8 +579,8 @@ def _tidy(values: np.ndarray) -> pd.Series:
 def _byte_blocks(values: np.ndarray, width: int):
     """Yield (start, fixed-width bytes, their uint8 matrix) for blocks of an object array of
     str. Non-ASCII texts become empty; longer texts are cut, so their last byte is set."""
-    for start in range(0, len(values), 1 << 18):  # blocks bound the memory used
-        block = values[start : start + (1 << 18)]
+    for start in range(0, len(values), 1 << 16):  # blocks bound the memory used
+        block = values[start : start + (1 << 16)]
         try:
             raw = block.astype(f"S{width}")
         except UnicodeEncodeError:
@@ -952,6 +958,7 @@ def _empty_error(name: str) -> ValueError:
 
 _SEPARATOR_NAMES = {",": "a comma", "\t": "a tab", ";": "a semicolon", "|": "a |"}
 _BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 _BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
 
@@ -1038,9 +1045,11 @@ def _stray_quotes(content: bytes, sep: str, skip: int, cr_only: bool) -> tuple[b
     return brk.join(lines), [i + 1 for i in stray if i > skip]
 
 
-def _csv_frame(src: Any, codec: str, sep: str, skip: int, width: int | None, name: str):
-    """``pd.read_csv`` of every cell as text, header row first. Returns the frame and
-    {record index: values seen} of the records pandas skipped for having too many values."""
+def _csv_frame(src: Any, codec: str, sep: str, skip: int, width: int | None, name: str
+               ) -> tuple[list[np.ndarray], dict[int, int]]:  # fmt: skip
+    """Every cell as text with pandas' C parser, header row first: one object array per
+    column, and {record index: values seen} of the records it skipped for having too many
+    values."""
     if hasattr(src, "seek"):
         src.seek(0)
     with warnings.catch_warnings(record=True) as caught:
@@ -1059,7 +1068,83 @@ def _csv_frame(src: Any, codec: str, sep: str, skip: int, width: int | None, nam
             warnings.warn(w.message, w.category, stacklevel=2)
         for m in _BAD_LINE.finditer(str(w.message)):  # pandas counts records from 1, with skip
             skipped[int(m[1]) - skip - 1] = int(m[3])
-    return frame, skipped
+    return [frame[c].to_numpy(dtype=object) for c in frame.columns], skipped
+
+
+def _arrow_plan(content: bytes, codec: str, sep: str, skip: int
+                ) -> tuple[int, int, bool] | None:  # fmt: skip
+    """Whether pyarrow's CSV reader can read this file exactly as pandas' C parser does, and
+    how: (byte where the header starts, most columns the header can have, whether values may
+    hold line breaks). None when pyarrow is not installed, the file is not UTF-8, or there is
+    a quote in the lines above the header (there, pandas and pyarrow may count rows
+    differently)."""
+    try:
+        import pyarrow.csv  # noqa: F401
+    except ImportError:
+        return None
+    if codecs.lookup(codec).name not in ("utf-8", "utf-8-sig") or len(sep) != 1:
+        return None
+    start = 3 if content.startswith(codecs.BOM_UTF8) else 0
+    for _ in range(skip):  # the lines above the header (no quotes there: one line, one row)
+        found = _BREAK_BYTES.search(content, start)
+        if found is None:
+            return None
+        start = found.end()
+    if b'"' in content[:start]:
+        return None
+    end = _BREAK_BYTES.search(content, start)
+    most = content.count(sep.encode(), start, end.start() if end else len(content)) + 1
+    return start, most, b'"' in content
+
+
+def _arrow_frame(source: Path | bytes, start: int, most: int, quoted: bool, sep: str
+                 ) -> tuple[list[np.ndarray], dict[int, int]] | None:  # fmt: skip
+    """The same as :func:`_csv_frame`, read by pyarrow's CSV reader from byte ``start`` of
+    the file (a path is read from disk) as :func:`_arrow_plan` says; or None when pyarrow
+    reads a line other than the C parser would (a line with fewer values than the header:
+    pandas pads it, pyarrow can only drop it) or fails. The caller then reads the file with
+    the C parser. Each column is turned into Python text and let go of in turn, so memory
+    holds at most one column twice."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    invalid: list[tuple[int | None, int, int]] = []
+
+    def handler(row: Any) -> str:
+        invalid.append((row.number, row.actual_columns, row.expected_columns))
+        return "skip"
+
+    try:
+        if isinstance(source, Path):
+            stream = pa.OSFile(os.fspath(source))
+            stream.seek(start)
+        else:
+            stream = pa.BufferReader(pa.py_buffer(source)[start:])
+        with stream:
+            table = pa_csv.read_csv(
+                stream,
+                read_options=pa_csv.ReadOptions(autogenerate_column_names=True,
+                                                use_threads=False),
+                parse_options=pa_csv.ParseOptions(
+                    delimiter=sep, newlines_in_values=quoted, ignore_empty_lines=False,
+                    invalid_row_handler=handler),
+                convert_options=pa_csv.ConvertOptions(
+                    check_utf8=True, strings_can_be_null=False, quoted_strings_can_be_null=False,
+                    column_types={f"f{i}": pa.string() for i in range(most)}),
+            )  # fmt: skip
+    except (pa.ArrowException, ValueError):
+        return None
+    if any(number is None or seen < want for number, seen, want in invalid):
+        return None
+    # pyarrow numbers records from 1, the header first (as pandas does, less the skip)
+    skipped = {number - 1: seen for number, seen, _ in invalid}
+    arrays = table.columns
+    del table
+    columns = []
+    while arrays:
+        columns.append(arrays.pop(0).to_numpy(zero_copy_only=False))
+    pa.default_memory_pool().release_unused()  # give what pyarrow held back to the system
+    return columns, skipped
 
 
 def _raw_lines(src: Any, numbers: list[int], codec: str, cr_only: bool) -> dict[int, str]:
@@ -1096,21 +1181,25 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str, keys: frozense
             path = None
     protected = b'="' in content
     src = path if path is not None else _io.BytesIO(content)
-    del content  # pandas reads a file on disk itself: its bytes need not stay in memory
-    frame, skipped = _csv_frame(src, codec, sep, skip, None, name)
-    width = frame.shape[1]
+    plan = _arrow_plan(content, codec, sep, skip)
+    kept = path if path is not None else content
+    del content  # a file on disk is read from disk: its bytes need not stay in memory
+    fast = None if plan is None else _arrow_frame(kept, *plan, sep)
+    cells, skipped = fast or _csv_frame(src, codec, sep, skip, None, name)
+    width = len(cells)
 
     def line_numbers(bad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Line of each record in the frame and of each skipped record: records before it,
-        plus line breaks inside quoted values of the records before it."""
-        good = np.ones(len(frame) + len(bad), dtype=bool)
+        """Line of each record read and of each skipped record: records before it, plus line
+        breaks inside quoted values of the records before it."""
+        good = np.ones(len(cells[0]) + len(bad), dtype=bool)
         good[bad] = False
         good = np.flatnonzero(good) + skip + 1
         if physical in (None, skip + len(good) + len(bad)):
             return good, bad + skip + 1
-        inside = np.zeros(len(frame), dtype=np.int64)
-        for column in frame.columns:
-            inside += frame[column].str.count(_BREAK.pattern).to_numpy(dtype=np.int64)
+        inside = np.zeros(len(cells[0]), dtype=np.int64)
+        for column in cells:
+            inside += pd.Series(column, dtype=object).str.count(_BREAK.pattern).to_numpy(
+                dtype=np.int64)  # fmt: skip
         before = np.concatenate([[0], np.cumsum(inside)])
         return good + before[:-1], bad + skip + 1 + before[np.searchsorted(good, bad + skip + 1)]
 
@@ -1120,10 +1209,11 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str, keys: frozense
     if any(not "".join(next(csv.reader([text[n]], delimiter=sep), [])[width:]).strip()
            for n in bad_lines):  # fmt: skip
         # a line that only ends in extra separators is fine: read again with room for them
-        frame, _ = _csv_frame(src, codec, sep, skip, max(skipped.values()), name)
-        wide = (frame.iloc[:, width:].apply(lambda c: c.str.strip()) != "").any(axis=1)
-        bad = np.flatnonzero(wide.to_numpy())
-        frame = frame.iloc[:, :width][~wide.to_numpy()]
+        cells, _ = _csv_frame(src, codec, sep, skip, max(skipped.values()), name)
+        wide = np.logical_or.reduce([pd.Series(c, dtype=object).str.strip().to_numpy() != ""
+                                     for c in cells[width:]])  # fmt: skip
+        bad = np.flatnonzero(wide)
+        cells = [c[~wide] for c in cells[:width]]
         lines, bad_lines = line_numbers(bad)
     early = [
         (int(n), "", text.get(int(n), ""),
@@ -1131,8 +1221,8 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str, keys: frozense
          f"(a value that contains {_SEPARATOR_NAMES[sep]} needs quotes)")
         for q, n in zip(bad, bad_lines, strict=True)
     ]  # fmt: skip
-    header = [_clean_header(v) for v in frame.iloc[0]]
-    columns = [frame[c].to_numpy(dtype=object)[1:] for c in frame.columns]
+    header = [_clean_header(c[0]) for c in cells]
+    columns = [c[1:] for c in cells]
     return _Table(header, columns, lines[1:], early, reported, header_line=skip + 1,
                   flagged=dict.fromkeys(stray, QUOTE_REASON), protected=protected)
 
