@@ -3,8 +3,8 @@
 The three readers -- :func:`read_orders`, :func:`read_questionnaire` and :func:`read_members` --
 accept a CSV or Excel (.xlsx) file, given as a path or as an open binary file / bytes buffer.
 They work out the text encoding themselves (UTF-8 with or without BOM, GBK / GB18030),
-recognise English and Chinese column headers, and parse values only where their meaning is
-certain. Every row that cannot be read with certainty is *rejected*, never silently dropped or
+recognise English and Chinese column headers (the lists in ``headers.toml``, next to this
+module), and parse values only where their meaning is certain. Every row that cannot be read with certainty is *rejected*, never silently dropped or
 guessed: the result lists it with its line number in the file, the column, the raw value and a
 plain-English reason, so the numbers can be checked against the file.
 
@@ -31,7 +31,7 @@ Rules worth knowing:
 Order exports (``read_orders``) -- what a shop's own export needs:
 
 * **Platform presets.** Taobao/Tmall, JD, Pinduoduo, Youzan and Douyin exports are recognised by
-  their header names (:data:`PRESETS`); ``result.preset`` says which one was used, and
+  their header names (:data:`PRESETS`, from ``headers.toml``); ``result.preset`` says which one was used, and
   ``columns=`` overrides it. (Taobao, JD, Pinduoduo and Douyin header names were checked against
   published exports; Youzan names are from memory, marked ``sure=False``. Pinduoduo and
   Douyin exports carry no buyer ID: the receiver's phone column stands in for the customer.)
@@ -91,6 +91,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from rfmkit._toml import load_toml
 from rfmkit.labels import column_text, error_text, label, pick
 
 __all__ = ["PRESETS", "ReadResult", "read_members", "read_orders", "read_questionnaire",
@@ -226,7 +227,6 @@ class ReadResult:
 class _Field:
     name: str
     kind: str  # id | text | datetime | date | money | count | score
-    aliases: tuple[str, ...]
     required: bool = False
     allow_blank: bool = False  # blank -> missing value instead of a rejection
     allow_negative: bool | None = None  # money: None = yes; count: None = no
@@ -235,121 +235,60 @@ class _Field:
     high: int = 0  # score only
     blank_reason: str = ""  # reason used when a required value is blank
 
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """The headers accepted for this column, its own name first (headers.toml)."""
+        return _ALIASES[self.name]
 
-_CUSTOMER_ALIASES = (
-    "customer_id", "customer", "customer id", "member_id", "客户ID", "客户编号", "会员ID",
-    "会员号", "买家会员名", "顾客ID", "买家ID",
-    # extensions
-    "customer_no", "customer number", "member", "member id", "member_no", "buyer", "buyer_id",
-    "user_id", "client_id", "客户号", "客户代码", "会员编号", "会员卡号", "顾客编号", "用户ID",
-    "买家昵称", "买家账号",
-)  # fmt: skip
+
+# The headers accepted for each column and each platform's export are data: headers.toml
+_HEADERS = load_toml("headers.toml")
+_ALIASES = {column: tuple(names) for column, names in _HEADERS["aliases"].items()}
 
 _ORDERS = (
-    _Field("order_id", "id", (
-        "order_id", "order id", "order no", "order_no", "订单号", "订单编号", "订单ID", "单号",
-        "order number", "order", "订单号码", "订单编码", "交易编号", "交易号", "主订单编号",
-    ), required=True, blank_reason="order_id is blank"),
-    _Field("customer_id", "id", _CUSTOMER_ALIASES, required=True,
-           blank_reason="customer_id is blank"),
-    _Field("order_date", "datetime", (
-        "order_date", "date", "order date", "下单日期", "下单时间", "订单创建时间", "订单日期",
-        "订单时间", "创建时间", "购买日期", "购买时间", "成交时间", "交易时间", "交易日期",
-        "付款时间", "付款日期", "支付时间", "日期", "order_time", "order datetime",
-        "purchase_date", "created_at", "created", "time", "订单提交时间",
-    ), required=True, blank_reason="order_date is blank"),
-    _Field("amount", "money", (
-        "amount", "total", "paid", "金额", "实付金额", "买家实际支付金额", "订单金额", "支付金额",
-        "实付款", "实收金额", "付款金额", "成交金额", "总金额", "总价", "合计", "合计金额",
-        "销售额", "销售金额", "消费金额", "order_amount", "order amount", "paid_amount",
-        "amount_paid", "payment", "total_amount", "sales", "revenue", "spend",
-    ), required=True, allow_negative=True, blank_reason="amount is blank"),
-    _Field("product_id", "text", (
-        "product_id", "商品ID", "商品编号", "product", "product id", "product_no", "sku",
-        "sku_id", "item_id", "商品编码", "货号", "宝贝ID",
-    ), allow_blank=True),
-    _Field("quantity", "count", (
-        "quantity", "qty", "数量", "购买数量", "商品数量", "件数", "units",
-        "订购数量", "商品数量(件)",
-    ), noun="items", blank_reason="quantity is blank", allow_negative=True),
-    _Field("unit_price", "money", (
-        "unit_price", "price", "单价", "商品单价", "销售单价", "unit price",
-    ), allow_negative=True, blank_reason="unit_price is blank"),
-    # the purchase rule's columns (rfmkit.orders.purchase_lines)
-    _Field("status", "text", (
-        "status", "order_status", "order status", "订单状态", "交易状态",
-    ), allow_blank=True),
-    _Field("refund", "money", (
-        "refund", "refund_amount", "refund amount", "refunded", "退款金额", "已退款金额",
-        "退款金额(元)",
-    ), allow_blank=True),
-    _Field("paid_at", "datetime", (
-        "paid_at", "payment_time", "payment time", "paid time", "订单付款时间", "支付完成时间",
-        "买家付款时间", "付款确认时间",
-    ), allow_blank=True),
+    _Field("order_id", "id", required=True, blank_reason="order_id is blank"),
+    _Field("customer_id", "id", required=True, blank_reason="customer_id is blank"),
+    _Field("order_date", "datetime", required=True, blank_reason="order_date is blank"),
+    _Field("amount", "money", required=True, allow_negative=True, blank_reason="amount is blank"),
+    _Field("product_id", "text", allow_blank=True),
+    _Field("quantity", "count", allow_negative=True,
+           noun="items", blank_reason="quantity is blank"),
+    _Field("unit_price", "money", allow_negative=True, blank_reason="unit_price is blank"),
+    # the purchase rule"s columns (rfmkit.orders.purchase_lines)
+    _Field("status", "text", allow_blank=True),
+    _Field("refund", "money", allow_blank=True),
+    _Field("paid_at", "datetime", allow_blank=True),
     # one line of an order (sub-order): tells two equal lines apart from one line twice
-    _Field("line_id", "text", (
-        "line_id", "line id", "sub_order_id", "子订单编号", "子订单号", "订单明细编号",
-        "明细编号", "order_line_id",
-    ), allow_blank=True),
-)  # fmt: skip
+    _Field("line_id", "text", allow_blank=True),
+)
 
 _QUESTIONNAIRE = (
-    _Field("customer_id", "id", _CUSTOMER_ALIASES, required=True,
-           blank_reason="customer_id is blank"),
-    _Field("last_purchase_date", "date", (
-        "last_purchase_date", "last_purchase", "last purchase", "最近一次购买日期",
-        "最近一次购买时间", "最近购买日期", "上次购买时间", "last purchase date",
-        "last_order_date", "最近购买时间", "最后一次购买日期", "最后购买日期", "上次购买日期",
-    ), required=True, blank_reason="blank answer"),
-    _Field("purchases_per_quarter", "count", (
-        "purchases_per_quarter", "purchases per quarter", "平均每季度购买次数", "每季度购买次数",
-        "购买次数", "purchases", "purchase_count", "frequency", "季度购买次数",
-    ), required=True, noun="purchases", blank_reason="blank answer"),
-    _Field("spend_per_quarter", "money", (
-        "spend_per_quarter", "spend per quarter", "平均每季度消费金额", "每季度消费金额",
-        "消费金额", "spend", "spending", "季度消费金额", "平均每季度消费",
-    ), required=True, allow_negative=False, blank_reason="blank answer"),
-    _Field("satisfaction", "score", (
-        "satisfaction", "csat", "满意度", "满意度(1-5)", "satisfaction (1-5)", "满意程度",
-        "总体满意度",
-    ), allow_blank=True, low=1, high=5),
-    _Field("recommend", "score", (
-        "recommend", "would_recommend", "nps", "推荐意愿", "推荐意愿(0-10)", "推荐可能性",
-        "likely to recommend", "recommend (0-10)", "推荐度",
-    ), allow_blank=True, low=0, high=10),
-    _Field("response_id", "text", (
-        "response_id", "问卷编号", "response", "response id", "答卷编号", "序号",
-    ), allow_blank=True),
-)  # fmt: skip
+    _Field("customer_id", "id", required=True, blank_reason="customer_id is blank"),
+    _Field("last_purchase_date", "date", required=True, blank_reason="blank answer"),
+    _Field("purchases_per_quarter", "count", required=True,
+           noun="purchases", blank_reason="blank answer"),
+    _Field("spend_per_quarter", "money", required=True,
+           allow_negative=False, blank_reason="blank answer"),
+    _Field("satisfaction", "score", allow_blank=True, low=1, high=5),
+    _Field("recommend", "score", allow_blank=True, high=10),
+    _Field("response_id", "text", allow_blank=True),
+)
 
 _MEMBERS = (
-    _Field("customer_id", "id", _CUSTOMER_ALIASES, required=True,
-           blank_reason="customer_id is blank"),
-    _Field("name", "text", ("name", "姓名", "full_name", "客户姓名", "会员姓名"),
-           allow_blank=True),
-    _Field("gender", "text", ("gender", "sex", "性别"), allow_blank=True),
-    _Field("birthday", "date", ("birthday", "生日", "出生日期", "birth_date", "date_of_birth",
-                                "dob"), allow_blank=True),
-    _Field("age_band", "text", ("age_band", "年龄段", "age", "age group", "年龄", "年龄层"),
-           allow_blank=True),
-    _Field("occupation", "text", ("occupation", "职业", "job"), allow_blank=True),
-    _Field("income_band", "text", ("income_band", "月收入", "个人月收入", "income",
-                                   "monthly_income", "收入"), allow_blank=True),
-    _Field("city", "text", ("city", "城市", "地区", "region", "所在城市", "所在地区"),
-           allow_blank=True),
-    _Field("phone", "text", ("phone", "mobile", "手机", "手机号", "电话", "手机号码",
-                             "联系电话", "电话号码", "tel"), allow_blank=True),
-    _Field("email", "text", ("email", "邮箱", "电子邮件", "e-mail", "电子邮箱", "mail"),
-           allow_blank=True),
-    _Field("wechat", "text", ("wechat", "微信", "微信号", "weixin"), allow_blank=True),
-    _Field("preferred_channel", "text", ("preferred_channel", "偏好渠道", "联系方式偏好",
-                                         "channel", "preferred channel", "首选联系方式"),
-           allow_blank=True),
-    _Field("join_date", "date", ("join_date", "入会日期", "注册日期", "joined", "join date",
-                                 "registration_date", "signup_date", "注册时间", "入会时间"),
-           allow_blank=True),
-)  # fmt: skip
+    _Field("customer_id", "id", required=True, blank_reason="customer_id is blank"),
+    _Field("name", "text", allow_blank=True),
+    _Field("gender", "text", allow_blank=True),
+    _Field("birthday", "date", allow_blank=True),
+    _Field("age_band", "text", allow_blank=True),
+    _Field("occupation", "text", allow_blank=True),
+    _Field("income_band", "text", allow_blank=True),
+    _Field("city", "text", allow_blank=True),
+    _Field("phone", "text", allow_blank=True),
+    _Field("email", "text", allow_blank=True),
+    _Field("wechat", "text", allow_blank=True),
+    _Field("preferred_channel", "text", allow_blank=True),
+    _Field("join_date", "date", allow_blank=True),
+)
 
 _SCHEMAS: dict[str, tuple[_Field, ...]] = {
     "orders": _ORDERS,
@@ -382,42 +321,13 @@ class Preset:
 
 
 PRESETS: dict[str, Preset] = {
-    # Taobao/Tmall 千牛 "订单报表" (one row per order)
-    "taobao": Preset("Taobao/Tmall", ("订单编号", "买家会员名", "买家实际支付金额"), {
-        "order_id": ("订单编号",), "customer_id": ("买家会员名",),
-        "order_date": ("订单创建时间",), "paid_at": ("订单付款时间",),
-        "amount": ("买家实际支付金额",), "status": ("订单状态",), "refund": ("退款金额",),
-        "quantity": ("宝贝总数量",),
-    }, one_row_per_order=True),
-    # JD 京麦 order export (one row per product line). Names as in two public importers of the
-    # JD merchant back office's export: 订单号, 商品ID, 商品名称, 订购数量, 下单时间, 付款确认时间,
-    # 订单金额, 应付金额, 订单状态, 下单帐号, 客户姓名, 联系电话, 客户地址, ...
-    "jd": Preset("JD", ("订单号", "下单帐号", "应付金额"), {
-        "order_id": ("订单号",), "customer_id": ("下单帐号",), "order_date": ("下单时间",),
-        "paid_at": ("付款确认时间",), "amount": ("应付金额",), "status": ("订单状态",),
-        "product_id": ("商品ID",), "quantity": ("订购数量",),
-    }),
-    # Pinduoduo 拼多多商家后台 (no buyer ID in the export: the receiver's phone stands in)
-    "pinduoduo": Preset("Pinduoduo", ("订单号", "商品总价(元)", "用户实付金额(元)"), {
-        "order_id": ("订单号",), "customer_id": ("手机", "收货人手机号"),
-        "order_date": ("支付时间", "订单成交时间"), "amount": ("用户实付金额(元)",),
-        "status": ("订单状态",), "product_id": ("商品id",), "quantity": ("商品数量(件)",),
-    }),
-    # Youzan 有赞 order export
-    "youzan": Preset("Youzan", ("订单号", "买家付款时间", "订单实付金额"), {
-        "order_id": ("订单号",), "customer_id": ("买家手机号", "粉丝昵称"),
-        "order_date": ("订单创建时间",), "paid_at": ("买家付款时间",),
-        "amount": ("订单实付金额",), "status": ("订单状态",), "refund": ("退款金额",),
-        "quantity": ("商品数量",),
-    }, sure=False),
-    # Douyin 抖店 order export (one row per sub-order)
-    "douyin": Preset("Douyin", ("主订单编号", "子订单编号", "订单提交时间"), {
-        "order_id": ("主订单编号",), "line_id": ("子订单编号",),
-        "customer_id": ("收件人手机号", "收件人电话"), "order_date": ("订单提交时间",),
-        "paid_at": ("支付完成时间",), "amount": ("订单应付金额",), "status": ("订单状态",),
-        "product_id": ("商品ID",), "quantity": ("商品数量",), "unit_price": ("商品金额",),
-    }),
-}  # fmt: skip
+    key: Preset(spec["title"], tuple(spec["signature"]),
+                {column: tuple(names) for column, names in spec["columns"].items()},
+                one_row_per_order=spec.get("one_row_per_order", False),
+                sure=spec.get("sure", True))
+    for key, spec in _HEADERS["presets"].items()
+}
+
 
 
 def _pick_preset(kind: str, headers: list[str], preset: str | None) -> str | None:
