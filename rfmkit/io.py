@@ -4,9 +4,10 @@ The three readers -- :func:`read_orders`, :func:`read_questionnaire` and :func:`
 accept a CSV or Excel (.xlsx) file, given as a path or as an open binary file / bytes buffer.
 They work out the text encoding themselves (UTF-8 with or without BOM, GBK / GB18030),
 recognise English and Chinese column headers (the lists in ``headers.toml``, next to this
-module), and parse values only where their meaning is certain. Every row that cannot be read with certainty is *rejected*, never silently dropped or
-guessed: the result lists it with its line number in the file, the column, the raw value and a
-plain-English reason, so the numbers can be checked against the file.
+module), and parse values only where their meaning is certain. Every row that cannot be read
+with certainty is *rejected*, never silently dropped or guessed: the result lists it with its
+line number in the file, the column, the raw value and a plain-English reason, so the numbers
+can be checked against the file.
 
 >>> result = read_orders("my_shop_orders.csv")        # doctest: +SKIP
 >>> result                                             # doctest: +SKIP
