@@ -33,9 +33,10 @@ Order exports (``read_orders``) -- what a shop's own export needs:
 
 * **Platform presets.** Taobao/Tmall, JD, Pinduoduo, Youzan and Douyin exports are recognised by
   their header names (:data:`PRESETS`, from ``headers.toml``); ``result.preset`` says which one
-  was used, and ``columns=`` overrides it. (Taobao, JD, Pinduoduo and Douyin header names were checked against
-  published exports; Youzan names are from memory, marked ``sure=False``. Pinduoduo and
-  Douyin exports carry no buyer ID: the receiver's phone column stands in for the customer.)
+  was used, and ``columns=`` overrides it. (Taobao, JD, Pinduoduo and Douyin header names were
+  checked against published exports; Youzan names are from memory, marked ``sure=False``.
+  Pinduoduo and Douyin exports carry no buyer ID: the receiver's phone column stands in for the
+  customer.)
 * **Only paid orders are purchases** (the rule lives in :func:`rfmkit.orders.purchase_lines`,
   called here so every line left out has a line number and a reason): closed, cancelled,
   unpaid, refunded and unknown statuses are rejected with the status in the reason; a
