@@ -29,3 +29,21 @@ def test_presets_name_only_columns_of_an_order_file() -> None:
     assert set(PRESETS) == {"taobao", "jd", "pinduoduo", "youzan", "douyin"}
     for key, preset in PRESETS.items():
         assert set(preset.columns) <= orders and preset.signature, key
+
+
+def test_every_data_file_of_the_package_is_shipped_with_it() -> None:
+    """A wheel holds only the package-data patterns of pyproject.toml: each text table the kit
+    reads at import (labels, headers, exercise texts, the presenter style) must match one."""
+    import fnmatch
+    from pathlib import Path
+
+    from rfmkit._toml import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    patterns = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-data"]["rfmkit"]
+    files = [p.relative_to(root / "rfmkit").as_posix()
+             for p in (root / "rfmkit").rglob("*") if p.suffix in (".toml", ".json")]
+    assert len(files) >= 13
+    for name in files:
+        assert any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns), name
