@@ -73,8 +73,10 @@ _MOBILE = re.compile(
 )
 _ID18 = re.compile(r"(?<![0-9A-Za-z])([0-9]{6})([0-9]{8})([0-9]{3}[0-9Xx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])([0-9]{6})([0-9]{6})([0-9]{3})(?![0-9A-Za-z])")
-_MONEY_HEADER = re.compile(r"[(（](?:元|yuan)[)）]$")  # the labels write money as "销售额 (元)"
-_PERCENT_HEADER = re.compile(r"[(（]%[)）]$")  # and shares as "客户占比 (%)", to 0.1 %
+# units as the labels write them: money "销售额 (元)", "客单价 (元/次)", "(yuan a month)"; shares
+# "客户占比 (%)"
+_MONEY_HEADER = re.compile(r"[(（](?:元|yuan)(?:[/ ][^()（）]*)?[)）]$")
+_PERCENT_HEADER = re.compile(r"[(（]%[)）]$")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in xlsx XML
 
 
@@ -278,19 +280,26 @@ def _check_sheet_name(name) -> str:
     return name
 
 
+# spreadsheet number format -> the same display in Python (the report's HTML page)
+NUMBER_FORMATS = {"#,##0.00": "{:,.2f}", "0.0": "{:.1f}", "#,##0": "{:,}"}
+
+
 def number_format(header, value) -> str | None:
-    """The spreadsheet number format for ``value`` under ``header``: ``"#,##0.00"`` (yuan to
-    the cent) in a money column, whose header ends in "(元)" or "(yuan)" as the labels write
-    it; ``"0.0"`` in a share column ("(%)"); ``"#,##0"`` for a whole number; None (the
+    """The spreadsheet number format for ``value`` under ``header`` (a key of
+    :data:`NUMBER_FORMATS`): ``"#,##0.00"`` (yuan to the cent) in a money column, whose header
+    ends in a unit such as "(元)", "(元/次)" or "(yuan)" as the labels write it; ``"0.0"`` in a
+    share column ("(%)"); ``"#,##0"`` for a whole number other than a line number; None (the
     spreadsheet's own) for anything else."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, Decimal,
                                                                   np.number)):
         return None
-    if _MONEY_HEADER.search(str(header).strip()):
+    header = str(header).strip()
+    if _MONEY_HEADER.search(header):
         return "#,##0.00"
-    if _PERCENT_HEADER.search(str(header).strip()):
+    if _PERCENT_HEADER.search(header):
         return "0.0"
-    return "#,##0" if isinstance(value, (int, np.integer)) else None
+    whole = isinstance(value, (int, np.integer))
+    return "#,##0" if whole and header not in LABELS["row"] else None  # line 12345, not 12,345
 
 
 def _fill_sheet(sheet, frame: pd.DataFrame) -> None:

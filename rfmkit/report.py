@@ -29,10 +29,9 @@ from pathlib import Path
 import pandas as pd
 
 import rfmkit as rk
-from rfmkit.export import export_workbook, number_format
+from rfmkit.export import NUMBER_FORMATS, export_workbook, number_format
 from rfmkit.labels import label
 
-_PYTHON_FORMATS = {"#,##0.00": "{:,.2f}", "#,##0": "{:,}", "0.0": "{:.1f}"}
 STEPS = ("read", "rfm", "pyramid", "stages", "plan", "charts", "write")
 
 
@@ -58,18 +57,20 @@ def _stub_profiles(orders: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def build_report(path, asof, *, members=None, products=None, stream=None,
-                 read_options=None) -> dict:
+                 read_options=None, read=None) -> dict:
     """Run the whole analysis on the order export at ``path`` as of ``asof``.
 
     Returns a dict of the results: ``read`` (the reader's result), ``table`` (R/F/M),
     ``segments``, ``summary`` (RFM groups), ``tiers``, ``tier_summary``, ``stages``,
     ``stage_summary``, ``plan`` (described, names in the current language) and ``charts``
     (title -> (PNG bytes, text alternative)). ``members``/``products`` are optional tables;
-    ``read_options`` (``columns``, ``header_row``, ``sheet_name``) go to ``rk.read_orders``.
+    ``read_options`` (``columns``, ``header_row``, ``sheet_name``) go to ``rk.read_orders``;
+    ``read`` is the export's ``ReadResult`` when it has been read already.
     """
     stream = stream or sys.stderr
     _progress("read", stream)
-    read = rk.read_orders(path, **(read_options or {}))
+    if read is None:
+        read = rk.read_orders(path, **(read_options or {}))
     orders = read.data
     if "product_id" not in orders.columns:
         orders = orders.assign(product_id="")
@@ -119,15 +120,15 @@ def _read_summary(report: dict, path: Path, asof) -> pd.DataFrame:
 
 
 def write_report(path, asof, *, out=None, language: str = "en", stream=None,
-                 read_options=None) -> tuple[Path, Path]:
+                 read_options=None, read=None) -> tuple[Path, Path]:
     """Write the workbook and the HTML page for the order export at ``path``; return their
-    paths. ``out`` is the folder (default: the export's folder); ``read_options`` as in
-    :func:`build_report`."""
+    paths. ``out`` is the folder (default: the export's folder); ``read_options`` and ``read``
+    as in :func:`build_report`."""
     rk.use_language(language)
     source = Path(path)
     folder = Path(out) if out is not None else source.parent
     folder.mkdir(parents=True, exist_ok=True)
-    report = build_report(source, asof, stream=stream, read_options=read_options)
+    report = build_report(source, asof, stream=stream, read_options=read_options, read=read)
     _progress("write", stream or sys.stderr)
     plan_columns = ["customer_id", "name", "features", "service_name", "channel_name", "when"]
     sheets = {
@@ -149,7 +150,7 @@ def write_report(path, asof, *, out=None, language: str = "en", stream=None,
 def _as_in_workbook(header, value):
     """``value`` as the workbook's number format shows it (984,059.20 yuan; 17,546 rows)."""
     style = None if pd.isna(value) is True else number_format(header, value)
-    return _PYTHON_FORMATS[style].format(value) if style else value
+    return NUMBER_FORMATS[style].format(value) if style else value
 
 
 def _page(report: dict, sheets: dict, source: Path, asof, language: str) -> str:
@@ -205,16 +206,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sheet", default=None,
                         help="要读的工作表 (名称) / the workbook sheet to read (its name)")
     options = parser.parse_args(argv)
-    columns = dict(pair.split("=", 1) for pair in options.column if "=" in pair)
-    if len(columns) < len(options.column):
-        parser.error("--column 的写法是 NAME=HEADER, 例如 amount=实付款 / "
-                     "--column takes NAME=HEADER, e.g. amount=实付款")
+    rk.use_language(options.lang)
+    pairs = [pair.split("=", 1) for pair in options.column]
+    names = [pair[0].strip() for pair in pairs]
+    unusable = [given for given, pair, name in zip(options.column, pairs, names, strict=True)
+                if len(pair) < 2 or not name or not pair[1].strip() or names.count(name) > 1]
+    if unusable:
+        parser.error(label("report.column_option").format(given=", ".join(unusable)))
+    columns = {name: pair[1].strip() for name, pair in zip(names, pairs, strict=True)}
     read_options = {"columns": columns or None, "header_row": options.header_row,
                     "sheet_name": options.sheet}
     try:
+        _progress("read", sys.stderr)
+        read = rk.read_orders(options.orders, **read_options)
+    except (ValueError, OSError) as problem:  # the file as read: say how to tell it more
+        print(f"\nrfmkit report: {problem}\n{label('report.command_options')}", file=sys.stderr)
+        return 2
+    try:
         workbook, page = write_report(options.orders, options.asof, out=options.out,
-                                      language=options.lang, read_options=read_options)
-    except (ValueError, OSError) as problem:  # a file or date the report cannot use
+                                      language=options.lang, read=read)
+    except (ValueError, OSError) as problem:  # e.g. an as-of date the report cannot use
         print(f"\nrfmkit report: {problem}", file=sys.stderr)  # after the progress line
         return 2
     print(workbook)

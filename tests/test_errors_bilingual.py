@@ -64,12 +64,10 @@ def test_missing_column_names_the_column_and_what_it_holds() -> None:
     text = "订单号,客户ID,下单时间\nA001,C01,2025-05-03\n"
     zh, en = messages(lambda: rfmkit.read_orders(io.BytesIO(text.encode())))
     chinese(zh, "缺少必需的列", "「金额 (元)」", "amount", "实付金额", "columns={'amount'",
-            "header_row=", "第 1 行", "--column amount=<你的列名>", "--header-row")
+            "header_row=", "第 1 行")
     assert en.startswith("Missing required column 'amount' (accepted headers: amount, ")
-    assert en.endswith("Pass columns={'amount': '<your header>'} to map it (in the command-line "
-                       "report: --column amount=<your header>). (Column names read from line 1; "
-                       "if they are on another line, pass header_row= (command line: "
-                       "--header-row N).)")
+    assert en.endswith("Pass columns={'amount': '<your header>'} to map it. (Column names read "
+                       "from line 1; if they are on another line, pass header_row=.)")
 
 
 def test_missing_column_of_a_table() -> None:

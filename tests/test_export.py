@@ -274,3 +274,17 @@ def test_service_plan_round_trip(tmp_path, extension):
     assert names == ["王**", "'=***", "李*", ""]  # names masked by column meaning
     assert services == list(plan["service_name"])
     assert channels[3] == "138****5678"  # a phone where a channel was expected: masked
+
+
+def test_number_formats_follow_the_unit_in_the_header():
+    from rfmkit.export import NUMBER_FORMATS, number_format
+
+    assert number_format("销售额 (元)", 984059.2) == "#,##0.00"
+    assert number_format("客单价 (元/次)", 12.5) == "#,##0.00"
+    assert number_format("extra sales at the growth target (yuan a month)", 3) == "#,##0.00"
+    assert number_format("客户占比 (%)", 36.0) == "0.0"
+    assert number_format("客户数", 3000) == "#,##0"
+    assert number_format("行号", 12345) is None and number_format("row", 12345) is None
+    assert number_format("平均间隔 (天)", 77.0) is None  # days keep the spreadsheet's own
+    assert number_format("客户数", True) is None and number_format("销售额 (元)", "12") is None
+    assert NUMBER_FORMATS[number_format("销售额 (元)", 1)].format(984059.2) == "984,059.20"

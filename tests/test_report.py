@@ -122,9 +122,26 @@ def test_the_command_maps_a_shops_own_headers_and_header_line(tmp_path, capsys):
     assert int(summary["rows kept"]) == 3
     assert int(summary["rows rejected (see the rejected rows)"]) == 0
     capsys.readouterr()
-    with pytest.raises(SystemExit):  # argparse's usage error, exit status 2
-        main([str(export), "--asof", "2026-06-10", "--column", "amount"])
-    assert "NAME=HEADER" in capsys.readouterr().err
+    for wrong in (["--column", "amount"], ["--column", "amount="],
+                  ["--column", "amount=付款额", "--column", "amount=实付"]):
+        with pytest.raises(SystemExit):  # argparse's usage error, exit status 2
+            main([str(export), "--asof", "2026-06-10", *mapping[:6], *wrong])
+        said = capsys.readouterr().err
+        assert "NAME=HEADER" in said and wrong[-1] in said, wrong
+
+
+def test_a_header_the_reader_cannot_find_gets_the_command_lines_own_advice(tmp_path, capsys):
+    from rfmkit.report import main
+
+    export = tmp_path / "shop.csv"
+    export.write_text("单号,客户,日期,付款额\nA1,王,2026-06-01,100.00\n", encoding="utf-8")
+    assert main([str(export), "--asof", "2026-06-10", "--lang", "zh"]) == 2
+    said = capsys.readouterr().err
+    assert "缺少必需的列" in said and "'amount'" in said  # the reader's own message, then
+    assert "--column amount=实付款" in said and "--header-row 2" in said  # how to say it here
+    assert main([str(export), "--asof", "2026-06-10", "--header-row", "9"]) == 2
+    said = capsys.readouterr().err
+    assert "header_row=9" in said and "header_row=2 as --header-row 2" in said
 
 
 def test_money_is_shown_to_the_cent_and_counts_with_separators(report):
