@@ -13,12 +13,8 @@ from pathlib import Path
 import pytest
 
 import rfmkit.exercises
+from rfmkit._toml import tomllib
 from rfmkit.exercises import Choice, Count, Exercise, _core, exercise, nb00, nb02
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
 
 FOLDER = Path(rfmkit.exercises.__file__).parent
 MODULES = sorted(info.name for info in pkgutil.iter_modules([str(FOLDER)])
@@ -83,7 +79,7 @@ def test_exercise_decorator_names_the_exercise_after_its_function():
 def test_exercise_without_texts_fails_when_its_module_is_imported(monkeypatch):
     with pytest.raises(ValueError, match=r"exercise q99 of rfmkit.exercises.nb00: .*no \[q99.zh\]"):
         exercise(Count())(solution("q99"))
-    with pytest.raises(FileNotFoundError, match="nb99.toml"):
+    with pytest.raises(ValueError, match="rfmkit.exercises.nb99.*no file"):
         exercise(Count())(solution("q1", "rfmkit.exercises.nb99"))
     texts = {"q1": {"zh": {k: "文字" for k in KEYS}, "en": {k: "text" for k in KEYS - {"hint"}}}}
     monkeypatch.setattr(_core, "module_texts", lambda module: texts)
@@ -103,3 +99,30 @@ def test_choice_takes_its_options_and_feedback_from_the_toml_file(monkeypatch):
     monkeypatch.setattr(_core, "module_texts", lambda module: texts)
     with pytest.raises(ValueError, match="exercise q4 of rfmkit.exercises.nb00: Choice: needs two"):
         exercise(Choice())(solution("q4"))
+
+
+def test_an_instructors_own_module_reads_the_toml_file_next_to_it(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "myquiz"
+    folder.mkdir()
+    (folder / "__init__.py").write_text("")
+    (folder / "nb02.py").write_text(  # the same name as a kit module: its own texts still win
+        "from rfmkit.exercises import Count, exercise\n\n\n"
+        "@exercise(Count())\ndef q1():\n    return 3\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(FileNotFoundError, match="nb02.toml"):
+        importlib.import_module("myquiz.nb02")
+    sys.modules.pop("myquiz.nb02", None)
+    _core.module_texts.cache_clear()
+    texts = "\n".join(f'{lang}.{key} = "{lang} {key} of week 3"'
+                      for lang in ("zh", "en") for key in sorted(KEYS))
+    (folder / "nb02.toml").write_text(f"[q1]\n{texts}\n", encoding="utf-8")
+    quiz = importlib.import_module("myquiz.nb02")
+    assert quiz.q1.text["en"]["question"] == "en question of week 3"
+    sys.modules.pop("myquiz.nb02", None)
+    sys.modules.pop("myquiz", None)
+
+
+def test_choice_options_are_written_once():
+    texts = _core.module_texts("rfmkit.exercises.nb02")["q4"]
+    with pytest.raises(ValueError, match="both in the code and in the TOML file"):
+        Choice({"A": {"zh": "甲", "en": "a"}, "B": {"zh": "乙", "en": "b"}}).with_texts(texts)

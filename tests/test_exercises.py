@@ -676,3 +676,12 @@ def test_check_prints_and_returns_nothing(capsys):
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "Correct! en takeaway"
     assert q.last_message == "Correct! en takeaway"
+
+
+def test_wrong_form_advice_fits_the_collection(capsys):
+    q = made_up(Text(), "keep")
+    q.check({"keep"})  # a set has no [0]: no advice to take the first value
+    assert "[0]" not in capsys.readouterr().out
+    n = made_up(Number(0.01), 3.5)
+    n.check(pd.array([3.5]))  # what .unique() of a Float64 column gives
+    assert ".iloc[0]" in capsys.readouterr().out

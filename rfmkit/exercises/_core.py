@@ -45,10 +45,12 @@ import inspect
 import json
 import os
 import re
+import sys
 import textwrap
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
-from rfmkit._toml import load_toml
+from rfmkit._toml import tomllib
 from rfmkit.labels import current_language, label
 
 __all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Exercise", "exercise", "locked", "____"]
@@ -114,10 +116,15 @@ def _record(path: str, exercise: Exercise) -> None:
 
 @functools.cache
 def module_texts(module: str) -> dict:
-    """The texts of the exercise module ``module`` (``"rfmkit.exercises.nb02"``): its TOML file
-    ``exercises/nb02.toml`` parsed, read once. One table per exercise, ``[q1.zh]`` and ``[q1.en]``;
-    other tables (``[feedback]``) hold the module's other texts."""
-    return load_toml(f"exercises/{module.rsplit('.', 1)[-1]}.toml")
+    """The texts of the exercise module ``module`` (``"rfmkit.exercises.nb02"``): the TOML file
+    next to the module's own file (``rfmkit/exercises/nb02.toml``; an instructor's
+    ``myquiz/week3.py`` has ``myquiz/week3.toml``) parsed, read once. One table per exercise,
+    ``[q1.zh]`` and ``[q1.en]``; other tables (``[feedback]``) hold the module's other texts."""
+    source = getattr(sys.modules.get(module), "__file__", None)
+    if source is None:
+        raise ValueError(f"exercises of {module!r}: their texts are read from a TOML file next "
+                         "to the module's .py file, and this module has no file")
+    return tomllib.loads(Path(source).with_suffix(".toml").read_text(encoding="utf-8"))
 
 
 def _checked_text(name: str, text: Mapping) -> dict[str, dict[str, str]]:

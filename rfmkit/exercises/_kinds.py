@@ -87,7 +87,9 @@ def _rounded_by(answers: Iterable[float], expected: Iterable[float]) -> int | No
 
 
 _NUMBER_TEXT = re.compile(r"\s*[-+]?[\d,]*\.?\d+\s*%?\s*")
-_TABLES = (pd.DataFrame, pd.Series, pd.Index, np.ndarray, list, tuple)
+# values in order, where "take one out with [0] / .iloc[0]" is the right advice (not a set)
+_IN_ORDER = (pd.DataFrame, pd.Series, pd.Index, np.ndarray, pd.api.extensions.ExtensionArray,
+             list, tuple)
 
 
 class _Kind:
@@ -124,7 +126,7 @@ class _Kind:
         """The wrong-form message for an answer that is not a single real number."""
         if isinstance(answer, str) and _NUMBER_TEXT.fullmatch(answer):
             return self._wrong(answer, "quotes")
-        return self._wrong(answer, tables if isinstance(answer, _TABLES) else None)
+        return self._wrong(answer, tables if isinstance(answer, _IN_ORDER) else None)
 
 
 class Count(_Kind):
@@ -217,7 +219,7 @@ class Text(_Kind):
     def coerce(self, answer):
         if isinstance(answer, str):
             return (answer, None) if answer.strip() else self._wrong(answer, "text_empty")
-        if isinstance(answer, (pd.Series, *_COLLECTIONS)) and len(answer) == 1:
+        if isinstance(answer, _IN_ORDER) and len(answer) == 1:
             return self._wrong(answer, "text_one")
         return self._wrong(answer)
 
@@ -614,7 +616,9 @@ class Choice(_Kind):
             raise ValueError(f"Choice: feedback for {sorted(unknown)}, which are not options")
 
     def with_texts(self, tables):
-        if self.options:  # given in the code
+        if self.options:  # given in the code: the TOML file must not hold a second copy
+            if "options" in tables or "feedback" in tables:
+                raise ValueError("Choice: options given both in the code and in the TOML file")
             return self
         return Choice(tables.get("options", {}), tables.get("feedback", {}))
 
