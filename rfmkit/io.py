@@ -256,7 +256,7 @@ _ORDERS = (
     _Field("quantity", "count", allow_negative=True,
            noun="items", blank_reason="quantity is blank"),
     _Field("unit_price", "money", allow_negative=True, blank_reason="unit_price is blank"),
-    # the purchase rule"s columns (rfmkit.orders.purchase_lines)
+    # the purchase rule's columns (rfmkit.orders.purchase_lines)
     _Field("status", "text", allow_blank=True),
     _Field("refund", "money", allow_blank=True),
     _Field("paid_at", "datetime", allow_blank=True),

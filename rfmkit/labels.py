@@ -19,8 +19,9 @@ from rfmkit._toml import load_toml
 
 LANGUAGES = ("zh", "en")
 
-# key -> (Chinese, English), from labels.toml next to this module: the one place where a name
-# or message a student sees is written. rfmkit.rfm adds the segment names of its scheme table.
+# key -> (Chinese, English), from labels.toml next to this module: every name and message of the
+# kit (the exercises' own texts are in exercises/nbNN.toml). rfmkit.rfm adds the segment names
+# of its scheme table.
 LABELS: dict[str, tuple[str, str]] = {
     key: (texts["zh"], texts["en"]) for key, texts in load_toml("labels.toml").items()
 }
