@@ -28,7 +28,15 @@ def test_chinese_fills_in_no_field_the_english_text_lacks_except_bare_counts() -
         assert fields(texts["zh"]) <= fields(texts["en"]) | {"n", "m", "r", "c"}, key
 
 
-def test_the_kit_uses_the_file_entries_as_written() -> None:
-    table = load_toml("labels.toml")
-    for key, texts in table.items():
-        assert LABELS[key] == (texts["zh"], texts["en"]), key
+def test_the_kit_shows_the_entries_as_written_in_the_file() -> None:
+    from rfmkit.labels import label, use_language
+
+    assert LABELS["customer_id"] == ("客户ID", "customer ID")
+    assert LABELS["tier.gold"] == ("金质客户", "gold")
+    try:
+        use_language("zh")
+        assert label("monetary") == "消费金额 M (元)"
+        use_language("en")
+        assert label("monetary") == "monetary M (yuan)"
+    finally:
+        use_language("en")

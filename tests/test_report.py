@@ -5,6 +5,7 @@ from rfmkit; the report's own tables must add up to them."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -156,5 +157,7 @@ def test_money_is_shown_to_the_cent_and_counts_with_separators(report):
     assert share.number_format == "0.0"  # 36.0, as the course shows shares, not 36
     page = (out / "orders-report.html").read_text(encoding="utf-8")
     assert f">{revenue.value:,.2f}<" in page  # e.g. 984,059.20, not 984059.2
+    money = re.findall(r"<td>([\d,.]+)</td>", page)
+    assert "984,059.20" in money and "114,144.00" in money  # the lesson's group revenues
     lines = sum(1 for _ in open(ORDERS, encoding="utf-8")) - 1  # data lines in the file
     assert f">{lines:,}<" in page
