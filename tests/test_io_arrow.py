@@ -184,3 +184,24 @@ def test_text_columns_are_the_string_dtype_either_way(monkeypatch) -> None:
     assert fast.data["customer_id"].tolist() == ["C1", "C2", "C4"]
     assert fast.data["note"].tolist() == [" x ", "\u3000y", " "]
     assert fast.rejected["row"].tolist() == [4]  # customer id only spaces: blank
+
+
+def test_pyarrow_cells_become_python_text_a_block_at_a_time(monkeypatch) -> None:
+    """Memory (issue 10): a file pyarrow reads is never held as Python text for every cell;
+    each column is turned into text a block of rows at a time while it is parsed."""
+    rows = 70_000  # more than one block
+    text = "order_id,customer_id,order_date,amount,note\n" + "".join(
+        f"A{i % 69_000},C{i % 500},2025-05-{1 + i % 28:02d} 10:00:00,{i % 997}.50,n\n"
+        for i in range(rows))  # fmt: skip
+    sizes: list[int] = []
+    cells = rio._cells
+
+    def spy(column):
+        sizes.append(len(column))
+        return cells(column)
+
+    monkeypatch.setattr(rio, "_cells", spy)
+    result = read_orders(io.BytesIO(text.encode()))
+    assert result.rows_read == rows
+    assert len(result.rejected) == 0  # repeated order ids, but other lines: noted, kept
+    assert sizes and max(sizes) <= 1 << 16
