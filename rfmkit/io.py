@@ -1550,10 +1550,10 @@ def _add(problems: dict[int, pd.Series], idx: int, reasons: pd.Series) -> None:
     problems[idx] = reasons.sort_index()
 
 
-def _repeated(ids: np.ndarray) -> np.ndarray:
+def _repeated(ids: np.ndarray | _Arrow) -> np.ndarray:
     """Mask of the ids that occur more than once (sorting fixed-width bytes is several times
-    faster than hashing Python strings; ids that are not ASCII are hashed; ids read by
-    pyarrow are hashed by it)."""
+    faster than hashing Python strings, and ids read by pyarrow become bytes a block at a
+    time; ids that are not ASCII are hashed)."""
     try:
         if isinstance(ids, _Arrow):  # to bytes block by block: no Python text for all ids
             import pyarrow.compute as pc
