@@ -22,8 +22,9 @@ both``, the default): "pyarrow" as installed, and "no pyarrow" in processes wher
 ``import pyarrow`` fails (``sys.modules["pyarrow"] = None`` before pandas is imported), as on a
 machine without it. With pyarrow, ``read_orders`` reads a UTF-8 file with pyarrow's CSV
 reader (single-threaded, so CPU time is comparable) and ``pd.read_csv(dtype=str)`` (still
-pandas' C parser) returns pyarrow-backed strings; without it, ``read_orders`` reads with
-pandas' C parser and ``pd.read_csv(dtype=str)`` returns Python strings. The baseline is
+pandas' C parser) returns pyarrow-backed strings, as ``read_orders`` returns its text columns
+(pandas 3's ``str`` dtype); without it, ``read_orders`` reads with pandas' C parser and both
+return Python strings. The baseline is
 ``pd.read_csv`` with its default engine in both cases.
 """
 

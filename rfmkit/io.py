@@ -26,8 +26,10 @@ Rules worth knowing:
 * A line with more values than the header has columns is rejected (an unquoted comma).
 * Only meanings that are certain are accepted: ``2025/5/3`` yes, ``3/5/2025`` or ``20250503``
   no; ``1,200.50`` yes, ``1,20`` or ``12.345`` no; ``3次`` yes, ``2.5`` or ``不记得`` no.
-* ``.data`` dtypes: ids and other text ``object``; dates ``datetime64[ns]``; money
-  ``float64`` (yuan); counts ``int64``; survey scores nullable ``Int64``.
+* ``.data`` dtypes: ids and other text pandas' default string dtype (``str`` in pandas 3,
+  as ``pd.read_csv(dtype=str)`` gives: pyarrow-backed when pyarrow is installed; ``object``
+  in pandas < 3); dates ``datetime64[ns]``; money ``float64`` (yuan); counts ``int64``;
+  survey scores nullable ``Int64``.
 
 Order exports (``read_orders``) -- what a shop's own export needs:
 
@@ -67,7 +69,9 @@ pandas' C parser); it reads the file only when it reads it as the C parser would
 too many values are dropped and numbered by it, and at a line with too few values (which
 pandas pads with blanks), a line of spaces, a quote above the header, another encoding, or
 any error, the whole file is read by ``pd.read_csv`` (C parser) instead -- one reader or the
-other, never both, and the same cells either way. Excel files are read by ``pd.read_excel``.
+other, never both, and the same cells either way. Cells pyarrow read stay in its compact
+form: a column becomes Python text a block at a time while it is parsed, and otherwise only
+the rows a rejection or a repeat check needs. Excel files are read by ``pd.read_excel``.
 Then values written plainly (``1200.50``, ``2025-05-03 14:22:01``) are read in C, the others
 by one anchored pattern per kind that also words the reason. Every parser runs in linear time
 in the length of a cell.
@@ -492,7 +496,7 @@ def _byte_blocks(values: np.ndarray, width: int):
     """Yield (start, fixed-width bytes, their uint8 matrix) for blocks of an object array of
     str. Non-ASCII texts become empty; longer texts are cut, so their last byte is set."""
     for start in range(0, len(values), 1 << 16):  # blocks bound the memory used
-        block = values[start : start + (1 << 16)]
+        block = _cells(values[start : start + (1 << 16)])
         try:
             raw = block.astype(f"S{width}")
         except UnicodeEncodeError:
@@ -537,8 +541,24 @@ def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
     return out, ok
 
 
-def _parse_ids(values: np.ndarray) -> tuple[np.ndarray, pd.Series]:
-    """Text cells -> (stripped text, BLANK_REASON where blank)."""
+def _parse_ids(values: np.ndarray | _Arrow) -> tuple[np.ndarray | _Arrow, pd.Series]:
+    """Text cells -> (stripped text, BLANK_REASON where blank). A column read by pyarrow stays
+    one: its ASCII texts are stripped by pyarrow, the others by ``str.strip``."""
+    if isinstance(values, _Arrow):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        array = values.array
+        if pc.any(pc.match_substring_regex(array, _EDGE_SPACE)).as_py():
+            array = pc.utf8_trim(array, characters=_ASCII_SPACE)
+        wide = np.flatnonzero(~pc.string_is_ascii(values.array).to_numpy(zero_copy_only=False))
+        if len(wide):
+            mask = np.zeros(len(values), dtype=bool)
+            mask[wide] = True
+            array = pc.replace_with_mask(array, pa.array(mask), pa.array(
+                [v.strip() for v in values[wide]], type=pa.large_string()))  # fmt: skip
+        blank = pc.equal(array, "").to_numpy(zero_copy_only=False)
+        return _Arrow(array), _reasons(blank, BLANK_REASON)
     text = np.fromiter(map(str.strip, values), dtype=object, count=len(values))  # faster
     return text, _reasons(text == "", BLANK_REASON)
 
@@ -790,10 +810,51 @@ def parse_score(text: str, *, low: int, high: int, name: str) -> tuple[int | Non
 # ---------------------------------------------------------------------------------------------
 
 
+_TEXT = "str" if int(pd.__version__.split(".")[0]) >= 3 else object  # .data's text dtype
+_ASCII_SPACE = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # what str.strip() strips of ASCII
+_EDGE_SPACE = r"^[ \t\n\x0b\x0c\r\x1c-\x1f]|[ \t\n\x0b\x0c\r\x1c-\x1f]$"  # (RE2) text to strip
+
+
+class _Arrow:
+    """A column of cell texts as pyarrow read it (one ``large_string`` chunked array): far
+    smaller than an object array of Python ``str``. Indexed like one: ``c[i]`` is a ``str``,
+    ``c[a:b]`` an :class:`_Arrow`, ``c[mask]`` and ``c[positions]`` object arrays of the rows
+    asked for; :func:`_cells` gives the whole column as an object array."""
+
+    def __init__(self, array: Any) -> None:
+        self.array = array
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, slice):
+            return _Arrow(self.array[key])
+        if isinstance(key, (int, np.integer)):
+            return self.array[int(key)].as_py()
+        key = np.asarray(key)
+        if key.dtype == bool:
+            key = np.flatnonzero(key)
+        if not len(key):
+            return np.empty(0, dtype=object)
+        return self.array.take(key.astype(np.int64)).to_numpy(zero_copy_only=False)
+
+    def __iter__(self):
+        for start in range(0, len(self), 1 << 16):
+            yield from _cells(self[start : start + (1 << 16)])
+
+
+def _cells(column: np.ndarray | _Arrow) -> np.ndarray:
+    """A column of cell texts as an object array of ``str``."""
+    if isinstance(column, _Arrow):
+        return column.array.to_numpy(zero_copy_only=False)
+    return column
+
+
 @dataclass
 class _Table:
     headers: list[str]  # cleaned headers ("" for a column without a header)
-    columns: list[np.ndarray]  # raw text of each data row, one object array per header
+    columns: list[Any]  # raw text of each data row, per header: object array or _Arrow
     lines: np.ndarray  # line number in the file (or sheet row) of each data row
     early: list[tuple[int, str, str, str]]  # rows already rejected: (row, column, value, why)
     encoding: str | None
@@ -1015,8 +1076,8 @@ def _arrow_frame(source: Path | bytes, start: int, most: int, quoted: bool, sep:
     the file (a path is read from disk) as :func:`_arrow_plan` says; or None when pyarrow
     reads a line other than the C parser would (a line with fewer values than the header:
     pandas pads it, pyarrow can only drop it) or fails. The caller then reads the file with
-    the C parser. Each column is turned into Python text and let go of in turn, so memory
-    holds at most one column twice."""
+    the C parser. The columns stay as pyarrow holds them (:class:`_Arrow`): compact, turned
+    into Python text one at a time when parsed."""
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
@@ -1042,7 +1103,7 @@ def _arrow_frame(source: Path | bytes, start: int, most: int, quoted: bool, sep:
                     invalid_row_handler=handler),
                 convert_options=pa_csv.ConvertOptions(
                     check_utf8=True, strings_can_be_null=False, quoted_strings_can_be_null=False,
-                    column_types={f"f{i}": pa.string() for i in range(most)}),
+                    column_types={f"f{i}": pa.large_string() for i in range(most)}),
             )  # fmt: skip
     except (pa.ArrowException, ValueError):
         return None
@@ -1050,13 +1111,7 @@ def _arrow_frame(source: Path | bytes, start: int, most: int, quoted: bool, sep:
         return None
     # pyarrow numbers records from 1, the header first (as pandas does, less the skip)
     skipped = {number - 1: seen for number, seen, _ in invalid}
-    arrays = table.columns
-    del table
-    columns = []
-    while arrays:
-        columns.append(arrays.pop(0).to_numpy(zero_copy_only=False))
-    pa.default_memory_pool().release_unused()  # give what pyarrow held back to the system
-    return columns, skipped
+    return [_Arrow(c) for c in table.columns], skipped
 
 
 def _raw_lines(src: Any, numbers: list[int], codec: str, cr_only: bool) -> dict[int, str]:
@@ -1110,7 +1165,7 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str, keys: frozense
             return good, bad + skip + 1
         inside = np.zeros(len(cells[0]), dtype=np.int64)
         for column in cells:
-            inside += pd.Series(column, dtype=object).str.count(_BREAK.pattern).to_numpy(
+            inside += pd.Series(_cells(column), dtype=object).str.count(_BREAK.pattern).to_numpy(
                 dtype=np.int64)  # fmt: skip
         before = np.concatenate([[0], np.cumsum(inside)])
         return good + before[:-1], bad + skip + 1 + before[np.searchsorted(good, bad + skip + 1)]
@@ -1323,9 +1378,16 @@ def _unique_names(names: list[str]) -> list[str]:
 
 def _final(values: np.ndarray, keep: np.ndarray, f: _Field | None) -> pd.Series:
     """The kept rows of one column, with the documented dtype."""
+    if isinstance(values, _Arrow):
+        import pyarrow as pa
+
+        array = values.array if keep.all() else values.array.filter(pa.array(keep))
+        if _TEXT is object:
+            return pd.Series(array.to_numpy(zero_copy_only=False), dtype=object)
+        return pd.Series(array, dtype=_TEXT)
     kept = values if keep.all() else values[keep]
     if f is None or f.kind in ("id", "text"):
-        return pd.Series(kept, dtype=object)
+        return pd.Series(kept, dtype=_TEXT)
     if f.kind == "score":
         return pd.Series(pd.array(kept, dtype="Int64"))
     dtype = {"money": "float64", "count": "int64"}.get(f.kind, "datetime64[ns]")
@@ -1368,9 +1430,18 @@ _STATUS_WHY = {
 }  # fmt: skip
 
 
-def _unprotect(values: np.ndarray) -> np.ndarray:
+def _unprotect(values: np.ndarray | _Arrow) -> np.ndarray | _Arrow:
     """Excel's protected cells ``="2876..."`` (written so Excel keeps the digits) -> the text
     inside the quotes."""
+    if isinstance(values, _Arrow):
+        import pyarrow.compute as pc
+
+        array = values.array
+        wrapped = pc.and_(pc.and_(pc.starts_with(array, '="'), pc.ends_with(array, '"')),
+                          pc.greater_equal(pc.utf8_length(array), 3))  # fmt: skip
+        if not pc.any(wrapped).as_py():
+            return values
+        return _Arrow(pc.if_else(wrapped, pc.utf8_slice_codeunits(array, 2, -1), array))
     text = pd.Series(values, dtype=object)
     wrapped = (text.str.startswith('="') & text.str.endswith('"') & (text.str.len() >= 3)
                ).to_numpy(dtype=bool)  # fmt: skip
@@ -1391,13 +1462,23 @@ def _add(problems: dict[int, pd.Series], idx: int, reasons: pd.Series) -> None:
     problems[idx] = reasons.sort_index()
 
 
-def _repeated(ids: np.ndarray) -> np.ndarray:
+def _repeated(ids: np.ndarray | _Arrow) -> np.ndarray:
     """Mask of the ids that occur more than once (sorting fixed-width bytes is several times
-    faster than hashing Python strings; ids that are not ASCII are hashed)."""
+    faster than hashing Python strings, and ids read by pyarrow become bytes a block at a
+    time; ids that are not ASCII are hashed)."""
     try:
-        raw = ids.astype("S")
+        if isinstance(ids, _Arrow):  # to bytes block by block: no Python text for all ids
+            import pyarrow.compute as pc
+
+            width = pc.max(pc.binary_length(ids.array)).as_py() or 1
+            raw = np.empty(len(ids), dtype=f"S{width}")
+            for start in range(0, len(ids), 1 << 16):
+                raw[start : start + (1 << 16)] = _cells(ids[start : start + (1 << 16)]).astype(
+                    f"S{width}")  # fmt: skip
+        else:
+            raw = ids.astype("S")
     except UnicodeEncodeError:
-        return pd.Series(ids, dtype=object).duplicated(keep=False).to_numpy()
+        return pd.Series(_cells(ids), dtype=object).duplicated(keep=False).to_numpy()
     ordered = np.sort(raw)
     twice = ordered[1:][ordered[1:] == ordered[:-1]]
     if not len(twice):
@@ -1450,7 +1531,7 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
         counts = None
     else:
         status_text = None if col["status"] is None else np.fromiter(
-            map(str.strip, raw[col["status"]][:n]), dtype=object, count=n)  # fmt: skip
+            map(str.strip, _cells(raw[col["status"]][:n])), dtype=object, count=n)  # fmt: skip
         net, why = purchase_lines(
             parsed[amount][:n], status_text,
             None if col["refund"] is None else parsed[col["refund"]][:n],
@@ -1522,7 +1603,7 @@ def _read(
     name = _source_name(source)
     keys = _KNOWN[kind] | {_norm_header(v) for v in (columns or {}).values()}
     table = _read_table(source, encoding, sheet_name, name, keys, header_row)
-    blank = [pd.Series(c, dtype=object).str.strip().eq("").to_numpy() if not h else None
+    blank = [pd.Series(_cells(c), dtype=object).str.strip().eq("").to_numpy() if not h else None
              for h, c in zip(table.headers, table.columns, strict=True)]  # fmt: skip
     # columns without a header and without any value are layout noise (trailing commas)
     used = [i for i, h in enumerate(table.headers) if h or not blank[i].all()]

@@ -36,6 +36,8 @@ from rfmkit.io import (
 )
 
 DATE_REASON = "not a date (expected e.g. 2025-05-03, 2025/5/3 or 2025年5月3日)"
+# .data's text dtype: pandas' default string dtype in pandas 3, object before
+TEXT = "str" if int(pd.__version__.split(".")[0]) >= 3 else "object"
 MONEY_REASON = "not an amount of money (expected e.g. 1200, 1,200.50 or ¥1200)"
 DECIMALS_REASON = "more than 2 decimal places: not a yuan amount"
 THOUSANDS_REASON = "badly placed thousands separator (expected e.g. 1,200 or 1,200,000)"
@@ -287,8 +289,8 @@ def test_excel_from_buffer_by_sheet_name_and_header_only(tmp_path: Path) -> None
     assert result.rows_read == 0
     assert len(result.data) == 0
     assert result.data.dtypes.astype(str).tolist() == [
-        "object",
-        "object",
+        TEXT,
+        TEXT,
         "datetime64[ns]",
         "float64",
     ]
@@ -592,7 +594,7 @@ def test_header_only_file() -> None:
         "order_id", "customer_id", "order_date", "amount", "quantity"
     ]  # fmt: skip
     assert result.data.dtypes.astype(str).tolist() == [
-        "object", "object", "datetime64[ns]", "float64", "int64"
+        TEXT, TEXT, "datetime64[ns]", "float64", "int64"
     ]  # fmt: skip
     assert isinstance(result.data.index, pd.RangeIndex)
     assert list(result.rejected.columns) == ["row", "column", "value", "reason"]
@@ -604,7 +606,7 @@ def test_header_only_questionnaire_dtypes() -> None:
     text = "客户ID,最近一次购买日期,购买次数,消费金额,满意度,推荐意愿\n"
     result = read_questionnaire(csv_bytes(text))
     assert result.data.dtypes.astype(str).tolist() == [
-        "object", "datetime64[ns]", "int64", "float64", "Int64", "Int64"
+        TEXT, "datetime64[ns]", "int64", "float64", "Int64", "Int64"
     ]  # fmt: skip
 
 

@@ -112,6 +112,25 @@ CASES = {
                '="2876002",tb_b,2025-05-04 10:00:00,,50,等待买家付款,0\n'
                '="2876003",tb_c,2025-05-05 10:00:00,2025-05-05 10:01:00,80,交易关闭,80\n'),
     "semicolons": "order_id;customer_id;order_date;amount\nA1;C1;2025-05-03;10,5\n",
+    # ids are stripped as str.strip() does, by pyarrow for ASCII texts and by Python for the
+    # others; other columns are kept as written
+    "spaces around ids": ("order_id,customer_id,order_date,amount,note\n"
+                          " A1 ,\tC1\x1f,2025-05-03,10, x \n"
+                          "\u3000A2\u3000,C2\xa0,2025-05-04,20,\u3000y\n"
+                          "A3, \x1c ,2025-05-05,30,z\n"
+                          " 顾客 ,C4 ,2025-05-06,40, \n"),
+    "repeats with ids not ASCII": ("订单号,子订单编号,客户ID,下单时间,实付金额\n"
+                                   "单1,子1,顾客甲,2025-05-03,10\n单1,子2,顾客甲,2025-05-03,10\n"
+                                   "单1,子1,顾客甲,2025-05-03,10\n单2,子3,顾客乙,2025-05-04,20\n"
+                                   "单2, 子3 ,顾客乙,2025-05-04,20\n"),
+    "repeats, ASCII ids of several lengths": ("订单号,子订单编号,客户ID,下单时间,实付金额\n"
+                                              "1,L1,C1,2025-05-03,10\n22,L22,C2,2025-05-03,5\n"
+                                              "1,L1,C1,2025-05-03,10\n333,L3,C3,2025-05-04,2\n"
+                                              "22,L22,C2,2025-05-03,5\n"),
+    "protected cells everywhere": ("订单号,客户ID,下单时间,实付金额,备注\n"
+                                   '="001",="C01",="2025-05-03",="10.50",="x"\n'
+                                   '="",C02,2025-05-04,="",=""\n'
+                                   '"=""7""",C03,2025-05-05,3,="\n'),
 }
 
 
@@ -150,3 +169,39 @@ def test_title_block_line_numbers(monkeypatch) -> None:
 def test_corpus_files_agree(monkeypatch, tmp_path, path) -> None:
     fast, careful, _ = read_both(monkeypatch, path.read_bytes(), tmp_path)
     same(fast, careful)
+
+
+def test_text_columns_are_the_string_dtype_either_way(monkeypatch) -> None:
+    """Ids and other text come out as pandas' default string dtype in pandas 3 (object before),
+    whichever reader read the file."""
+    fast, careful, arrow = read_both(monkeypatch, CASES["spaces around ids"].encode())
+    assert arrow
+    text = "str" if int(pd.__version__.split(".")[0]) >= 3 else "object"
+    for result in (fast, careful):
+        assert [str(result.data[c].dtype) for c in ("order_id", "customer_id", "note")] == [
+            text] * 3  # fmt: skip
+    assert fast.data["order_id"].tolist() == ["A1", "A2", "顾客"]
+    assert fast.data["customer_id"].tolist() == ["C1", "C2", "C4"]
+    assert fast.data["note"].tolist() == [" x ", "\u3000y", " "]
+    assert fast.rejected["row"].tolist() == [4]  # customer id only spaces: blank
+
+
+def test_pyarrow_cells_become_python_text_a_block_at_a_time(monkeypatch) -> None:
+    """Memory (issue 10): a file pyarrow reads is never held as Python text for every cell;
+    each column is turned into text a block of rows at a time while it is parsed."""
+    rows = 70_000  # more than one block
+    text = "order_id,customer_id,order_date,amount,note\n" + "".join(
+        f"A{i % 69_000},C{i % 500},2025-05-{1 + i % 28:02d} 10:00:00,{i % 997}.50,n\n"
+        for i in range(rows))  # fmt: skip
+    sizes: list[int] = []
+    cells = rio._cells
+
+    def spy(column):
+        sizes.append(len(column))
+        return cells(column)
+
+    monkeypatch.setattr(rio, "_cells", spy)
+    result = read_orders(io.BytesIO(text.encode()))
+    assert result.rows_read == rows
+    assert len(result.rejected) == 0  # repeated order ids, but other lines: noted, kept
+    assert sizes and max(sizes) <= 1 << 16
