@@ -68,8 +68,8 @@ file is read by pyarrow's CSV reader when pyarrow is installed (several times fa
 pandas' C parser); it reads the file only when it reads it as the C parser would: lines with
 too many values are dropped and numbered by it, and at a line with too few values (which
 pandas pads with blanks), a line of spaces, a quote above the header, another encoding, or
-any error, the whole file is read by ``pd.read_csv`` (C parser) instead -- one reader or the
-other, never both, and the same cells either way. Cells pyarrow read stay in its compact
+any error, the whole file is read again by ``pd.read_csv`` (C parser), whose reading is then
+the only one used -- the same cells either way. Cells pyarrow read stay in its compact
 form: a column becomes Python text a block at a time while it is parsed, and otherwise only
 the rows a rejection or a repeat check needs. Excel files are read by ``pd.read_excel``.
 Then values written plainly (``1200.50``, ``2025-05-03 14:22:01``) are read in C, the others
