@@ -68,8 +68,8 @@ def build_report(path, asof, *, members=None, products=None, stream=None,
     ``read`` is the export's ``ReadResult`` when it has been read already.
     """
     stream = stream or sys.stderr
-    _progress("read", stream)
-    if read is None:
+    if read is None:  # (a read passed in showed its own progress step)
+        _progress("read", stream)
         read = rk.read_orders(path, **(read_options or {}))
     orders = read.data
     if "product_id" not in orders.columns:
