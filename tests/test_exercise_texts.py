@@ -14,7 +14,7 @@ import pytest
 
 import rfmkit.exercises
 from rfmkit._toml import tomllib
-from rfmkit.exercises import Choice, Count, Exercise, _core, exercise, nb00, nb02
+from rfmkit.exercises import CORRECT, Choice, Count, Exercise, _core, choices, exercise, nb00, nb02
 
 FOLDER = Path(rfmkit.exercises.__file__).parent
 MODULES = sorted(info.name for info in pkgutil.iter_modules([str(FOLDER)])
@@ -35,7 +35,10 @@ def test_toml_holds_four_one_line_texts_in_both_languages_for_each_exercise(name
     assert [t for t in texts if t != "feedback"] == exercises  # no texts left without exercise
     for q in exercises:
         choice = isinstance(getattr(module, q).kind, Choice)
-        assert set(texts[q]) == {"zh", "en"} | ({"options", "feedback"} if choice else set()), q
+        assert set(texts[q]) == {"zh", "en"} | ({"options", "feedback", "answer"} if choice
+                                                else set()), q
+        if choice:  # the right letter is one of the options, as written in the file
+            assert texts[q].pop("answer") in texts[q]["options"], q
         for pair in [*texts[q].pop("options", {}).values(), *texts[q].pop("feedback", {}).values()]:
             assert set(pair) == {"zh", "en"} and all(pair.values()), q
         for lang, parts in texts[q].items():
@@ -88,17 +91,22 @@ def test_exercise_without_texts_fails_when_its_module_is_imported(monkeypatch):
         exercise(Count())(solution("q1"))
 
 
-def test_choice_takes_its_options_and_feedback_from_the_toml_file(monkeypatch):
-    q4 = exercise(Choice())(solution("q4", "rfmkit.exercises.nb02"))
+def test_a_choice_is_made_from_its_toml_table_right_letter_included(monkeypatch, capsys):
+    (q4,) = choices("rfmkit.exercises.nb02", "q4")
     assert list(q4.kind.options) == ["A", "B", "C", "D"]
     assert q4.kind.options["B"] == {"zh": "无价值客户 (R↑F↓M↓)", "en": "no value (R↑F↓M↓)"}
     assert set(q4.kind.explanations) == {"B", "C", "D"}
     assert q4.kind.explanations["D"]["en"].startswith("Generally important customers came")
-    texts = {"q4": {**_core.module_texts("rfmkit.exercises.nb02")["q4"]}}
-    del texts["q4"]["options"]
-    monkeypatch.setattr(_core, "module_texts", lambda module: texts)
-    with pytest.raises(ValueError, match="exercise q4 of rfmkit.exercises.nb00: Choice: needs two"):
-        exercise(Choice())(solution("q4"))
+    assert q4.expected() == "A" and q4.code == 'answer = "A"'
+    q4.check("a")
+    assert q4.last_result == CORRECT
+    entry = _core.module_texts("rfmkit.exercises.nb02")["q4"]
+    for broken, message in (({**entry, "answer": "E"}, "answer 'E' is not one of its options"),
+                            ({k: v for k, v in entry.items() if k != "answer"}, "answer None"),
+                            ({k: v for k, v in entry.items() if k != "options"}, "needs two")):
+        monkeypatch.setattr(_core, "module_texts", lambda module, texts={"q4": broken}: texts)
+        with pytest.raises(ValueError, match=f"exercise q4 of rfmkit.exercises.nb02: .*{message}"):
+            choices("rfmkit.exercises.nb02", "q4")
 
 
 def test_an_instructors_own_module_reads_the_toml_file_next_to_it(tmp_path, monkeypatch, capsys):

@@ -13,9 +13,10 @@ In a notebook::
 Messages follow ``rfmkit.use_language("zh" | "en")``. Each notebook has its own module
 (``nb00`` ... ``nb09``): each exercise there is a solution function decorated with
 :func:`exercise` and its kind of answer; its texts are in the TOML file beside the module
-(``nb02.toml``). Expected answers are computed by the solution from the course data, never typed
-in. The mechanism is in ``rfmkit.exercises._core``,
-the kinds of answer in ``rfmkit.exercises._kinds``: ``Count``, ``Number``, ``Text``, ``IdSet``,
+(``nb02.toml``). A multiple-choice question is data only: :func:`choices` makes it from its
+TOML table, right letter included. Other expected answers are computed by the solution from
+the course data, never typed in. The mechanism is in ``rfmkit.exercises._core``, the kinds of
+answer in ``rfmkit.exercises._kinds``: ``Count``, ``Number``, ``Text``, ``IdSet``,
 ``Frame`` (a DataFrame or Series the student computes with pandas) and ``Choice`` (a business
 judgement with feedback per wrong option).
 
@@ -31,9 +32,10 @@ from rfmkit.exercises._core import (
     NOT_ATTEMPTED,
     Exercise,
     ____,
+    choices,
     exercise,
 )
 from rfmkit.exercises._kinds import Choice, Count, Frame, IdSet, Number, Text
 
 __all__ = ["CORRECT", "INCORRECT", "NOT_ATTEMPTED", "Choice", "Count", "Exercise", "Frame",
-           "IdSet", "Number", "Text", "exercise", "____"]
+           "IdSet", "Number", "Text", "choices", "exercise", "____"]

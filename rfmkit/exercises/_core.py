@@ -183,7 +183,7 @@ class Exercise:
     """
 
     def __init__(self, name: str, *, kind, text: Mapping[str, Mapping[str, str]],
-                 solution: Callable[[], object]):
+                 solution: Callable[[], object], code: str | None = None):
         self.name, self.solve = name, solution
         self.module = solution.__module__  # e.g. "rfmkit.exercises.nb02"
         where, tables = f"{name} of {self.module}", kind.text_tables  # tables: a Choice's options
@@ -192,7 +192,9 @@ class Exercise:
         except ValueError as problem:
             raise ValueError(f"exercise {where}: {problem}") from None
         self.text = _checked_text(where, {k: v for k, v in text.items() if k not in tables})
-        self.code = _solution_code(solution)  # a broken solution fails at import, not in class
+        # the solution as code (a broken one fails at import, not in class); ``code`` when the
+        # answer is data, as a multiple choice's letter is
+        self.code = _solution_code(solution) if code is None else code
         self.last_result: str | None = None
         self.last_message: str | None = None
 
@@ -260,10 +262,41 @@ def exercise(kind) -> Callable[[Callable[[], object]], Exercise]:
     ``qN`` with the texts of ``[qN.zh]`` and ``[qN.en]`` in ``exercises/nbNN.toml``. A missing
     table or text raises ValueError when the module is imported."""
     def make(solve: Callable[[], object]) -> Exercise:
-        texts = module_texts(solve.__module__)
-        if solve.__name__ not in texts:
-            raise ValueError(f"exercise {solve.__name__} of {solve.__module__}: its TOML file "
-                             f"has no [{solve.__name__}.zh] and [{solve.__name__}.en] texts")
-        return Exercise(solve.__name__, kind=kind, text=texts[solve.__name__], solution=solve)
+        return Exercise(solve.__name__, kind=kind, text=_entry(solve.__module__, solve.__name__),
+                        solution=solve)
 
     return make
+
+
+def _entry(module: str, name: str) -> dict:
+    texts = module_texts(module)
+    if name not in texts:
+        raise ValueError(f"exercise {name} of {module}: its TOML file has no [{name}.zh] and "
+                         f"[{name}.en] texts")
+    return texts[name]
+
+
+def choices(module: str, *names: str) -> tuple[Exercise, ...]:
+    """The multiple-choice exercises ``names`` of ``module`` (pass ``__name__``), wholly data:
+    each one's texts, options, feedback and right letter (``answer = "B"``) are its table in
+    the module's TOML file, so the letter sits next to the options it names. Returns them in
+    the order named; raises ValueError when a letter is missing or is not an option."""
+    from rfmkit.exercises._kinds import Choice
+
+    made = []
+    for name in names:
+        entry = dict(_entry(module, name))
+        letter = entry.pop("answer", None)
+
+        def solve(letter=letter):
+            return letter
+
+        solve.__name__ = solve.__qualname__ = name
+        solve.__module__ = module
+        exercise = Exercise(name, kind=Choice(), text=entry, solution=solve,
+                            code=f'answer = "{letter}"')
+        if letter not in exercise.kind.options:
+            raise ValueError(f"exercise {name} of {module}: answer {letter!r} is not one of its "
+                             f"options {sorted(exercise.kind.options)}")
+        made.append(exercise)
+    return tuple(made)

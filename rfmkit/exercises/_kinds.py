@@ -593,7 +593,8 @@ class Choice(_Kind):
     ``options`` maps each letter to its text, ``{"A": {"zh": ..., "en": ...}, ...}``;
     ``feedback`` maps each wrong letter to why it is wrong, in the same form (one without gets a
     plain "not this one"). ``Choice()`` takes both from the exercise's TOML tables
-    ``[qN.options.A]`` and ``[qN.feedback.B]``. The solution returns the right letter. Answers
+    ``[qN.options.A]`` and ``[qN.feedback.B]``; :func:`~rfmkit.exercises.choices` takes the
+    right letter from ``[qN] answer = "B"``. Answers
     are read case-insensitively, with spaces, brackets and a final dot ignored: ``"a"``,
     ``"(A)"``, ``"A."`` are all ``"A"``.
     """

@@ -5,7 +5,7 @@ back), q3 a new analysis (CSAT of the customers who buy twice a quarter or more)
 impossible dates, q5 a judgement on feedback (what to do with a satisfied detractor).
 """
 
-from rfmkit.exercises import Choice, Frame, IdSet, Number, ____, exercise
+from rfmkit.exercises import Frame, IdSet, Number, ____, choices, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
@@ -46,6 +46,5 @@ def q4():
     return list(late["customer_id"])
 
 
-@exercise(Choice())
-def q5():
-    return "A"
+# multiple choice: texts, options, feedback and the right letter are in the TOML file
+q5, = choices(__name__, "q5")

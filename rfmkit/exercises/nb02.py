@@ -5,9 +5,9 @@ group), q4-q5 business judgements (who gets the costly call; the group the lesso
 name), q6 the two schemes' names.
 """
 
-from rfmkit.exercises import Text, ____, exercise
+from rfmkit.exercises import Text, ____, choices, exercise
 from rfmkit.exercises._core import module_texts
-from rfmkit.exercises._kinds import Choice, Frame
+from rfmkit.exercises._kinds import Frame
 from rfmkit.rfm import SCHEMES
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "____"]
@@ -51,16 +51,6 @@ def q3():
     return table["monetary"].groupby(groups["segment"]).sum().rename("revenue")
 
 
-@exercise(Choice())
-def q4():
-    return "A"
-
-
-@exercise(Choice())
-def q5():
-    return "A"
-
-
 @exercise(Text(
         aliases=_classic8_names,
         traps=dict.fromkeys(
@@ -75,3 +65,7 @@ def q6():
 
     code = rk.scheme_table("classic8").loc["R↑F↑M↑", "segment"]
     return rk.name("segment", code)
+
+
+# multiple choice: texts, options, feedback and the right letter are in the TOML file
+q4, q5 = choices(__name__, "q4", "q5")

@@ -1,7 +1,7 @@
 """Self-check exercises for notebook 03, the customer pyramid (客户金字塔)."""
 
-from rfmkit.exercises import Number, ____, exercise
-from rfmkit.exercises._kinds import Choice, Frame
+from rfmkit.exercises import Number, ____, choices, exercise
+from rfmkit.exercises._kinds import Frame
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
@@ -26,11 +26,6 @@ def q2():
     return (revenue.cumsum() / revenue.sum() * 100).rename("cumulative_share")
 
 
-@exercise(Choice())
-def q3():
-    return "A"
-
-
 @exercise(Number(0.1, decimals=1))
 def q4():
     import rfmkit as rk
@@ -40,6 +35,5 @@ def q4():
     return round(deciles["average"].iloc[0] / deciles["average"].iloc[-1], 1)
 
 
-@exercise(Choice())
-def q5():
-    return "C"
+# multiple choice: texts, options, feedback and the right letter are in the TOML file
+q3, q5 = choices(__name__, "q3", "q5")

@@ -1,8 +1,8 @@
 """Self-check exercises for notebook 04, customer lifetime value (客户终身价值), customer equity
 (客户资产) and the value a customer perceives."""
 
-from rfmkit.exercises import Number, ____, exercise
-from rfmkit.exercises._kinds import Choice, Frame
+from rfmkit.exercises import Number, ____, choices, exercise
+from rfmkit.exercises._kinds import Frame
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
@@ -53,11 +53,6 @@ def q4():
     return round(clv_table(flows, rate=0.10)["clv"].sum(), 2)
 
 
-@exercise(Choice())
-def q5():
-    return "B"
-
-
 @exercise(Number(0.005, unit="yuan"))
 def q6():
     import rfmkit as rk
@@ -65,3 +60,7 @@ def q6():
     parts = rk.delivered_value(product=350, service=10, personnel=20, image=15,
                                money=269, time=60, mental=10, physical=5)
     return parts["delivered_value"]
+
+
+# multiple choice: texts, options, feedback and the right letter are in the TOML file
+q5, = choices(__name__, "q5")

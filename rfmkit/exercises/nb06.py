@@ -5,7 +5,7 @@ hand); q4-q6 are business judgements with feedback on every wrong option (a no-v
 birthday, an important customer past 180 days, the first step of a complaint).
 """
 
-from rfmkit.exercises import Choice, Frame, Number, ____, exercise
+from rfmkit.exercises import Frame, Number, ____, choices, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
@@ -37,16 +37,5 @@ def q3():
     return round((answers >= 4).mean() * 100, 1)
 
 
-@exercise(Choice())
-def q4():
-    return "B"
-
-
-@exercise(Choice())
-def q5():
-    return "B"
-
-
-@exercise(Choice())
-def q6():
-    return "B"
+# multiple choice: texts, options, feedback and the right letter are in the TOML file
+q4, q5, q6 = choices(__name__, "q4", "q5", "q6")

@@ -6,7 +6,7 @@ category), q2 turns q1 into a custom attribute, q4-q5 are business judgements wi
 every wrong option (why keep old customers, what to suggest to a new customer).
 """
 
-from rfmkit.exercises import Choice, Count, Frame, ____, exercise
+from rfmkit.exercises import Count, Frame, ____, choices, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
@@ -44,11 +44,5 @@ def q3():
     return lines.groupby("category")["customer_id"].nunique().rename("customers")
 
 
-@exercise(Choice())
-def q4():
-    return "B"
-
-
-@exercise(Choice())
-def q5():
-    return "B"
+# multiple choice: texts, options, feedback and the right letter are in the TOML file
+q4, q5 = choices(__name__, "q4", "q5")

@@ -4,7 +4,7 @@ The ladder: q1, q3 and q5 ask the student to write the pandas (Frame), q4 and q6
 judgements (Choice), q2 counts members.
 """
 
-from rfmkit.exercises import Choice, Count, Frame, ____, exercise
+from rfmkit.exercises import Count, Frame, ____, choices, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
@@ -42,11 +42,6 @@ def q3():
     return groups.value_counts().sort_index().rename("members")
 
 
-@exercise(Choice())
-def q4():
-    return "B"
-
-
 @exercise(Frame(index="member_id"))
 def q5():
     from rfmkit import campaign_frames, campaign_uplift, load_samsclub_campaign
@@ -59,6 +54,5 @@ def q5():
     return growth.rename("sales_growth_pct")
 
 
-@exercise(Choice())
-def q6():
-    return "C"
+# multiple choice: texts, options, feedback and the right letter are in the TOML file
+q4, q6 = choices(__name__, "q4", "q6")

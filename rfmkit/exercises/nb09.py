@@ -6,7 +6,7 @@ checked whatever data a student analyses above them. q1-q3 ask the student to wr
 ``rfmkit.capstone``.
 """
 
-from rfmkit.exercises import Choice, Frame, ____, exercise
+from rfmkit.exercises import Frame, ____, choices, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
@@ -42,11 +42,5 @@ def q3():
     return (revenue / table["monetary"].sum() * 100).rename("revenue_share")
 
 
-@exercise(Choice())
-def q4():
-    return "A"
-
-
-@exercise(Choice())
-def q5():
-    return "A"
+# multiple choice: texts, options, feedback and the right letter are in the TOML file
+q4, q5 = choices(__name__, "q4", "q5")
