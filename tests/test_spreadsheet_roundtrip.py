@@ -71,3 +71,15 @@ def test_csv_opened_in_a_spreadsheet_loses_ids_as_the_warning_says(soffice, tmp_
     assert member == 123 and isinstance(order_no, float)  # what Excel does too
     assert round(order_no) != 2876543210987654321  # 15 significant digits only
     assert note == "Alice\n'=cmd|' /C calc'!A0"  # never a formula, not a new row
+
+
+def test_a_spreadsheet_shows_money_to_the_cent_and_counts_with_separators(soffice, tmp_path):
+    from rfmkit.export import export_workbook
+
+    table = pd.DataFrame({"客户类型": ["重要维护客户"], "客户数": [3000],
+                          "客户占比 (%)": [36.0], "销售额 (元)": [984059.2], "行号": [12345]})
+    path = export_workbook({"RFM": table}, tmp_path / "report.xlsx")
+    # the CSV filter writes each cell as the spreadsheet shows it (its number format applied)
+    back = convert(soffice, path, "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path)
+    shown = back.read_text(encoding="utf-8").splitlines()[1]
+    assert shown == '重要维护客户,"3,000",36.0,"984,059.20",12345'
