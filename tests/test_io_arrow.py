@@ -134,9 +134,14 @@ CASES = {
 }
 
 
+# files pyarrow would read otherwise than the C parser: read by the C parser alone
+C_PARSER_ONLY = {"short row (C parser pads it)", "line of spaces", "quoted title above header"}
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_pyarrow_and_c_parser_agree(monkeypatch, name) -> None:
-    fast, careful, _ = read_both(monkeypatch, CASES[name].encode())
+    fast, careful, arrow = read_both(monkeypatch, CASES[name].encode())
+    assert arrow == (name not in C_PARSER_ONLY)  # the comparison is of two readers, or says so
     same(fast, careful)
     assert len(fast.data) + len(fast.rejected) == fast.rows_read
 
