@@ -280,20 +280,12 @@ _QUESTIONNAIRE = (
     _Field("response_id", "text", allow_blank=True),
 )
 
+# a member profile: the id, then columns that may be blank (dates, else text)
 _MEMBERS = (
     _Field("customer_id", "id", required=True, blank_reason="customer_id is blank"),
-    _Field("name", "text", allow_blank=True),
-    _Field("gender", "text", allow_blank=True),
-    _Field("birthday", "date", allow_blank=True),
-    _Field("age_band", "text", allow_blank=True),
-    _Field("occupation", "text", allow_blank=True),
-    _Field("income_band", "text", allow_blank=True),
-    _Field("city", "text", allow_blank=True),
-    _Field("phone", "text", allow_blank=True),
-    _Field("email", "text", allow_blank=True),
-    _Field("wechat", "text", allow_blank=True),
-    _Field("preferred_channel", "text", allow_blank=True),
-    _Field("join_date", "date", allow_blank=True),
+    *(_Field(name, "date" if name in ("birthday", "join_date") else "text", allow_blank=True)
+      for name in ("name", "gender", "birthday", "age_band", "occupation", "income_band", "city",
+                   "phone", "email", "wechat", "preferred_channel", "join_date")),
 )
 
 _SCHEMAS: dict[str, tuple[_Field, ...]] = {
