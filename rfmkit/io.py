@@ -487,8 +487,7 @@ def _tidy(values: np.ndarray) -> pd.Series:
 def _byte_blocks(values: np.ndarray, width: int):
     """Yield (start, fixed-width bytes, their uint8 matrix) for blocks of an object array of
     str. Non-ASCII texts become empty; longer texts are cut, so their last byte is set."""
-    for start in range(0, len(values), 1 << 16):  # blocks bound the memory used
-        block = _cells(values[start : start + (1 << 16)])
+    for start, block in _blocks(values):  # blocks bound the memory used
         try:
             raw = block.astype(f"S{width}")
         except UnicodeEncodeError:
@@ -832,8 +831,17 @@ class _Arrow:
         return self.array.take(key.astype(np.int64)).to_numpy(zero_copy_only=False)
 
     def __iter__(self):
-        for start in range(0, len(self), 1 << 16):
-            yield from _cells(self[start : start + (1 << 16)])
+        for _, block in _blocks(self):
+            yield from block
+
+
+_BLOCK = 1 << 16  # rows made into Python text at a time
+
+
+def _blocks(column: np.ndarray | _Arrow):
+    """Yield (start, object array of ``str``) for blocks of ``_BLOCK`` rows of a column."""
+    for start in range(0, len(column), _BLOCK):
+        yield start, _cells(column[start : start + _BLOCK])
 
 
 def _cells(column: np.ndarray | _Arrow) -> np.ndarray:
@@ -1464,9 +1472,8 @@ def _repeated(ids: np.ndarray | _Arrow) -> np.ndarray:
 
             width = pc.max(pc.binary_length(ids.array)).as_py() or 1
             raw = np.empty(len(ids), dtype=f"S{width}")
-            for start in range(0, len(ids), 1 << 16):
-                raw[start : start + (1 << 16)] = _cells(ids[start : start + (1 << 16)]).astype(
-                    f"S{width}")  # fmt: skip
+            for start, block in _blocks(ids):
+                raw[start : start + len(block)] = block.astype(f"S{width}")
         else:
             raw = ids.astype("S")
     except UnicodeEncodeError:
