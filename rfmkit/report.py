@@ -56,21 +56,20 @@ def _stub_profiles(orders: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return members, products
 
 
-def build_report(path, asof, *, members=None, products=None, stream=None,
-                 read_options=None, read=None) -> dict:
+def build_report(path, asof, *, members=None, products=None, stream=None, read=None) -> dict:
     """Run the whole analysis on the order export at ``path`` as of ``asof``.
 
     Returns a dict of the results: ``read`` (the reader's result), ``table`` (R/F/M),
     ``segments``, ``summary`` (RFM groups), ``tiers``, ``tier_summary``, ``stages``,
     ``stage_summary``, ``plan`` (described, names in the current language) and ``charts``
     (title -> (PNG bytes, text alternative)). ``members``/``products`` are optional tables;
-    ``read_options`` (``columns``, ``header_row``, ``sheet_name``) go to ``rk.read_orders``;
-    ``read`` is the export's ``ReadResult`` when it has been read already.
+    ``read`` is the export's ``ReadResult`` when it has been read already (e.g. with
+    ``columns=``); otherwise ``rk.read_orders(path)`` reads it.
     """
     stream = stream or sys.stderr
     if read is None:  # (a read passed in showed its own progress step)
         _progress("read", stream)
-        read = rk.read_orders(path, **(read_options or {}))
+        read = rk.read_orders(path)
     orders = read.data
     if "product_id" not in orders.columns:
         orders = orders.assign(product_id="")
@@ -120,15 +119,15 @@ def _read_summary(report: dict, path: Path, asof) -> pd.DataFrame:
 
 
 def write_report(path, asof, *, out=None, language: str = "en", stream=None,
-                 read_options=None, read=None) -> tuple[Path, Path]:
+                 read=None) -> tuple[Path, Path]:
     """Write the workbook and the HTML page for the order export at ``path``; return their
-    paths. ``out`` is the folder (default: the export's folder); ``read_options`` and ``read``
-    as in :func:`build_report`."""
+    paths. ``out`` is the folder (default: the export's folder); ``read`` as in
+    :func:`build_report`."""
     rk.use_language(language)
     source = Path(path)
     folder = Path(out) if out is not None else source.parent
     folder.mkdir(parents=True, exist_ok=True)
-    report = build_report(source, asof, stream=stream, read_options=read_options, read=read)
+    report = build_report(source, asof, stream=stream, read=read)
     _progress("write", stream or sys.stderr)
     plan_columns = ["customer_id", "name", "features", "service_name", "channel_name", "when"]
     sheets = {
@@ -155,7 +154,7 @@ def _as_in_workbook(header, value):
 
 def _page(report: dict, sheets: dict, source: Path, asof, language: str) -> str:
     def table(frame: pd.DataFrame) -> str:
-        shown = frame.astype(object).copy()  # the workbook's number formats, as text
+        shown = frame.astype(object)  # (a copy) the workbook's number formats, as text
         for column in shown.columns:
             shown[column] = [_as_in_workbook(column, v) for v in shown[column]]
         return shown.to_html(index=False, border=0, classes="table", na_rep="")
