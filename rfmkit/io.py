@@ -485,8 +485,9 @@ def _tidy(values: np.ndarray) -> pd.Series:
 
 
 def _byte_blocks(values: np.ndarray, width: int):
-    """Yield (start, fixed-width bytes, their uint8 matrix) for blocks of an object array of
-    str. Non-ASCII texts become empty; longer texts are cut, so their last byte is set."""
+    """Yield (start, fixed-width bytes, their uint8 matrix with one row per byte position) for
+    blocks of an object array of str. Non-ASCII texts become empty; longer texts are cut, so
+    their last byte is set. (Position-major: numpy reduces over positions fast.)"""
     for start, block in _blocks(values):  # blocks bound the memory used
         try:
             raw = block.astype(f"S{width}")
@@ -494,7 +495,7 @@ def _byte_blocks(values: np.ndarray, width: int):
             ascii_ = np.fromiter((v.isascii() for v in block), bool, len(block))
             raw = np.zeros(len(block), dtype=f"S{width}")
             raw[ascii_] = block[ascii_].astype(f"S{width}")
-        yield start, raw, raw.view(np.uint8).reshape(len(block), width)
+        yield start, raw, np.ascontiguousarray(raw.view(np.uint8).reshape(len(block), width).T)
 
 
 def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
@@ -507,21 +508,23 @@ def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
     ok = np.zeros(len(values), dtype=bool)
     width = _MAX_DIGITS + 5  # sign, digits, point, 2 decimals, one byte to see longer texts
     for start, raw, chars in _byte_blocks(values, width):
-        zero, dot = chars == 0, chars == ord(".")
-        minus = chars[:, 0] == ord("-")
-        allowed = ((chars - np.uint8(48)) <= 9) | dot | zero
-        allowed[:, 0] |= minus
-        length = (~zero).sum(axis=1)
-        dots = dot.sum(axis=1)
-        point = np.where(dots == 1, dot.argmax(axis=1), length)
-        after = np.where(dots == 1, length - point - 1, 0)
-        good = allowed.all(axis=1) & zero[:, -1] & (zero[:, :-1] <= zero[:, 1:]).all(axis=1)
-        good &= (dots <= 1) & (point - minus >= 1) & (point - minus <= _MAX_DIGITS)
+        filled = np.flatnonzero(np.logical_or.reduce(chars, axis=1))
+        chars = chars[: min(width, filled[-1] + 2 if len(filled) else 1)]  # to one empty byte
+        digit = chars - np.uint8(48)
+        is_digit, zero, dot = digit <= 9, chars == 0, chars == ord(".")
+        minus = chars[0] == ord("-")
+        allowed = is_digit | dot | zero
+        allowed[0] |= minus
+        dots = dot.sum(axis=0, dtype=np.int64)
+        after = (is_digit & np.logical_or.accumulate(dot, axis=0)).sum(axis=0, dtype=np.int64)
+        before = is_digit.sum(axis=0, dtype=np.int64) - after
+        good = np.logical_and.reduce(allowed, axis=0) & zero[-1]
+        good &= ~np.logical_or.reduce(zero[:-1] & ~zero[1:], axis=0)  # nothing after the end
+        good &= (dots <= 1) & (before >= 1) & (before <= _MAX_DIGITS)
         good &= (dots == 0) | ((after >= 1) & (after <= decimals))
         units = np.zeros(len(raw), dtype=np.int64)  # the digits as one whole number
-        for j in range(width):
-            digit = chars[:, j] - np.uint8(48)
-            units = np.where(digit <= 9, units * 10 + digit, units)
+        for j in range(len(chars)):
+            units = np.where(is_digit[j], units * 10 + digit[j], units)
         units *= 10 ** np.clip(decimals - after, 0, decimals)
         # whole units below 2**53 divide exactly rounded, as float(text) reads them
         value = np.where(minus, -units, units) / 10**decimals
@@ -569,37 +572,47 @@ def _date_shape(values: np.ndarray) -> tuple[str, str] | None:
 
 
 def _shaped(values: np.ndarray, shape: str) -> tuple[np.ndarray, np.ndarray]:
-    """(mask, datetime64[ns]) of the texts of exactly this shape that are possible dates and
-    times, read digit by digit in numpy (pandas would read 14:22:60 as 14:23:00)."""
+    """(mask, datetime64[ns], NaT elsewhere) of the texts of exactly this shape that are
+    possible dates and times, checked digit by digit in numpy (pandas would read 14:22:60 as
+    14:23:00). An ISO block (``2025-05-03 14:22:01``) is read by numpy, which refuses any
+    impossible day or time; otherwise, or when it refuses, the digits are counted here."""
     template = np.frombuffer(shape.encode(), dtype=np.uint8)
     ok = np.zeros(len(values), dtype=bool)
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
-    for start, _, chars in _byte_blocks(values, len(shape) + 1):
-        digits = chars[:, :-1] - np.uint8(48)
-        good = np.where(template == ord("d"), digits <= 9, chars[:, :-1] == template).all(axis=1)
-        good &= chars[:, -1] == 0
+    iso = shape[4] == "-" and shape[10:11] in ("", " ")
+    for start, raw, chars in _byte_blocks(values, len(shape) + 1):
+        digits = chars[:-1] - np.uint8(48)
+        good = np.logical_and.reduce(np.where(
+            (template == ord("d"))[:, None], digits <= 9, chars[:-1] == template[:, None]), axis=0)
+        good &= chars[-1] == 0
 
         def number(at: int, width: int, digits: np.ndarray = digits) -> np.ndarray:
-            value = np.zeros(len(digits), dtype=np.int64)
+            value = np.zeros(digits.shape[1], dtype=np.int64)
             for j in range(at, at + width):
-                value = value * 10 + np.minimum(digits[:, j], 9)
+                value = value * 10 + np.minimum(digits[j], 9)
             return value
 
-        year, month, day = number(0, 4), number(5, 2), number(8, 2)
-        good &= (year >= _MIN_YEAR) & (year <= _MAX_YEAR) & (month >= 1) & (month <= 12)
-        good &= day >= 1
-        months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
-        days = months.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
-        good &= days.astype("datetime64[M]") == months  # 2025-02-30 is no day
-        seconds = np.zeros(len(chars), dtype=np.int64)
-        for at, most, unit in ((11, 23, 3600), (14, 59, 60), (17, 59, 1)):
-            if len(shape) > at:
-                part = number(at, 2)
-                good &= part <= most
-                seconds += part * unit
-        moment = days.astype("datetime64[ns]") + seconds.astype("timedelta64[s]")
-        ok[start : start + len(chars)] = good
-        out[start : start + len(chars)][good] = moment[good]
+        year = number(0, 4)
+        good &= (year >= _MIN_YEAR) & (year <= _MAX_YEAR)
+        moment = None
+        if iso and good.all():
+            with contextlib.suppress(ValueError):  # (numpy 2.4 crashes refusing bytes: str)
+                moment = _cells(values[start : start + len(raw)]).astype("datetime64[s]")
+        if moment is None:
+            month, day = number(5, 2), number(8, 2)
+            good &= (month >= 1) & (month <= 12) & (day >= 1)
+            months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+            days = months.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
+            good &= days.astype("datetime64[M]") == months  # 2025-02-30 is no day
+            seconds = np.zeros(len(raw), dtype=np.int64)
+            for at, most, unit in ((11, 23, 3600), (14, 59, 60), (17, 59, 1)):
+                if len(shape) > at:
+                    part = number(at, 2)
+                    good &= part <= most
+                    seconds += part * unit
+            moment = days.astype("datetime64[ns]") + seconds.astype("timedelta64[s]")
+        ok[start : start + len(raw)] = good
+        out[start : start + len(raw)][good] = moment[good]
     return ok, out
 
 
@@ -647,12 +660,12 @@ def _parse_dates(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Se
     ``2025.5.3``, ``2025年5月3日``, each optionally with ``14:22``, ``14:22:01`` or
     ``14:22:01.5``; years 1900-2100. With ``keep_time=False`` the time of day is dropped (it
     must still be a possible time)."""
-    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
-    rest = np.arange(len(values))
     shape = _date_shape(values)
-    if shape is not None:
-        ok, got = _shaped(values, shape[1])
-        out[ok] = got[ok]
+    if shape is None:
+        out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
+        rest = np.arange(len(values))
+    else:
+        ok, out = _shaped(values, shape[1])
         rest = np.flatnonzero(~ok)
     out[rest], reasons = _date_grammar(values[rest], keep_time)
     if not keep_time:
@@ -801,6 +814,7 @@ def parse_score(text: str, *, low: int, high: int, name: str) -> tuple[int | Non
 # ---------------------------------------------------------------------------------------------
 
 
+_ASCII = "".join(map(chr, range(128)))
 _TEXT = "str" if int(pd.__version__.split(".")[0]) >= 3 else object  # .data's text dtype
 _ASCII_SPACE = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # what str.strip() strips of ASCII
 _EDGE_SPACE = r"^[ \t\n\x0b\x0c\r\x1c-\x1f]|[ \t\n\x0b\x0c\r\x1c-\x1f]$"  # (RE2) text to strip
@@ -897,6 +911,8 @@ def _decode_error(content: bytes, encoding: str) -> Exception | None:
     """None when all of ``content`` decodes with ``encoding``, else the error. Decodes 1 MB at
     a time, so a large file is never held twice as text."""
     try:
+        if content.isascii() and bytes(range(128)).decode(encoding) == _ASCII:
+            return None  # any text of ASCII bytes decodes in an encoding that extends ASCII
         decoder = codecs.getincrementaldecoder(encoding)()
         view = memoryview(content)
         for start in range(0, len(view), 1 << 20):
@@ -1385,13 +1401,13 @@ def _final(values: np.ndarray, keep: np.ndarray, f: _Field | None) -> pd.Series:
         if _TEXT is object:
             return pd.Series(array.to_numpy(zero_copy_only=False), dtype=object)
         return pd.Series(array, dtype=_TEXT)
-    kept = values if keep.all() else values[keep]
+    kept = values if keep.all() else values[keep]  # the parsed arrays are ours: no copy
     if f is None or f.kind in ("id", "text"):
-        return pd.Series(kept, dtype=_TEXT)
+        return pd.Series(kept, dtype=_TEXT, copy=False)
     if f.kind == "score":
         return pd.Series(pd.array(kept, dtype="Int64"))
     dtype = {"money": "float64", "count": "int64"}.get(f.kind, "datetime64[ns]")
-    return pd.Series(kept, dtype=dtype)
+    return pd.Series(kept, dtype=dtype, copy=False)
 
 
 def _rejected(table: _Table, row_blank: np.ndarray, problems: dict[int, pd.Series],
@@ -1463,26 +1479,38 @@ def _add(problems: dict[int, pd.Series], idx: int, reasons: pd.Series) -> None:
 
 
 def _repeated(ids: np.ndarray | _Arrow) -> np.ndarray:
-    """Mask of the ids that occur more than once (sorting fixed-width bytes is several times
-    faster than hashing Python strings, and ids read by pyarrow become bytes a block at a
-    time; ids that are not ASCII are hashed)."""
-    try:
-        if isinstance(ids, _Arrow):  # to bytes block by block: no Python text for all ids
-            import pyarrow.compute as pc
+    """Mask of the ids that occur more than once. Python's cached string hashes find the
+    candidates (sorting 64-bit numbers is fast); equal hashes are then checked for equal text.
+    Ids read by pyarrow become bytes a block at a time, never Python text for all ids."""
+    if isinstance(ids, _Arrow):
+        import pyarrow.compute as pc
 
-            width = pc.max(pc.binary_length(ids.array)).as_py() or 1
-            raw = np.empty(len(ids), dtype=f"S{width}")
+        width = pc.max(pc.binary_length(ids.array)).as_py() or 1
+        raw = np.empty(len(ids), dtype=f"S{width}")
+        try:
             for start, block in _blocks(ids):
                 raw[start : start + len(block)] = block.astype(f"S{width}")
-        else:
-            raw = ids.astype("S")
-    except UnicodeEncodeError:
-        return pd.Series(_cells(ids), dtype=object).duplicated(keep=False).to_numpy()
-    ordered = np.sort(raw)
+        except UnicodeEncodeError:
+            return pd.Series(_cells(ids), dtype=object).duplicated(keep=False).to_numpy()
+        ordered = np.sort(raw)
+        twice = ordered[1:][ordered[1:] == ordered[:-1]]
+        return np.isin(raw, twice) if len(twice) else np.zeros(len(ids), dtype=bool)
+    hashes = np.fromiter(map(hash, ids), dtype=np.int64, count=len(ids))
+    ordered = np.sort(hashes)
     twice = ordered[1:][ordered[1:] == ordered[:-1]]
     if not len(twice):
         return np.zeros(len(ids), dtype=bool)
-    return np.isin(raw, twice)
+    maybe = np.flatnonzero(np.isin(hashes, twice))
+    by_hash = maybe[np.argsort(hashes[maybe], kind="stable")]
+    first = np.r_[True, hashes[by_hash[1:]] != hashes[by_hash[:-1]]]
+    group_first = by_hash[np.flatnonzero(first)[np.cumsum(first) - 1]]
+    same = ids[by_hash] == ids[group_first]
+    out = np.zeros(len(ids), dtype=bool)
+    if same.all():  # every equal hash is equal text (a collision of 64-bit hashes is rare)
+        out[maybe] = True
+    else:
+        out[maybe] = pd.Series(ids[maybe], dtype=object).duplicated(keep=False).to_numpy()
+    return out
 
 
 def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int, np.ndarray],

@@ -26,6 +26,7 @@ from rfmkit.io import (
     _parse_dates,
     _parse_money,
     _plain,
+    _repeated,
     parse_count,
     parse_date,
     parse_money,
@@ -1066,6 +1067,48 @@ def test_reader_agrees_with_scalar_parsers(rows: list[tuple[str, str]]) -> None:
             assert row.amount == m_value
         else:
             assert f"A{i}" not in kept
+
+
+one_shape_date = st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2100, 12, 31, 23, 59, 59))
+odd_date = st.builds(
+    lambda *parts: "{:04d}-{:02d}-{:02d} {:02d}:{:02d}:{:02d}".format(*parts),
+    st.integers(1890, 2110), st.integers(0, 13), st.integers(0, 32),
+    st.integers(0, 24), st.integers(0, 60), st.integers(0, 60),
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(one_shape_date, min_size=1, max_size=30), st.one_of(st.none(), odd_date),
+       st.sampled_from([10, 16, 19]), st.booleans())  # fmt: skip
+def test_dates_of_one_shape_agree_with_the_grammar(moments, odd, width, keep_time) -> None:
+    # a column where every date has one ISO shape is read by numpy; one impossible date
+    # (month 13, 24:00, second 60...) makes numpy refuse, and the digits are counted instead
+    texts = [m.strftime("%Y-%m-%d %H:%M:%S")[:width] for m in moments]
+    texts += [] if odd is None else [odd[:width]]
+    values = np.array(texts, dtype=object)
+    out, reasons = _parse_dates(values, keep_time=keep_time)
+    slow, slow_reasons = _date_grammar(values, keep_time=keep_time)
+    if not keep_time:
+        slow = slow.astype("datetime64[D]").astype("datetime64[ns]")
+    assert out.tolist() == slow.tolist()
+    assert reasons.sort_index().to_dict() == slow_reasons.sort_index().to_dict()
+    assert len(reasons) == (odd is not None and parse_date(odd[:width])[1] is not None)
+
+
+class _SameHash(str):
+    """A text whose hash is always 1, so that different ids share a hash."""
+
+    def __hash__(self) -> int:
+        return 1
+
+
+def test_repeated_ids_are_checked_as_text_not_only_by_hash() -> None:
+    ids = np.array([_SameHash(t) for t in ["A", "B", "A", "C", "D", "C", "E"]], dtype=object)
+    assert _repeated(ids).tolist() == [True, False, True, True, False, True, False]
+    same = np.array([_SameHash("A")] * 3 + [_SameHash("B")], dtype=object)
+    assert _repeated(same).tolist() == [True, True, True, False]
+    plain = np.array(["O1", "O2", "O3", "O2", "订单", "订单"], dtype=object)
+    assert _repeated(plain).tolist() == [False, True, False, True, True, True]
 
 
 def test_date_parts_reasons_are_stable() -> None:
