@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from chart_support import repeated_tick_labels  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from rfmkit import charts, rfm_segments, segment_summary, use_language  # noqa: E402
@@ -199,6 +200,11 @@ def test_charts_are_deterministic():
 
     for (name, first), (_, second) in zip(every_chart(), every_chart(), strict=True):
         assert np.array_equal(pixels(first), pixels(second)), name
+
+
+def test_number_axes_never_show_one_label_twice():
+    # five customers: the count axis runs 0-2; whole-number axes tick whole numbers only
+    assert repeated_tick_labels(every_chart()) == []
 
 
 # ---- rfm_distributions ------------------------------------------------------------------------

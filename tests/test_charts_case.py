@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from chart_support import repeated_tick_labels  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -266,3 +267,7 @@ def test_charts_are_deterministic_and_leave_inputs_alone():
 
     for (name, first), (_, second) in zip(every_chart(), every_chart(), strict=True):
         assert np.array_equal(pixels(first), pixels(second)), name
+
+
+def test_number_axes_never_show_one_label_twice():
+    assert repeated_tick_labels(every_chart()) == []

@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from chart_support import repeated_tick_labels  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from service_fixture import ASOF, FEATURES  # noqa: E402
 
@@ -263,3 +264,7 @@ def test_charts_check_their_input():
         charts.ticket_bands_chart(pd.DataFrame({"ticket_band": ["[0, 50)"], "customers": [1]}))
     with pytest.raises(ValueError, match="none of the fields"):
         charts.profile_chart(profile(), fields=("hobby",))
+
+
+def test_number_axes_never_show_one_label_twice():
+    assert repeated_tick_labels(every_chart()) == []

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from chart_support import repeated_tick_labels  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Polygon  # noqa: E402
 
@@ -300,3 +301,7 @@ def test_stage_chart_zh_and_redraw(cjk_font_known):
     assert [t.get_text() for t in fig.axes[1].get_yticklabels()][-1] == "全部"
     again = charts.stage_chart(CROSS, fig=fig)
     assert again is fig and len(fig.axes) == 2
+
+
+def test_number_axes_never_show_one_label_twice():
+    assert repeated_tick_labels(every_chart()) == []

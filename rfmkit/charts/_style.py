@@ -22,6 +22,7 @@ import numpy as np
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from rfmkit.labels import LABELS, current_language, label
 from rfmkit.validation import RfmkitWarning
@@ -266,6 +267,13 @@ def keep_layout(fig: Figure) -> None:
     if engine is not None:
         engine.execute(fig)
         fig.set_layout_engine("none")
+
+
+def whole_ticks(axis, nbins: int | str = "auto") -> None:
+    """Tick a matplotlib ``axis`` at whole numbers only, written with thousands separators:
+    for counts and whole yuan (ticks at 0.5 would read as a second 0 or 1)."""
+    axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True))
+    axis.set_major_formatter("{x:,.0f}")
 
 
 def digits(value: float) -> int:

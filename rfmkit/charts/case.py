@@ -24,6 +24,7 @@ from rfmkit.charts._style import (
     new_figure,
     set_alt,
     styled,
+    whole_ticks,
 )
 from rfmkit.labels import error_text, label
 from rfmkit.labels import name as code_name
@@ -88,8 +89,7 @@ def decile_chart(deciles: pd.DataFrame, highlight: int | Iterable[int] | None = 
     size_text = f"{sizes[0]:,}" if len(sizes) == 1 else f"{sizes[0]:,}-{sizes[-1]:,}"
     ax.set_xlabel(chart_text("chart.decile_axis").format(n=size_text))
     ax.set_ylabel(chart_text("chart.average_spend"))
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
-    ax.yaxis.set_major_formatter("{x:,.0f}")
+    whole_ticks(ax.yaxis, nbins=5)
     ax.grid(axis="y", alpha=0.3)
     ax.set_axisbelow(True)
     ax.set_title(chart_text("chart.deciles"))
@@ -191,8 +191,11 @@ def before_after_chart(table: pd.DataFrame, metrics: Sequence[str] | None = None
         ax.set_ylim(0, highest * 1.2)
         ax.set_xticks(positions, codes)
         ax.set_title(chart_text(_METRIC_TEXT[metric]))
-        ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
-        ax.yaxis.set_major_formatter("{x:,.0f}" if metric != "visits" else "{x:,.1f}")
+        if metric == "visits":
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
+            ax.yaxis.set_major_formatter("{x:,.1f}")
+        else:
+            whole_ticks(ax.yaxis, nbins=4)
         ax.grid(axis="y", alpha=0.3)
         ax.set_axisbelow(True)
     axes[0].legend(loc="upper right", frameon=False)
@@ -253,8 +256,7 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
         ax.barh(positions, counts, color=COLOURS["bars"], height=0.66)
         ax.set_yticks(positions, [chart_name("case_group", code) for code in codes])  # "A1 ..."
         ax.invert_yaxis()
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-        ax.xaxis.set_major_formatter("{x:,.0f}")
+        whole_ticks(ax.xaxis, nbins=4)
         ax.set_xlabel(chart_text("members"))
         ax.grid(axis="x", alpha=0.3)
         ax.set_axisbelow(True)

@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from rfmkit.charts._style import (
     COLOURS,
@@ -27,6 +26,7 @@ from rfmkit.charts._style import (
     no_frame,
     set_alt,
     styled,
+    whole_ticks,
 )
 from rfmkit.labels import label
 from rfmkit.labels import name as code_name
@@ -165,8 +165,7 @@ def segment_chart(summary: pd.DataFrame, *, fig: Figure | None = None) -> Figure
         _segment_values(ax, bars, summary, column, share)
         all_bars.append(bars)
         ax.set_title(chart_text(column))
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
-        ax.xaxis.set_major_formatter("{x:,.0f}")
+        whole_ticks(ax.xaxis, nbins=4)
         ax.grid(axis="x", alpha=0.3)
     axes[0].set_yticks(positions, names)
     axes[0].invert_yaxis()

@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from rfmkit.charts._style import (
     CODE_COLOURS,
@@ -30,6 +29,7 @@ from rfmkit.charts._style import (
     new_figure,
     set_alt,
     styled,
+    whole_ticks,
 )
 from rfmkit.charts.rfm import cell_heatmap
 from rfmkit.labels import error_text, label
@@ -92,7 +92,7 @@ def service_mix(plan: pd.DataFrame) -> Figure:
     ax.invert_yaxis()
     ax.set_xlim(0, max(float(left.max(initial=0.0)), 1.0) * 1.12)
     ax.set_xlabel(chart_text("customers"))
-    ax.xaxis.set_major_formatter("{x:,.0f}")
+    whole_ticks(ax.xaxis)
     ax.grid(axis="x", alpha=0.3)
     ax.legend(title=chart_text("channel"), loc="lower right", frameon=False)
     ax.set_title(chart_text("chart.service_mix"))
@@ -126,7 +126,7 @@ def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
     ax.bar(x, per_day.to_numpy(), color=COLOURS["bars"], width=0.8)
     top = max(int(per_day.max()), 1)
     ax.set_ylim(0, top * 1.45 + 0.5)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+    whole_ticks(ax.yaxis, nbins=5)
     names = [chart_name("holiday", code) for code in holidays["holiday"]]
     for day, name in zip(pd.to_datetime(holidays["date"]), names, strict=True):
         offset = (day.normalize() - start).days
@@ -223,7 +223,7 @@ def ticket_bands_chart(bands: pd.DataFrame, *, fig: Figure | None = None) -> Fig
         ax.set_xticks(np.arange(len(bands)), names)
         ax.set_xlabel(chart_text("ticket_band"))
         ax.set_ylabel(chart_text("customers"))
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+        whole_ticks(ax.yaxis, nbins=5)
         ax.grid(axis="y", alpha=0.3)
     ax.bar_label(ax.containers[0], padding=3, fontsize=FONT_SIZES["annotation"],
                  labels=[f"{c:,.0f}\n({s:.1f}%)" for c, s in

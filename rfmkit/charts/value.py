@@ -12,7 +12,6 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
-from matplotlib.ticker import MaxNLocator
 
 from rfmkit.charts._style import (
     CODE_COLOURS,
@@ -31,6 +30,7 @@ from rfmkit.charts._style import (
     new_figure,
     set_alt,
     styled,
+    whole_ticks,
 )
 from rfmkit.labels import error_text, label
 from rfmkit.labels import name as code_name
@@ -242,7 +242,7 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
         ax.axvline(mean, color=COLOURS["cut"], linestyle="--", linewidth=2.2)
         ax.axvline(median, color=COLOURS["text"], linestyle=":", linewidth=2.6)
         ax.set_ylabel(chart_text("customers"))
-        ax.xaxis.set_major_formatter("{x:,.0f}")
+        whole_ticks(ax.xaxis)
         ax.set_title(chart_text("chart.clv_distribution"))
     ax.set_xlim(edges[0] - 0.02 * (edges[-1] - edges[0]),
                 edges[-1] + 0.02 * (edges[-1] - edges[0]))
@@ -288,7 +288,7 @@ def churn_chart(periods: pd.DataFrame) -> Figure:
     ax.set_xlabel(chart_text("chart.churn.x"))
     ax.set_ylabel(chart_text("customers"))
     ax.set_ylim(0, float((kept + lost).max(initial=0.0)) * 1.22 or 1.0)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    whole_ticks(ax.yaxis)
     ax.legend(loc="upper left", ncols=2)
     ax.set_title(chart_text("chart.churn"))
     rates = periods["churn_rate"].dropna()
@@ -371,8 +371,7 @@ def _stage_frame(cross: pd.DataFrame, n: float, fig: Figure | None) -> tuple[Fig
     left.set_xticks(np.arange(len(STAGES)), names)
     left.set_ylim(0, n * 1.18 or 1.0)
     left.set_ylabel(chart_text("customers"))
-    left.yaxis.set_major_locator(MaxNLocator(integer=True))
-    left.yaxis.set_major_formatter("{x:,.0f}")
+    whole_ticks(left.yaxis)
     left.set_title(" ")
 
     shown = cross.index.tolist()
