@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import re
+import unicodedata
 import warnings
 from decimal import Decimal
 from pathlib import Path
@@ -302,15 +303,23 @@ def number_format(header, value) -> str | None:
     return "#,##0" if whole and header not in LABELS["row"] else None  # line 12345, not 12,345
 
 
+def _shown_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: two for a wide (Chinese) character, else one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     bold = Font(bold=True)
+    widths = [0] * len(frame.columns)
     for col, header in enumerate(frame.columns, start=1):
         cell = sheet.cell(row=1, column=col)
         cell.value = _excel_value(header)
         cell.data_type = "s"
         cell.font = bold
+        widths[col - 1] = _shown_width(str(cell.value))
     for row_number, row in enumerate(frame.itertuples(index=False, name=None), start=2):
         for col, raw in enumerate(row, start=1):
             value = _excel_value(raw)
@@ -318,15 +327,21 @@ def _fill_sheet(sheet, frame: pd.DataFrame) -> None:
                 continue
             cell = sheet.cell(row=row_number, column=col)
             cell.value = value
+            shown_text = str(value)
             if isinstance(value, str):
                 cell.data_type = "s"  # text is text: never stored as a formula
             elif isinstance(value, _dt.datetime):
                 midnight = value.time() == _dt.time(0, 0)
                 cell.number_format = "yyyy-mm-dd" if midnight else "yyyy-mm-dd hh:mm:ss"
+                shown_text = shown_text[: 10 if midnight else 19]
             elif isinstance(value, _dt.date):
                 cell.number_format = "yyyy-mm-dd"
             elif shown := number_format(frame.columns[col - 1], value):
                 cell.number_format = shown
+                shown_text = NUMBER_FORMATS[shown].format(value)
+            widths[col - 1] = max(widths[col - 1], _shown_width(shown_text))
+    for col, width in enumerate(widths, start=1):  # wide enough: no ### and no cut-off names
+        sheet.column_dimensions[get_column_letter(col)].width = min(width + 3, 60)
     sheet.freeze_panes = "A2"
 
 

@@ -288,3 +288,17 @@ def test_number_formats_follow_the_unit_in_the_header():
     assert number_format("平均间隔 (天)", 77.0) is None  # days keep the spreadsheet's own
     assert number_format("客户数", True) is None and number_format("销售额 (元)", "12") is None
     assert NUMBER_FORMATS[number_format("销售额 (元)", 1)].format(984059.2) == "984,059.20"
+
+
+def test_xlsx_columns_are_wide_enough_for_what_they_show(tmp_path):
+    # a spreadsheet shows ### for a number wider than its column and cuts text off at the next
+    # filled cell; widths are in characters, a Chinese character takes two
+    table = pd.DataFrame({
+        "客户类型": ["重要维护客户", "一般客户"],  # 6 Chinese characters: 12
+        "销售额 (元)": [984059.2, 16036.4],  # shown 984,059.20: 10; header 6+1+1+2+1 = 11
+        "n": [1, 2],  # header and values 1 character
+    })  # fmt: skip
+    path = export_table(table, tmp_path / "widths.xlsx")
+    widths = openpyxl.load_workbook(path).active.column_dimensions
+    assert widths["A"].width >= 12 and widths["B"].width >= 11
+    assert widths["B"].width < 20 and widths["C"].width < widths["B"].width
