@@ -271,8 +271,9 @@ def keep_layout(fig: Figure) -> None:
 
 def whole_ticks(axis, nbins: int | str = "auto") -> None:
     """Tick a matplotlib ``axis`` at whole numbers only, written with thousands separators:
-    for counts and whole yuan (ticks at 0.5 would read as a second 0 or 1)."""
-    axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True))
+    for counts and whole yuan (ticks at 0.5 would read as a second 0 or 1). The steps are
+    matplotlib's usual ones (0, 50, 100 or 0, 250, 500), not 150 or 60."""
+    axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True, steps=[1, 2, 2.5, 5, 10]))
     axis.set_major_formatter("{x:,.0f}")
 
 

@@ -82,6 +82,7 @@ def rfm_distributions(table: pd.DataFrame, cut="mean") -> Figure:
         hint = chart_text("chart.r_axis_hint") if metric == "recency_days" else ""
         ax.set_xlabel("\n".join(t for t in (chart_text(metric), hint, note) if t))
         ax.set_ylabel("")
+        whole_ticks(ax.yaxis)
     axes[0].set_ylabel(chart_text("customers"))
     title_key = {"mean": "chart.rfm_distributions", "median": "chart.rfm_distributions.median"}
     fig.suptitle(chart_text(title_key.get(rule, "chart.rfm_distributions.custom")))

@@ -258,6 +258,7 @@ def new_vs_returning_chart(table: pd.DataFrame) -> Figure:
            label=chart_text("returning_customers"))
     ax.set_ylabel(chart_text("customers"))
     ax.set_ylim(0, max(float((new + returning).max(initial=0.0)), 1.0) * 1.1)
+    whole_ticks(ax.yaxis)
     share = ax.twinx()
     share.plot(x, table["new_share"].to_numpy(dtype="float64"), color=COLOURS["cut"],
                marker="o", linewidth=2.2, label=chart_text("chart.new_share_line"))
