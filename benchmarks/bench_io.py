@@ -14,7 +14,8 @@ Each measurement runs in a fresh Python process: time is the wall time of the ca
 CPU time, which a machine busy with other work disturbs less), memory
 the peak resident set size of the process (``VmHWM`` on Linux, else ``ru_maxrss``) and its
 rise during the call (the peak minus what the process held after importing pandas and
-rfmkit). The best time and the largest memory of ``--repeat`` runs are reported; the two
+rfmkit). The best time and the largest memory of ``--repeat`` runs (default 5: on a shared
+machine one run of either reader can take 20-40 % longer than another) are reported; the two
 readers take turns, so a busy machine slows both alike.
 
 With and without pyarrow: when pyarrow is installed, everything is measured twice (``--pyarrow
@@ -119,7 +120,7 @@ def best(runs: list[dict[str, float]]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=2_000_000)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--pyarrow", choices=["on", "off", "both"], default="both",
                         help="with pyarrow as installed, hidden, or both (default)")
     args = parser.parse_args()

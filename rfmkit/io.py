@@ -516,15 +516,18 @@ def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
         allowed = is_digit | dot | zero
         allowed[0] |= minus
         dots = dot.sum(axis=0, dtype=np.int64)
-        after = (is_digit & np.logical_or.accumulate(dot, axis=0)).sum(axis=0, dtype=np.int64)
+        units = np.zeros(len(raw), dtype=np.int64)  # the digits as one whole number
+        after = np.zeros(len(raw), dtype=np.int64)  # digits after the point
+        seen_dot = np.zeros(len(raw), dtype=bool)
+        for j in range(len(chars)):
+            units = np.where(is_digit[j], units * 10 + digit[j], units)
+            seen_dot |= dot[j]
+            after += is_digit[j] & seen_dot
         before = is_digit.sum(axis=0, dtype=np.int64) - after
         good = np.logical_and.reduce(allowed, axis=0) & zero[-1]
         good &= ~np.logical_or.reduce(zero[:-1] & ~zero[1:], axis=0)  # nothing after the end
         good &= (dots <= 1) & (before >= 1) & (before <= _MAX_DIGITS)
         good &= (dots == 0) | ((after >= 1) & (after <= decimals))
-        units = np.zeros(len(raw), dtype=np.int64)  # the digits as one whole number
-        for j in range(len(chars)):
-            units = np.where(is_digit[j], units * 10 + digit[j], units)
         units *= 10 ** np.clip(decimals - after, 0, decimals)
         # whole units below 2**53 divide exactly rounded, as float(text) reads them
         value = np.where(minus, -units, units) / 10**decimals
@@ -535,9 +538,11 @@ def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
     return out, ok
 
 
-def _parse_ids(values: np.ndarray | _Arrow) -> tuple[np.ndarray | _Arrow, pd.Series]:
-    """Text cells -> (stripped text, BLANK_REASON where blank). A column read by pyarrow stays
-    one: its ASCII texts are stripped by pyarrow, the others by ``str.strip``."""
+def _parse_ids(values: np.ndarray | _Arrow, padded: bool = True
+               ) -> tuple[np.ndarray | _Arrow, pd.Series]:  # fmt: skip
+    """Text cells -> (stripped text, BLANK_REASON where blank); ``padded=False``: the file
+    shows no cell starts or ends with a space, so none is stripped. A column read by pyarrow
+    stays one: its ASCII texts are stripped by pyarrow, the others by ``str.strip``."""
     if isinstance(values, _Arrow):
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -553,6 +558,8 @@ def _parse_ids(values: np.ndarray | _Arrow) -> tuple[np.ndarray | _Arrow, pd.Ser
                 [v.strip() for v in values[wide]], type=pa.large_string()))  # fmt: skip
         blank = pc.equal(array, "").to_numpy(zero_copy_only=False)
         return _Arrow(array), _reasons(blank, BLANK_REASON)
+    if not padded:
+        return values, _reasons(values == "", BLANK_REASON)
     text = np.fromiter(map(str.strip, values), dtype=object, count=len(values))  # faster
     return text, _reasons(text == "", BLANK_REASON)
 
@@ -760,10 +767,11 @@ def _parse_scores(values: np.ndarray, low: int, high: int, name: str):
     return out, pd.concat([reasons, _reasons((out < low) | (out > high), why)])
 
 
-def _parse(values: np.ndarray, f: _Field) -> tuple[np.ndarray, pd.Series]:
-    """One column of cell texts -> (values, reasons) for the field ``f``."""
+def _parse(values: np.ndarray, f: _Field, padded: bool = True) -> tuple[np.ndarray, pd.Series]:
+    """One column of cell texts -> (values, reasons) for the field ``f`` (``padded``: see
+    :func:`_parse_ids`)."""
     if f.kind in ("id", "text"):
-        return _parse_ids(values)
+        return _parse_ids(values, padded)
     if f.kind in ("datetime", "date"):
         return _parse_dates(values, keep_time=f.kind == "datetime")
     if f.kind == "money":
@@ -877,6 +885,7 @@ class _Table:
     sheet: str | None = None
     sheets: tuple[str, ...] = ()
     protected: bool = True  # cells may hold Excel's ="..." protection
+    padded: bool = True  # cells may start or end with whitespace (see _padded)
 
 
 def _source_name(source: Any) -> str:
@@ -1144,6 +1153,30 @@ def _raw_lines(src: Any, numbers: list[int], codec: str, cr_only: bool) -> dict[
     return found
 
 
+_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.strip strips of ASCII, besides " ", CR, LF
+
+
+def _padded(content: bytes, sep: str) -> bool:
+    """Whether a cell of this CSV may start or end with whitespace (what ``str.strip``
+    removes). False only for an ASCII file with a one-byte separator that holds none of those
+    spaces but " ", and no " " next to a separator, a line break, a quote or either end of
+    the file: its cells need no stripping."""
+    if not content.isascii() or len(sep) != 1 or sep in _SPACES + " " or any(
+            ord(c) in content for c in _SPACES):  # fmt: skip
+        return True
+    data = np.frombuffer(content, dtype=np.uint8)
+    if len(data) and ord(" ") in (data[0], data[-1]):
+        return True
+    edge = np.zeros(256, dtype=bool)
+    edge[[ord(sep), ord("\n"), ord("\r"), ord('"')]] = True
+    for start in range(0, len(data), 1 << 20):  # a megabyte at a time: small temporaries
+        at = np.flatnonzero(data[start : start + (1 << 20)] == ord(" ")) + start
+        at = at[(at > 0) & (at < len(data) - 1)]
+        if edge[data[at - 1]].any() or edge[data[at + 1]].any():
+            return True
+    return False
+
+
 def _read_csv(raw: Path | bytes, encoding: str | None, name: str, keys: frozenset[str],
               header_row: int | None) -> _Table:  # fmt: skip
     """Read a CSV file's cells as text with pandas, keeping each row's line number."""
@@ -1162,7 +1195,8 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str, keys: frozense
         content, stray = _stray_quotes(content, sep, skip, cr_only)
         if stray:
             path = None
-    protected = b'="' in content
+    protected = b"=" in content and b'="' in content  # (one byte is found far faster)
+    padded = _padded(content, sep)
     src = path if path is not None else _io.BytesIO(content)
     plan = _arrow_plan(content, codec, sep, skip)
     kept = path if path is not None else content
@@ -1207,7 +1241,7 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str, keys: frozense
     header = [_clean_header(c[0]) for c in cells]
     columns = [c[1:] for c in cells]
     return _Table(header, columns, lines[1:], early, reported, header_line=skip + 1,
-                  flagged=dict.fromkeys(stray, QUOTE_REASON), protected=protected)
+                  flagged=dict.fromkeys(stray, QUOTE_REASON), protected=protected, padded=padded)
 
 
 def _cell_text(value: Any) -> str:
@@ -1652,7 +1686,7 @@ def _read(
     row_blank = np.ones(n, dtype=bool)
     for idx in sorted(fields):
         f = fields[idx]
-        parsed[idx], reasons = _parse(raw[idx], f)
+        parsed[idx], reasons = _parse(raw[idx], f, table.padded)
         is_blank = (reasons == BLANK_REASON).to_numpy()
         blank_here = np.zeros(n, dtype=bool)
         blank_here[reasons.index[is_blank]] = True

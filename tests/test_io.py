@@ -23,6 +23,7 @@ from rfmkit.io import (
     _date_grammar,
     _money_grammar,
     _norm_header,
+    _padded,
     _parse_dates,
     _parse_money,
     _plain,
@@ -1067,6 +1068,38 @@ def test_reader_agrees_with_scalar_parsers(rows: list[tuple[str, str]]) -> None:
             assert row.amount == m_value
         else:
             assert f"A{i}" not in kept
+
+
+@pytest.mark.parametrize(
+    ("content", "padded"),
+    [
+        (b"id,v\n1,2\n", False),
+        (b"id,v\n1,2 3\n", False),  # a space inside a value
+        (b"id,v\n1,2 \n", True),  # before a line break
+        (b"id,v\n 1,2\n", True),  # after a line break
+        (b"id,v\n1, 2\n", True),  # after the separator
+        (b"id,v\n1 ,2\n", True),  # before it
+        (b'id,v\n" 1",2\n', True),  # inside quotes
+        (b'id,v\n"1 ",2\n', True),
+        (b" id,v\n1,2\n", True),  # the file's first byte
+        (b"id,v\n1,2\n ", True),  # its last
+        (b"id,v\r1 ,2\r", True),  # CR line breaks
+        (b"id,v\n1,2\t\n", True),  # a tab anywhere
+        (b"id,v\n1,2\x1f\n", True),
+        ("id,v\n1,2\u3000\n".encode(), True),  # not ASCII: may hold Unicode spaces
+        (b"id;v\n1,2 ;3\n", True),  # the separator is ;
+    ],
+)
+def test_padded_says_when_cells_may_need_stripping(content: bytes, padded: bool) -> None:
+    assert _padded(content, ";" if b";" in content else ",") is padded
+
+
+def test_ids_are_stripped_only_where_the_file_has_edge_spaces() -> None:
+    head = "order_id,customer_id,order_date,amount\n"
+    plain = read_orders(csv_bytes(head + "A1,C1,2025-05-03,10\nA2,C1,2025-05-04,20\n"))
+    spaced = read_orders(csv_bytes(head + "A1,C1 ,2025-05-03,10\nA2, C1,2025-05-04,20\n"))
+    assert plain.data["customer_id"].tolist() == spaced.data["customer_id"].tolist() == [
+        "C1", "C1"]  # fmt: skip
 
 
 one_shape_date = st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2100, 12, 31, 23, 59, 59))
