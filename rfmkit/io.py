@@ -578,15 +578,16 @@ def _date_shape(values: np.ndarray) -> tuple[str, str] | None:
     return fmt + (":%S" if m["S"] else ""), shape
 
 
+_MONTH_DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
 def _shaped(values: np.ndarray, shape: str) -> tuple[np.ndarray, np.ndarray]:
     """(mask, datetime64[ns], NaT elsewhere) of the texts of exactly this shape that are
-    possible dates and times, checked digit by digit in numpy (pandas would read 14:22:60 as
-    14:23:00). An ISO block (``2025-05-03 14:22:01``) is read by numpy, which refuses any
-    impossible day or time; otherwise, or when it refuses, the digits are counted here."""
+    possible dates and times, read digit by digit in numpy (pandas would read 14:22:60 as
+    14:23:00); the day number is counted as in the proleptic Gregorian calendar."""
     template = np.frombuffer(shape.encode(), dtype=np.uint8)
     ok = np.zeros(len(values), dtype=bool)
     out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
-    iso = shape[4] == "-" and shape[10:11] in ("", " ")
     for start, raw, chars in _byte_blocks(values, len(shape) + 1):
         digits = chars[:-1] - np.uint8(48)
         good = np.logical_and.reduce(np.where(
@@ -599,27 +600,23 @@ def _shaped(values: np.ndarray, shape: str) -> tuple[np.ndarray, np.ndarray]:
                 value = value * 10 + np.minimum(digits[j], 9)
             return value
 
-        year = number(0, 4)
-        good &= (year >= _MIN_YEAR) & (year <= _MAX_YEAR)
-        moment = None
-        if iso and good.all():
-            with contextlib.suppress(ValueError):  # (numpy 2.4 crashes refusing bytes: str)
-                moment = _cells(values[start : start + len(raw)]).astype("datetime64[s]")
-        if moment is None:
-            month, day = number(5, 2), number(8, 2)
-            good &= (month >= 1) & (month <= 12) & (day >= 1)
-            months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
-            days = months.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
-            good &= days.astype("datetime64[M]") == months  # 2025-02-30 is no day
-            seconds = np.zeros(len(raw), dtype=np.int64)
-            for at, most, unit in ((11, 23, 3600), (14, 59, 60), (17, 59, 1)):
-                if len(shape) > at:
-                    part = number(at, 2)
-                    good &= part <= most
-                    seconds += part * unit
-            moment = days.astype("datetime64[ns]") + seconds.astype("timedelta64[s]")
+        year, month, day = number(0, 4), number(5, 2), number(8, 2)
+        good &= (year >= _MIN_YEAR) & (year <= _MAX_YEAR) & (month >= 1) & (month <= 12)
+        leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+        month_days = _MONTH_DAYS[np.clip(month, 1, 12) - 1] + (leap & (month == 2))
+        good &= (day >= 1) & (day <= month_days)  # 2025-02-30 is no day
+        # days since 1970-01-01: a year counted from March puts the leap day last
+        y = year - (month <= 2)
+        day_of_year = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
+        days = y * 365 + y // 4 - y // 100 + y // 400 + day_of_year - 719468
+        seconds = days * 86400
+        for at, most, unit in ((11, 23, 3600), (14, 59, 60), (17, 59, 1)):
+            if len(shape) > at:
+                part = number(at, 2)
+                good &= part <= most
+                seconds += part * unit
         ok[start : start + len(raw)] = good
-        out[start : start + len(raw)][good] = moment[good]
+        out[start : start + len(raw)][good] = (seconds[good] * 10**9).astype("datetime64[ns]")
     return ok, out
 
 
@@ -674,10 +671,19 @@ def _parse_dates(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Se
     else:
         ok, out = _shaped(values, shape[1])
         rest = np.flatnonzero(~ok)
-    out[rest], reasons = _date_grammar(values[rest], keep_time)
+    reasons = _by_grammar(values, rest, out, lambda texts: _date_grammar(texts, keep_time))
     if not keep_time:
         out = out.astype("datetime64[D]").astype("datetime64[ns]")
-    return out, reasons.set_axis(rest[reasons.index.to_numpy(dtype=np.intp)])
+    return out, reasons
+
+
+def _by_grammar(values: np.ndarray, rest: np.ndarray, out: np.ndarray, grammar) -> pd.Series:
+    """Read the cells at positions ``rest`` (those the fast path left) by ``grammar`` into
+    ``out``; return their reasons, indexed by position."""
+    if not len(rest):
+        return _reasons(np.zeros(0, dtype=bool), "")
+    out[rest], reasons = grammar(values[rest])
+    return reasons.set_axis(rest[reasons.index.to_numpy(dtype=np.intp)])
 
 
 def _money_grammar(values: np.ndarray) -> tuple[np.ndarray, pd.Series]:
@@ -730,9 +736,7 @@ def _whole_grammar(values: np.ndarray, units: str, not_whole: str) -> tuple[np.n
 def _parse_numbers(values: np.ndarray, decimals: int, grammar) -> tuple[np.ndarray, pd.Series]:
     """Plain numbers in C, the others by ``grammar``: (float64 values, reasons)."""
     out, plain = _plain(values, decimals)
-    rest = np.flatnonzero(~plain)
-    out[rest], reasons = grammar(values[rest])
-    return out, reasons.set_axis(rest[reasons.index.to_numpy(dtype=np.intp)])
+    return out, _by_grammar(values, np.flatnonzero(~plain), out, grammar)
 
 
 def _parse_money(values: np.ndarray, allow_negative: bool) -> tuple[np.ndarray, pd.Series]:
