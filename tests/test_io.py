@@ -1114,8 +1114,8 @@ odd_date = st.builds(
 @given(st.lists(one_shape_date, min_size=1, max_size=30), st.one_of(st.none(), odd_date),
        st.sampled_from([10, 16, 19]), st.booleans())  # fmt: skip
 def test_dates_of_one_shape_agree_with_the_grammar(moments, odd, width, keep_time) -> None:
-    # a column where every date has one ISO shape is read by numpy; one impossible date
-    # (month 13, 24:00, second 60...) makes numpy refuse, and the digits are counted instead
+    # a column where every date has one shape is read digit by digit; an impossible date
+    # (month 13, 2023-02-29, 24:00, second 60...) gets the grammar's reason
     texts = [m.strftime("%Y-%m-%d %H:%M:%S")[:width] for m in moments]
     texts += [] if odd is None else [odd[:width]]
     values = np.array(texts, dtype=object)
