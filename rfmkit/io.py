@@ -541,16 +541,18 @@ def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
 def _parse_ids(values: np.ndarray | _Arrow, padded: bool = True
                ) -> tuple[np.ndarray | _Arrow, pd.Series]:  # fmt: skip
     """Text cells -> (stripped text, BLANK_REASON where blank); ``padded=False``: the file
-    shows no cell starts or ends with a space, so none is stripped. A column read by pyarrow
-    stays one: its ASCII texts are stripped by pyarrow, the others by ``str.strip``."""
+    shows no cell starts or ends with a space (:func:`_padded`), so none is stripped. A column
+    read by pyarrow stays one: its ASCII texts are stripped by pyarrow, the others by
+    ``str.strip``."""
     if isinstance(values, _Arrow):
         import pyarrow as pa
         import pyarrow.compute as pc
 
         array = values.array
-        if pc.any(pc.match_substring_regex(array, _EDGE_SPACE)).as_py():
+        if padded and pc.any(pc.match_substring_regex(array, _EDGE_SPACE)).as_py():
             array = pc.utf8_trim(array, characters=_ASCII_SPACE)
-        wide = np.flatnonzero(~pc.string_is_ascii(values.array).to_numpy(zero_copy_only=False))
+        wide = np.flatnonzero(~pc.string_is_ascii(values.array).to_numpy(zero_copy_only=False)
+                              ) if padded else []  # fmt: skip
         if len(wide):
             mask = np.zeros(len(values), dtype=bool)
             mask[wide] = True
@@ -1157,16 +1159,13 @@ def _raw_lines(src: Any, numbers: list[int], codec: str, cr_only: bool) -> dict[
     return found
 
 
-_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.strip strips of ASCII, besides " ", CR, LF
-
-
 def _padded(content: bytes, sep: str) -> bool:
     """Whether a cell of this CSV may start or end with whitespace (what ``str.strip``
     removes). False only for an ASCII file with a one-byte separator that holds none of those
     spaces but " ", and no " " next to a separator, a line break, a quote or either end of
     the file: its cells need no stripping."""
-    if not content.isascii() or len(sep) != 1 or sep in _SPACES + " " or any(
-            ord(c) in content for c in _SPACES):  # fmt: skip
+    if not content.isascii() or len(sep) != 1 or sep in _ASCII_SPACE or any(
+            ord(c) in content for c in _ASCII_SPACE if c not in " \r\n"):  # fmt: skip
         return True
     data = np.frombuffer(content, dtype=np.uint8)
     if len(data) and ord(" ") in (data[0], data[-1]):
@@ -1519,20 +1518,13 @@ def _add(problems: dict[int, pd.Series], idx: int, reasons: pd.Series) -> None:
 def _repeated(ids: np.ndarray | _Arrow) -> np.ndarray:
     """Mask of the ids that occur more than once. Python's cached string hashes find the
     candidates (sorting 64-bit numbers is fast); equal hashes are then checked for equal text.
-    Ids read by pyarrow become bytes a block at a time, never Python text for all ids."""
+    Ids read by pyarrow are counted by pyarrow (never Python text for all ids)."""
     if isinstance(ids, _Arrow):
         import pyarrow.compute as pc
 
-        width = pc.max(pc.binary_length(ids.array)).as_py() or 1
-        raw = np.empty(len(ids), dtype=f"S{width}")
-        try:
-            for start, block in _blocks(ids):
-                raw[start : start + len(block)] = block.astype(f"S{width}")
-        except UnicodeEncodeError:
-            return pd.Series(_cells(ids), dtype=object).duplicated(keep=False).to_numpy()
-        ordered = np.sort(raw)
-        twice = ordered[1:][ordered[1:] == ordered[:-1]]
-        return np.isin(raw, twice) if len(twice) else np.zeros(len(ids), dtype=bool)
+        counts = pc.value_counts(ids.array)
+        twice = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+        return pc.is_in(ids.array, value_set=twice).to_numpy(zero_copy_only=False)
     hashes = np.fromiter(map(hash, ids), dtype=np.int64, count=len(ids))
     ordered = np.sort(hashes)
     twice = ordered[1:][ordered[1:] == ordered[:-1]]
