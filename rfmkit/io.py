@@ -1,80 +1,56 @@
 """Read a shop's own files (orders, questionnaire answers, member profiles) safely.
 
-The three readers -- :func:`read_orders`, :func:`read_questionnaire` and :func:`read_members` --
-accept a CSV or Excel (.xlsx) file, given as a path or as an open binary file / bytes buffer.
-They work out the text encoding themselves (UTF-8 with or without BOM, GBK / GB18030),
-recognise English and Chinese column headers (the lists in ``headers.toml``, next to this
-module), and parse values only where their meaning is certain. Every row that cannot be read
-with certainty is *rejected*, never silently dropped or guessed: the result lists it with its
-line number in the file, the column, the raw value and a plain-English reason, so the numbers
-can be checked against the file.
+:func:`read_orders`, :func:`read_questionnaire` and :func:`read_members` take a CSV or Excel
+(.xlsx) file, as a path or an open binary file / bytes buffer. They detect the encoding (UTF-8
+with or without BOM, GBK / GB18030), recognise English and Chinese headers (``headers.toml``)
+and parse values only where their meaning is certain. Every other row is *rejected*, never
+dropped or guessed: ``.rejected`` gives its line number (as a text editor shows it, header =
+line 1; Excel: the sheet's row), the column, the raw value and a plain-English reason.
 
 >>> result = read_orders("my_shop_orders.csv")        # doctest: +SKIP
 >>> result                                             # doctest: +SKIP
 412 rows read: 395 kept, 17 rejected (see .rejected)
->>> result.data.head()                                 # doctest: +SKIP
->>> result.rejected                                    # doctest: +SKIP
-
-Row numbers in ``.rejected`` are the line numbers you see in a text editor (the header is
-line 1, so the first data row is line 2), or the row numbers Excel shows for a sheet.
 
 Rules worth knowing:
 
 * ``len(result.data) + len(result.rejected) == result.rows_read``, always. A blank line between
-  data rows is a row, rejected as ``"empty row"``; blank lines after the last data row (extra
-  line breaks at the end of the file) are not rows.
-* A line with more values than the header has columns is rejected (an unquoted comma).
-* Only meanings that are certain are accepted: ``2025/5/3`` yes, ``3/5/2025`` or ``20250503``
-  no; ``1,200.50`` yes, ``1,20`` or ``12.345`` no; ``3次`` yes, ``2.5`` or ``不记得`` no.
-* ``.data`` dtypes: ids and other text pandas' default string dtype (``str`` in pandas 3,
-  as ``pd.read_csv(dtype=str)`` gives: pyarrow-backed when pyarrow is installed; ``object``
-  in pandas < 3); dates ``datetime64[ns]``; money ``float64`` (yuan); counts ``int64``;
-  survey scores nullable ``Int64``.
+  data rows is rejected as ``"empty row"``; blank lines after the last data row are not rows.
+  A line with more values than the header has columns is rejected (an unquoted comma).
+* Only certain meanings are accepted: ``2025/5/3`` yes, ``3/5/2025`` or ``20250503`` no;
+  ``1,200.50`` yes, ``1,20`` or ``12.345`` no; ``3次`` yes, ``2.5`` or ``不记得`` no.
+* ``.data`` dtypes: text as ``pd.read_csv(dtype=str)`` gives (``str`` in pandas 3, ``object``
+  before); dates ``datetime64[ns]``; money ``float64`` (yuan); counts ``int64``; survey
+  scores nullable ``Int64``.
 
-Order exports (``read_orders``) -- what a shop's own export needs:
+Order exports (``read_orders``):
 
 * **Platform presets.** Taobao/Tmall, JD, Pinduoduo, Youzan and Douyin exports are recognised by
-  their header names (:data:`PRESETS`, from ``headers.toml``); ``result.preset`` says which one
-  was used, and ``columns=`` overrides it. (Taobao, JD, Pinduoduo and Douyin header names were
-  checked against published exports; Youzan names are from memory, marked ``sure=False``.
-  Pinduoduo and Douyin exports carry no buyer ID: the receiver's phone column stands in for the
-  customer.)
-* **Only paid orders are purchases** (the rule lives in :func:`rfmkit.orders.purchase_lines`,
-  called here so every line left out has a line number and a reason): closed, cancelled,
-  unpaid, refunded and unknown statuses are rejected with the status in the reason; a
-  refund-amount column (``退款金额``) is subtracted, so ``.data["amount"]`` is the net amount
-  (``.data["refund"]`` keeps the refund); a line refunded in full is rejected. Without a
-  status column, a blank payment time (``订单付款时间``) means not paid. ``.status_counts``
-  counts the rows read by status, shown in ``repr(result)``.
+  their headers (:data:`PRESETS`); ``result.preset`` says which, ``columns=`` overrides it.
+  Youzan names are from memory (``sure=False``); Pinduoduo and Douyin exports have no buyer
+  ID, so the receiver's phone stands in for the customer.
+* **Only paid orders are purchases** (:func:`rfmkit.orders.purchase_lines`): closed,
+  cancelled, unpaid, refunded and unknown statuses are rejected with the status in the reason;
+  a refund (``退款金额``) is subtracted, so ``amount`` is net (``refund`` keeps it), and a line
+  refunded in full is rejected. Without a status column, a blank payment time (``订单付款时间``)
+  means not paid. ``.status_counts`` counts the rows read by status.
 * **File shapes.** A title or notes block above the header is skipped (the header is the first
-  line with two or more column names rfmkit knows; else ``header_row=``). A workbook's first
-  sheet with such a header is read and the others are named. ``="2876..."`` (Excel-protected
-  numbers) reads as ``2876...``. Times with an offset (``2026-06-01T12:03:00+08:00``) keep the
-  wall-clock time written, so the day is the shop's local day. A total row (``合计``) is
-  rejected as such. A refund line may have a negative quantity (a sale may not). Numbers with
-  more than 15 digits are rejected, never rounded. A quote opened and never closed on its line,
-  where closing it further on would swallow whole rows, is dropped from that line and the line
-  rejected, so kept + rejected is always the number of lines below the header.
+  line with two or more known column names; else ``header_row=``). A workbook's first sheet
+  with such a header is read. ``="2876..."`` reads as ``2876...``. Times with an offset
+  (``2026-06-01T12:03:00+08:00``) keep the wall-clock time written: the shop's local day. A
+  total row (``合计``) is rejected as such. A refund line may have a negative quantity (a sale
+  may not). Numbers of more than 15 digits are rejected, never rounded. A quote never closed
+  on its line, where closing it further on would swallow whole rows, is dropped from that
+  line and the line rejected.
 * **One line twice.** When the file shows a repeat is one line twice -- the same sub-order id
   (``子订单编号``), or the same order number in an export of one row per order (no product,
   quantity or line columns, or a preset that says so) -- the repeat is rejected ("counted
-  once"). Otherwise two equal lines of one order may be two items bought: they are kept and
-  the repeat is noted in ``repr(result)``.
-* **Reasons in both languages.** ``result.rejected_in("zh" | "en")`` adds a stable ``code`` per
-  reason (:func:`reason_code`) and gives the reason in Chinese or English (``rfmkit.labels``).
+  once"); otherwise equal lines may be two items bought: kept, and noted in ``repr(result)``.
+* **Reasons in both languages**: ``result.rejected_in("zh" | "en")``, with a stable ``code``.
 
-How: every cell is read as text, then each column is parsed once, vectorised. A UTF-8 CSV
-file is read by pyarrow's CSV reader when pyarrow is installed (several times faster than
-pandas' C parser); it reads the file only when it reads it as the C parser would: lines with
-too many values are dropped and numbered by it, and at a line with too few values (which
-pandas pads with blanks), a line of spaces, a quote above the header, another encoding, or
-any error, the whole file is read again by ``pd.read_csv`` (C parser), whose reading is then
-the only one used -- the same cells either way. Cells pyarrow read stay in its compact
-form: a column becomes Python text a block at a time while it is parsed, and otherwise only
-the rows a rejection or a repeat check needs. Excel files are read by ``pd.read_excel``.
-Then values written plainly (``1200.50``, ``2025-05-03 14:22:01``) are read in C, the others
-by one anchored pattern per kind that also words the reason. Every parser runs in linear time
-in the length of a cell.
+How: every cell is read as text (pyarrow's CSV reader for UTF-8 when pyarrow is installed and
+it reads the file as pandas' C parser would; else ``pd.read_csv``; ``pd.read_excel``), then
+each column is parsed once, vectorised: plain values in numpy, the others by one anchored
+pattern per kind that also words the reason, in linear time in a cell's length.
 """
 
 from __future__ import annotations
