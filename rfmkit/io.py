@@ -149,10 +149,8 @@ class ReadResult:
             return f"读入 {self.rows_read} 行: 保留 {kept} 行, 拒收 {bad} 行" + (
                 " (见 .rejected)" if bad else "")
         row_word = "row" if self.rows_read == 1 else "rows"
-        text = f"{self.rows_read} {row_word} read: {kept} kept, {bad} rejected"
-        if bad:
-            text += " (see .rejected)"
-        return text
+        return f"{self.rows_read} {row_word} read: {kept} kept, {bad} rejected" + (
+            " (see .rejected)" if bad else "")
 
     def details(self) -> list[str]:
         """What else the reader found, in the current language: the preset, the sheet, the
@@ -301,7 +299,6 @@ PRESETS: dict[str, Preset] = {
                 sure=spec.get("sure", True))
     for key, spec in _HEADERS["presets"].items()
 }
-
 
 
 def _pick_preset(kind: str, headers: list[str], preset: str | None) -> str | None:
@@ -542,9 +539,9 @@ def _parse_ids(values: np.ndarray | _Arrow, padded: bool = True
     return text, _reasons(text == "", BLANK_REASON)
 
 
-def _date_shape(values: np.ndarray) -> tuple[str, str] | None:
-    """(pandas format, shape) of the first non-blank value when it is a zero-padded numeric
-    date such as ``2025-05-03 14:22:01`` (shape ``dddd-dd-dd dd:dd:dd``, d = digit)."""
+def _date_shape(values: np.ndarray) -> str | None:
+    """The shape of the first non-blank value when it is a zero-padded numeric date such as
+    ``2025-05-03 14:22:01`` (shape ``dddd-dd-dd dd:dd:dd``, d = digit)."""
     first = next((v for v in values if v.strip()), "").strip()
     m = _DATE_RX.match(first)
     shape = re.sub("[0-9]", "d", first)
@@ -552,8 +549,7 @@ def _date_shape(values: np.ndarray) -> tuple[str, str] | None:
         f"dddd{m['sep']}dd{m['sep']}dd"
     ):
         return None
-    fmt = f"%Y{m['sep']}%m{m['sep']}%d" + (f"{m['t']}%H:%M" if m["H"] else "")
-    return fmt + (":%S" if m["S"] else ""), shape
+    return shape
 
 
 _MONTH_DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
@@ -647,7 +643,7 @@ def _parse_dates(values: np.ndarray, keep_time: bool) -> tuple[np.ndarray, pd.Se
         out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[ns]")
         rest = np.arange(len(values))
     else:
-        ok, out = _shaped(values, shape[1])
+        ok, out = _shaped(values, shape)
         rest = np.flatnonzero(~ok)
     reasons = _by_grammar(values, rest, out, lambda texts: _date_grammar(texts, keep_time))
     if not keep_time:
@@ -730,10 +726,8 @@ def _parse_counts(values: np.ndarray, noun: str, allow_negative: bool = False
                   ) -> tuple[np.ndarray, pd.Series]:  # fmt: skip
     """Count cells -> (int64, reasons); whole numbers from 0 to 10**15 - 1 (``3``, ``3次``),
     and down to -(10**15 - 1) with ``allow_negative``."""
-    def grammar(rest: np.ndarray) -> tuple[np.ndarray, pd.Series]:
-        return _whole_grammar(rest, _COUNT_UNITS, f"not a whole number of {noun}")
-
-    out, reasons = _parse_numbers(values, 0, grammar)
+    out, reasons = _parse_numbers(
+        values, 0, lambda rest: _whole_grammar(rest, _COUNT_UNITS, f"not a whole number of {noun}"))
     reasons = pd.concat([
         reasons,
         _reasons((out < 0) & ~allow_negative, f"negative number of {noun}"),
@@ -1337,8 +1331,6 @@ def _match_columns(
     found = [h for h in headers if h]
     by_name = {f.name: f for f in schema}
     chosen: dict[str, int] = {}
-    used: set[int] = set()
-
     for canon, wanted in (columns or {}).items():
         if canon not in by_name:
             raise ValueError(error_text("read.map_unknown", column=canon, known=list(by_name)))
@@ -1350,10 +1342,9 @@ def _match_columns(
         if idx is None:
             raise ValueError(error_text("read.map_absent", column=canon, wanted=wanted,
                                         name=name, found=found))
-        if idx in used:
+        if idx in chosen.values():
             raise ValueError(error_text("read.map_twice", wanted=wanted))
         chosen[canon] = idx
-        used.add(idx)
 
     keys = [_norm_header(h) if h else "" for h in headers]
     loose = [
@@ -1363,18 +1354,12 @@ def _match_columns(
     # exact header names first (aliases in priority order, then left to right in the file),
     # then headers with a trailing note in brackets removed, e.g. 实付金额(元) -> 实付金额
     for candidate_keys in (keys, loose):
-        for f in schema:
-            if f.name in chosen:
-                continue
-            for alias in f.aliases:
-                akey = _norm_header(alias)
-                idx = next(
-                    (i for i, k in enumerate(candidate_keys) if k == akey and i not in used), None
-                )
-                if idx is not None:
-                    chosen[f.name] = idx
-                    used.add(idx)
-                    break
+        for f in [f for f in schema if f.name not in chosen]:
+            idx = next((i for a in map(_norm_header, f.aliases)
+                        for i, k in enumerate(candidate_keys)
+                        if k == a and i not in chosen.values()), None)  # fmt: skip
+            if idx is not None:
+                chosen[f.name] = idx
 
     missing = [f for f in schema if f.required and f.name not in chosen]
     if missing:
@@ -1388,16 +1373,14 @@ def _match_columns(
 
 
 def _unique_names(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
+    seen: dict[str, None] = {}  # in order
     for nm in names:
         candidate, k = nm, 0
         while candidate in seen:
             k += 1
             candidate = f"{nm}.{k}"
-        seen.add(candidate)
-        out.append(candidate)
-    return out
+        seen[candidate] = None
+    return list(seen)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1491,6 +1474,14 @@ def _add(problems: dict[int, pd.Series], idx: int, reasons: pd.Series) -> None:
     problems[idx] = reasons.sort_index()
 
 
+def _bad_rows(row_blank: np.ndarray, problems: dict[int, pd.Series]) -> np.ndarray:
+    """Mask of the rows rejected so far: empty, or with a problem in some column."""
+    bad = row_blank.copy()
+    for reasons in problems.values():
+        bad[reasons.index] = True
+    return bad
+
+
 def _repeated(ids: np.ndarray | _Arrow) -> np.ndarray:
     """Mask of the ids that occur more than once. Python's cached string hashes find the
     candidates (sorting 64-bit numbers is fast); equal hashes are then checked for equal text.
@@ -1523,21 +1514,13 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
                  raw: list[np.ndarray], problems: dict[int, pd.Series], row_blank: np.ndarray,
                  headers: list[str], preset: str | None) -> tuple[dict[str, int] | None,
                                                                   tuple[str, ...]]:  # fmt: skip
-    """The order export's own rules, on the rows read so far: rows a quote would have
-    swallowed, total rows, refund lines, the purchase rule (rfmkit.orders.purchase_lines)
-    and lines that appear twice. Adds reasons to ``problems``; nets refunds into the amount.
-    Returns (rows by order status, notes)."""
+    """The order export's own rules, on the rows read so far: total rows, refund lines, the
+    purchase rule (rfmkit.orders.purchase_lines) and lines that appear twice. Adds reasons to
+    ``problems``; nets refunds into the amount. Returns (rows by order status, notes)."""
     from rfmkit.orders import purchase_lines
 
-    def bad_rows() -> np.ndarray:
-        bad = row_blank.copy()
-        for reasons in problems.values():
-            bad[reasons.index] = True
-        return bad
-
-    lines = table.lines[:n]
     # a total row (合计) at the end of an export is no order: say so instead of "blank id"
-    bad = np.flatnonzero(bad_rows() & ~row_blank)
+    bad = np.flatnonzero(_bad_rows(row_blank, problems) & ~row_blank)
     if len(bad):
         total = np.zeros(n, dtype=bool)
         where = np.full(n, -1)
@@ -1560,9 +1543,8 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
         _add(problems, q, _reasons(wrong, "negative number of items"))
     # the purchase rule: status, payment time and refunds
     col = {c: chosen.get(c) for c in ("status", "refund", "paid_at")}
-    if not any(v is not None for v in col.values()):
-        counts = None
-    else:
+    counts = None
+    if any(v is not None for v in col.values()):
         status_text = None if col["status"] is None else np.fromiter(
             map(str.strip, _cells(raw[col["status"]][:n])), dtype=object, count=n)  # fmt: skip
         net, why = purchase_lines(
@@ -1571,8 +1553,7 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
             None if col["paid_at"] is None else parsed[col["paid_at"]][:n],
         )
         parsed[amount] = np.concatenate([net, parsed[amount][n:]])
-        bad = bad_rows()
-        why[bad] = ""
+        why[_bad_rows(row_blank, problems)] = ""
         for code in np.unique(why[why != ""]):
             mask = why == code
             if code.startswith("status."):
@@ -1591,7 +1572,6 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
                 _add(problems, col["refund"], _reasons(mask, (
                     "refunded in full: not a purchase" if code == "refund.full"
                     else "refund is larger than the amount paid")))  # fmt: skip
-        counts = None
         if status_text is not None:
             shown = pd.Series(status_text[~row_blank], dtype=object)
             counts = {str(k): int(v) for k, v in shown.value_counts(sort=False).items()}
@@ -1599,7 +1579,7 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
     # or the same order number in a file of one row per order); otherwise only noted, since
     # two equal lines of one order can be two items bought
     notes: tuple[str, ...] = ()
-    keep = ~bad_rows()
+    keep = ~_bad_rows(row_blank, problems)
     per_order = (preset is not None and PRESETS[preset].one_row_per_order) or not any(
         c in chosen for c in ("line_id", "product_id", "quantity", "unit_price"))
     key = chosen.get("line_id", chosen["order_id"] if per_order else None)
@@ -1610,14 +1590,11 @@ def _order_rules(table: _Table, n: int, chosen: dict[str, int], parsed: dict[int
         again = rows.duplicated(keep="first").to_numpy()
         if again.any() and key is not None and (rows.iloc[:, key] != "").all():
             first = rows.groupby(list(rows.columns), sort=False).ngroup().to_numpy()
-            first_line = pd.Series(lines[maybe]).groupby(first).transform("min").to_numpy()
+            first_line = pd.Series(table.lines[maybe]).groupby(first).transform("min").to_numpy()
             what = headers[key] or "order id"
-            mask = np.zeros(n, dtype=bool)
-            mask[maybe[again]] = True
-            reason = pd.Series("", index=np.flatnonzero(mask), dtype=object)
-            reason[:] = [f"repeats line {f} exactly (same {what}): the same line twice, "
-                         "counted once" for f in first_line[again]]  # fmt: skip
-            _add(problems, key, reason)
+            _add(problems, key, pd.Series([
+                f"repeats line {f} exactly (same {what}): the same line twice, counted once"
+                for f in first_line[again]], index=maybe[again], dtype=object))  # fmt: skip
         elif again.any():
             notes = (label("read_detail.repeats").format(n=int(again.sum())),)
     return counts, notes
@@ -1650,14 +1627,13 @@ def _read(
         error_text("read.where_sheet", n=table.header_line, sheet=table.sheet))  # fmt: skip
     chosen = _match_columns(headers, schema, _preset_columns(chosen_preset, headers, columns),
                             name, where)  # fmt: skip
-    fields = {idx: f for f in schema for canon, idx in chosen.items() if f.name == canon}
+    fields = {chosen[f.name]: f for f in schema if f.name in chosen}
 
     n = len(table.lines)
     parsed: dict[int, np.ndarray] = {}
     problems: dict[int, pd.Series] = {}
     row_blank = np.ones(n, dtype=bool)
-    for idx in sorted(fields):
-        f = fields[idx]
+    for idx, f in sorted(fields.items()):
         parsed[idx], reasons = _parse(raw[idx], f, table.padded)
         is_blank = (reasons == BLANK_REASON).to_numpy()
         blank_here = np.zeros(n, dtype=bool)
@@ -1680,28 +1656,19 @@ def _read(
                + [e[0] for e in table.early])  # fmt: skip
     n = int((table.lines <= last).sum())
     row_blank = row_blank[:n]
-    problems = {i: r[r.index < n].drop(np.flatnonzero(row_blank), errors="ignore")
+    # an empty row has no other reason; the quote's line is rejected for that reason alone
+    problems = {i: r[r.index < n].drop(np.flatnonzero(row_blank | stray[:n]), errors="ignore")
                 for i, r in problems.items()}  # fmt: skip
     problems = {i: r for i, r in problems.items() if len(r)}
-    if stray.any():  # the quote's line is rejected for that reason alone
-        hit = np.flatnonzero(stray[:n])
-        problems = {i: r.drop(hit, errors="ignore") for i, r in problems.items()}
-        problems = {i: r for i, r in problems.items() if len(r)}
-        _add(problems, 0, _reasons(stray[:n], QUOTE_REASON))
+    _add(problems, 0, _reasons(stray[:n], QUOTE_REASON))
     counts, notes = None, ()
     if kind == "orders":
         counts, notes = _order_rules(table, n, chosen, parsed, raw, problems, row_blank,
                                      headers, chosen_preset)  # fmt: skip
-    bad = row_blank.copy()
-    for reasons in problems.values():
-        bad[reasons.index] = True
-    keep = ~bad
+    keep = ~_bad_rows(row_blank, problems)
 
     # the clean data: canonical columns (schema order), then the others (file order)
-    data: dict[str, pd.Series] = {}
-    for f in schema:
-        if f.name in chosen:
-            data[f.name] = _final(parsed[chosen[f.name]][:n], keep, f)
+    data = {f.name: _final(parsed[idx][:n], keep, f) for idx, f in fields.items()}
     others = [i for i in range(len(headers)) if i not in fields]
     names = _unique_names(list(data) + [display[i] for i in others])[len(data) :]
     for col_name, i in zip(names, others, strict=True):
