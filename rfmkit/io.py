@@ -184,11 +184,9 @@ class ReadResult:
         reason (stable, for counting)."""
         from rfmkit import labels
 
-        lang = language or labels.current_language()
         out = self.rejected.copy()
-        codes = out["reason"].map(reason_code)
-        out["code"] = codes
-        if lang == "zh":
+        out["code"] = codes = out["reason"].map(reason_code)
+        if (language or labels.current_language()) == "zh":
             zh = {k: v[0] for k, v in labels.LABELS.items() if k.startswith("read_reason.")}
             out["reason"] = [
                 zh.get(f"read_reason.{c}", r) + ("" if c in _EXACT_CODES or c == "other"
@@ -399,11 +397,9 @@ def reason_code(reason: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Value parsers. Each takes a column of raw cell texts and returns (values, reasons): reasons is
-# a Series indexed by row position holding the rows that could not be read (blank ones with
-# BLANK_REASON). Texts written plainly are read by pandas/numpy at C speed; the rest by one
-# anchored pattern per kind, after whitespace runs are made one space, so every parser runs in
-# linear time.
+# Value parsers: a column of cell texts -> (values, reasons), reasons a Series indexed by row
+# position (blank cells: BLANK_REASON). Plain texts are read in numpy, the rest by one anchored
+# pattern per kind (linear time).
 # ---------------------------------------------------------------------------------------------
 
 EIGHT_DIGIT_REASON = "not a date: 8-digit numbers like 20250503 are ambiguous (write 2025-05-03)"
@@ -472,11 +468,8 @@ def _byte_blocks(values: np.ndarray, width: int):
 
 
 def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
-    """Numbers written plainly: ``-?[0-9]{1,15}`` with 1..``decimals`` digits after a point.
-
-    Takes an object array of str; returns (float64 values, mask of the texts of that shape),
-    checked byte by byte in numpy. Other texts are left to the grammar of their kind.
-    """
+    """(float64 values, mask) of the texts ``-?[0-9]{1,15}`` with 1..``decimals`` digits after
+    a point, checked byte by byte in numpy; other texts are left to the grammar of their kind."""
     out = np.zeros(len(values), dtype="float64")
     ok = np.zeros(len(values), dtype=bool)
     width = _MAX_DIGITS + 5  # sign, digits, point, 2 decimals, one byte to see longer texts
@@ -513,10 +506,8 @@ def _plain(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _parse_ids(values: np.ndarray | _Arrow, padded: bool = True
                ) -> tuple[np.ndarray | _Arrow, pd.Series]:  # fmt: skip
-    """Text cells -> (stripped text, BLANK_REASON where blank); ``padded=False``: the file
-    shows no cell starts or ends with a space (:func:`_padded`), so none is stripped. A column
-    read by pyarrow stays one: its ASCII texts are stripped by pyarrow, the others by
-    ``str.strip``."""
+    """Text cells -> (stripped text, BLANK_REASON where blank); with ``padded=False``
+    (:func:`_padded`) none is stripped. A pyarrow column stays one."""
     if isinstance(values, _Arrow):
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -805,10 +796,9 @@ _EDGE_SPACE = r"^[ \t\n\x0b\x0c\r\x1c-\x1f]|[ \t\n\x0b\x0c\r\x1c-\x1f]$"  # (RE2
 
 
 class _Arrow:
-    """A column of cell texts as pyarrow read it (one ``large_string`` chunked array): far
-    smaller than an object array of Python ``str``. Indexed like one: ``c[i]`` is a ``str``,
-    ``c[a:b]`` an :class:`_Arrow`, ``c[mask]`` and ``c[positions]`` object arrays of the rows
-    asked for; :func:`_cells` gives the whole column as an object array."""
+    """A column of cell texts as pyarrow read it (a ``large_string`` chunked array, far smaller
+    than Python ``str``): ``c[i]`` is a ``str``, ``c[a:b]`` an :class:`_Arrow`, ``c[mask]`` and
+    ``c[positions]`` object arrays; :func:`_cells` gives the whole column as one."""
 
     def __init__(self, array: Any) -> None:
         self.array = array
@@ -983,13 +973,10 @@ def _header_position(content: bytes, codec: str, name: str, keys: frozenset[str]
 
 
 def _stray_quotes(content: bytes, sep: str, skip: int, cr_only: bool) -> tuple[bytes, list[int]]:
-    """Find quotes that open a value and are never closed on their line, where closing them
-    further on would swallow whole rows (a title cell, a typo). Returns the content with those
-    lines' quotes removed, and their line numbers (1-based). A value with a line break inside
-    quotes (an address on two lines) is left as it is: no line after the opening quote holds
-    as many values as the header (a whole row), and read as one record it has no more values
-    than the header. (So a value with a line break in the first column, followed by a whole
-    row's worth of values, is taken for a stray quote.)"""
+    """(content, 1-based lines) with the quotes removed from lines whose quote is never closed
+    on the line and would swallow whole rows. A quoted value with a line break (an address)
+    stays: no line inside holds a whole row, and as one record it has no more values than the
+    header (so a first-column value with a line break, then a whole row, is taken for one)."""
     brk = b"\r" if cr_only else b"\n"
     lines = content.split(brk)
     odd = [i for i, ln in enumerate(lines) if ln.count(b'"') % 2]
@@ -1021,9 +1008,8 @@ def _stray_quotes(content: bytes, sep: str, skip: int, cr_only: bool) -> tuple[b
 
 def _csv_frame(src: Any, codec: str, sep: str, skip: int, width: int | None, name: str
                ) -> tuple[list[np.ndarray], dict[int, int]]:  # fmt: skip
-    """Every cell as text with pandas' C parser, header row first: one object array per
-    column, and {record index: values seen} of the records it skipped for having too many
-    values."""
+    """Every cell as text by pandas' C parser, header row first: (one object array per column,
+    {record index: values seen} of the records skipped for too many values)."""
     if hasattr(src, "seek"):
         src.seek(0)
     with warnings.catch_warnings(record=True) as caught:
@@ -1047,11 +1033,9 @@ def _csv_frame(src: Any, codec: str, sep: str, skip: int, width: int | None, nam
 
 def _arrow_plan(content: bytes, codec: str, sep: str, skip: int
                 ) -> tuple[int, int, bool] | None:  # fmt: skip
-    """Whether pyarrow's CSV reader can read this file exactly as pandas' C parser does, and
-    how: (byte where the header starts, most columns the header can have, whether values may
-    hold line breaks). None when pyarrow is not installed, the file is not UTF-8, or there is
-    a quote in the lines above the header (there, pandas and pyarrow may count rows
-    differently)."""
+    """(byte where the header starts, most columns of the header, whether values may hold line
+    breaks) for pyarrow's CSV reader; None without pyarrow, for a file not UTF-8, or with a
+    quote above the header (there, pandas and pyarrow may count rows differently)."""
     try:
         import pyarrow.csv  # noqa: F401
     except ImportError:
@@ -1073,12 +1057,9 @@ def _arrow_plan(content: bytes, codec: str, sep: str, skip: int
 
 def _arrow_frame(source: Path | bytes, start: int, most: int, quoted: bool, sep: str
                  ) -> tuple[list[np.ndarray], dict[int, int]] | None:  # fmt: skip
-    """The same as :func:`_csv_frame`, read by pyarrow's CSV reader from byte ``start`` of
-    the file (a path is read from disk) as :func:`_arrow_plan` says; or None when pyarrow
-    reads a line other than the C parser would (a line with fewer values than the header:
-    pandas pads it, pyarrow can only drop it) or fails. The caller then reads the file with
-    the C parser. The columns stay as pyarrow holds them (:class:`_Arrow`): compact, turned
-    into Python text one at a time when parsed."""
+    """:func:`_csv_frame` by pyarrow's CSV reader from byte ``start`` (a path is read from
+    disk), columns as :class:`_Arrow`; None when it fails or reads a line otherwise than the C
+    parser (fewer values than the header: pandas pads it, pyarrow can only drop it)."""
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
@@ -1130,10 +1111,9 @@ def _raw_lines(src: Any, numbers: list[int], codec: str, cr_only: bool) -> dict[
 
 
 def _padded(content: bytes, sep: str) -> bool:
-    """Whether a cell of this CSV may start or end with whitespace (what ``str.strip``
-    removes). False only for an ASCII file with a one-byte separator that holds none of those
-    spaces but " ", and no " " next to a separator, a line break, a quote or either end of
-    the file: its cells need no stripping."""
+    """Whether a cell may start or end with what ``str.strip`` removes. False only for an ASCII
+    file with a one-byte separator, no such space but " ", and no " " next to a separator, a
+    line break, a quote or either end of the file."""
     if not content.isascii() or len(sep) != 1 or sep in _ASCII_SPACE or any(
             ord(c) in content for c in _ASCII_SPACE if c not in " \r\n"):  # fmt: skip
         return True
@@ -1408,9 +1388,8 @@ def _final(values: np.ndarray, keep: np.ndarray, f: _Field | None) -> pd.Series:
 
 def _rejected(table: _Table, row_blank: np.ndarray, problems: dict[int, pd.Series],
               raw: list[np.ndarray], display: list[str]) -> pd.DataFrame:  # fmt: skip
-    """The ``.rejected`` frame, by line: the rows rejected while reading, the empty rows, and
-    the rows with problems (the first problem's column and raw value, and every reason, named
-    by column when there are several)."""
+    """The ``.rejected`` frame by line: rows rejected while reading, empty rows, and rows with
+    problems (the first problem's column and value; every reason, named by column if several)."""
     blank = np.flatnonzero(row_blank)
     parts = [list(zip(*table.early, strict=True)) or [[]] * 4,
              [table.lines[blank], [""] * len(blank), [""] * len(blank), ["empty row"] * len(blank)]]
@@ -1483,9 +1462,8 @@ def _bad_rows(row_blank: np.ndarray, problems: dict[int, pd.Series]) -> np.ndarr
 
 
 def _repeated(ids: np.ndarray | _Arrow) -> np.ndarray:
-    """Mask of the ids that occur more than once. Python's cached string hashes find the
-    candidates (sorting 64-bit numbers is fast); equal hashes are then checked for equal text.
-    Ids read by pyarrow are counted by pyarrow (never Python text for all ids)."""
+    """Mask of the ids that occur more than once: candidates by Python's cached string hashes,
+    then checked for equal text. Ids read by pyarrow are counted by pyarrow."""
     if isinstance(ids, _Arrow):
         import pyarrow.compute as pc
 
