@@ -976,7 +976,7 @@ def _stray_quotes(content: bytes, sep: str, skip: int, cr_only: bool) -> tuple[b
     """(content, 1-based lines) with the quotes removed from lines whose quote is never closed
     on the line and would swallow whole rows. A quoted value with a line break (an address)
     stays: no line inside holds a whole row, and as one record it has no more values than the
-    header (so a first-column value with a line break, then a whole row, is taken for one)."""
+    header (so a first-column value with a line break, then a whole row, looks stray)."""
     brk = b"\r" if cr_only else b"\n"
     lines = content.split(brk)
     odd = [i for i, ln in enumerate(lines) if ln.count(b'"') % 2]
