@@ -68,7 +68,7 @@ def _as_value_series(values, what: str = "values") -> pd.Series:
     if numbers.index.has_duplicates:
         twice = list(dict.fromkeys(numbers.index[numbers.index.duplicated()]))[:10]
         raise ValueError(error_text("customers_twice", what=what, twice=twice))
-    return numbers.copy()
+    return numbers
 
 
 def _order_by_value(values: pd.Series) -> np.ndarray:
@@ -198,9 +198,8 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
     shares that are not four positive fractions adding up to 1.
     """
     series = _as_value_series(values)
-    exact_shares = _validate_shares(shares)
     n = len(series)
-    boundaries = tier_boundaries(n, shares)
+    boundaries = tier_boundaries(n, shares)  # checks the shares
     order = _order_by_value(series)
     sorted_values = series.to_numpy()[order]
     # the tier of each position: the first tier whose boundary lies beyond it
@@ -215,7 +214,7 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
         index=series.index.copy(),
     )
     result.attrs = {
-        "shares": tuple(float(s) for s in exact_shares),
+        "shares": tuple(float(s) for s in shares),
         "boundaries": boundaries,
         "counts": {t: int((tier_index == i).sum()) for i, t in enumerate(TIERS)},
         "split_ties": _split_ties(sorted_values, tier_index_sorted),
@@ -342,22 +341,11 @@ def decile_table(values, groups: int = 10, with_total: bool = False) -> pd.DataF
         }
     )
     if with_total:
-        result = pd.concat(
-            [
-                result.astype({"group": object}),
-                pd.DataFrame(
-                    {
-                        "group": ["total"],
-                        "customer_range": [f"1-{n}"],
-                        "customers": [n],
-                        "average": [grand_average],
-                        "total": [grand_total],
-                        "share": [100.0 if grand_total else 0.0],
-                    }
-                ),
-            ],
-            ignore_index=True,
-        )
+        total_row = {"group": "total", "customer_range": f"1-{n}", "customers": n,
+                     "average": grand_average, "total": grand_total,
+                     "share": 100.0 if grand_total else 0.0}
+        result = pd.concat([result.astype({"group": object}), pd.DataFrame([total_row])],
+                           ignore_index=True)
     result.attrs = {"total": grand_total, "customers": n}
     return result
 
@@ -485,12 +473,8 @@ def yearly_cash_flows(
         index=spend.index.copy(),
         columns=pd.Index(range(1, years + 1), name="year"),
     )
-    result.attrs = {
-        "margin": margin,
-        "retention": retention,
-        "history_years": history_years,
-        "cost_per_year": cost_per_year,
-    }
+    result.attrs = {"margin": margin, "retention": retention, "history_years": history_years,
+                    "cost_per_year": cost_per_year}
     return result
 
 
@@ -608,14 +592,14 @@ def yearly_spend(
     day = as_days(orders[date], column_of("orders", date))
     cents = as_fen(orders[amount], column_of("orders", amount))
     known = (day <= asof_day).to_numpy()
-    window = known & (day > asof_day - pd.Timedelta(days=int(days))).to_numpy()
+    window = known & (day > asof_day - pd.Timedelta(days=days)).to_numpy()
     who = orders[customer].to_numpy()
     everyone = pd.Index(pd.unique(who[known])).sort_values()
     spent = pd.Series(cents[window], index=who[window]).groupby(level=0).sum()
     result = spent.reindex(everyone, fill_value=0).astype("int64") / 100
     result.index.name = customer
     result.name = "yearly_spend"
-    result.attrs = {"asof": asof_day, "days": int(days)}
+    result.attrs = {"asof": asof_day, "days": days}
     return result
 
 
@@ -628,19 +612,10 @@ def clv_table(cash_flows: pd.DataFrame, rate) -> pd.DataFrame:
     (sum of R_i / (1 + r)^i, yuan, from :func:`clv`) and ``discounted_away`` (undiscounted -
     clv: what waiting for the money costs). Not rounded.
     """
-    values = clv(cash_flows, rate)
-    undiscounted = pd.Series(
-        [math.fsum(row) for row in cash_flows.to_numpy(dtype="float64")],
-        index=cash_flows.index.copy(),
-    )
-    return pd.DataFrame(
-        {
-            "undiscounted": undiscounted.to_numpy(),
-            "clv": values.to_numpy(),
-            "discounted_away": undiscounted.to_numpy() - values.to_numpy(),
-        },
-        index=cash_flows.index.copy(),
-    )
+    values = clv(cash_flows, rate).to_numpy()
+    undiscounted = np.array([math.fsum(row) for row in cash_flows.to_numpy(dtype="float64")])
+    return pd.DataFrame({"undiscounted": undiscounted, "clv": values,
+                         "discounted_away": undiscounted - values}, index=cash_flows.index.copy())
 
 
 def equity_summary(clv_values, undiscounted=None) -> pd.DataFrame:
