@@ -213,8 +213,7 @@ def products_near_ticket(first_orders: pd.DataFrame, products: pd.DataFrame,
     columns = ["customer_id", "first_ticket", "rank", "product_id", *_PRODUCT_COLUMNS,
                "difference", "difference_pct"]
     result = near[columns]
-    result = result[columns]
-    result.attrs = {"tolerance": tol, "without_match": list(without)}
+    result.attrs = {"tolerance": tol, "without_match": without}
     return result
 
 
