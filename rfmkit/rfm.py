@@ -354,39 +354,27 @@ def segment_summary(segments: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame
         table = table.reindex(segments.index)
     definition = scheme_table(segments.attrs.get("scheme", "lesson"))
     joined = table[["recency_days", "frequency", "monetary"]].assign(segment=segments["segment"])
-    grouped = joined.groupby("segment")
-    summary = pd.DataFrame(
-        {
-            "customers": grouped.size(),
-            "orders": grouped["frequency"].sum(),
-            "revenue": grouped["monetary"].sum(),
-            "recency_total": grouped["recency_days"].sum(),
-        }
-    )
-    summary = summary.reindex(definition["segment"].to_numpy(), fill_value=0)
-    counts = summary["customers"]
-    total_revenue = summary["revenue"].sum()
-    result = pd.DataFrame(
+    summary = joined.groupby("segment").agg(
+        customers=("frequency", "size"), orders=("frequency", "sum"),
+        revenue=("monetary", "sum"), recency_total=("recency_days", "sum"),
+    ).reindex(definition["segment"].to_numpy(), fill_value=0)
+    counts, orders, revenue = summary["customers"], summary["orders"], summary["revenue"]
+    total_revenue = revenue.sum()
+    return pd.DataFrame(
         {
             "pattern": definition.index.to_numpy(),
             "customers": counts.astype("int64").to_numpy(),
             "customer_share": (100 * counts / counts.sum()).round(1).to_numpy(),
-            "orders": summary["orders"].astype("int64").to_numpy(),
-            "revenue": summary["revenue"].round(2).to_numpy(),
-            "revenue_share": (
-                (100 * summary["revenue"] / total_revenue).round(1).to_numpy()
-                if total_revenue
-                else np.zeros(len(summary))
-            ),
-            "average_order_value": (summary["revenue"] / summary["orders"].where(
-                summary["orders"] > 0)).round(2).to_numpy(),
+            "orders": orders.astype("int64").to_numpy(),
+            "revenue": revenue.round(2).to_numpy(),
+            "revenue_share": ((100 * revenue / total_revenue).round(1).to_numpy()
+                              if total_revenue else np.zeros(len(summary))),
+            "average_order_value": (revenue / orders.where(orders > 0)).round(2).to_numpy(),
             "average_recency_days": (summary["recency_total"] / counts.where(counts > 0))
-            .round(1)
-            .to_numpy(),
+            .round(1).to_numpy(),
         },
         index=pd.Index(summary.index, name="segment"),
     )
-    return result
 
 
 def scheme_comparison(table: pd.DataFrame, cut="mean") -> pd.DataFrame:
