@@ -14,6 +14,7 @@ Computation only: pandas in, pandas out, inputs never modified, no printing, no 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
@@ -43,12 +44,8 @@ DEFAULT_SHARES = (0.01, 0.19, 0.30, 0.50)
 
 
 def _as_value_series(values, what: str = "values") -> pd.Series:
-    """Return ``values`` as a float Series indexed by customer (a copy; the input is untouched).
-
-    Accepts a Series (index = customer), a dict customer -> value, or a list/array (customers
-    are then numbered 0, 1, 2, ...). Raises ValueError for missing or non-numeric values and for
-    a customer listed twice.
-    """
+    """A Series (index = customer), dict or list/array (numbered 0, 1, ...) as a new float
+    Series; ValueError for missing or non-numeric values and a customer listed twice."""
     if isinstance(values, pd.DataFrame):
         raise ValueError(error_text("value.not_a_column", what=what))
     if isinstance(values, pd.Series):
@@ -72,10 +69,8 @@ def _as_value_series(values, what: str = "values") -> pd.Series:
 
 
 def _order_by_value(values: pd.Series) -> np.ndarray:
-    """Return the positions of ``values`` sorted largest value first, equal values by customer id.
-
-    Customer ids of mixed types (e.g. numbers and text) are compared as text.
-    """
+    """Positions of ``values``, largest first, equal values by customer id (mixed types as
+    text)."""
     try:
         id_order = np.asarray(values.index.argsort(), dtype="int64")
     except TypeError:
@@ -92,11 +87,8 @@ def _round_half_up(number: Fraction) -> int:
 
 
 def _total_and_average(values) -> tuple[float, float]:
-    """Return (total, average per item) in yuan, rounded to the fen (0.01), halves up.
-
-    When every value is a whole number of fen the sums are done in integer fen, so they are
-    exact; otherwise an exactly rounded float sum is used. No values give (0.0, 0.0).
-    """
+    """(total, average) in yuan to the fen, halves up: exact in integer fen when every value is
+    whole fen, else an exactly rounded float sum. No values give (0.0, 0.0)."""
     values = np.asarray(values, dtype="float64")
     if values.size == 0:
         return 0.0, 0.0
@@ -133,13 +125,7 @@ def tier_boundaries(n: int, shares=DEFAULT_SHARES) -> tuple[int, ...]:
     if isinstance(n, bool) or int(n) != n or n < 0:
         raise ValueError(error_text("value.n_customers", n=n))
     n = int(n)
-    boundaries = []
-    cumulative = Fraction(0)
-    for share in exact[:-1]:
-        cumulative += share
-        boundaries.append(min(n, _round_half_up(n * cumulative)))
-    boundaries.append(n)
-    return tuple(boundaries)
+    return (*(min(n, _round_half_up(n * c)) for c in itertools.accumulate(exact[:-1])), n)
 
 
 def _validate_shares(shares) -> list[Fraction]:
