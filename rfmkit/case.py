@@ -5,9 +5,9 @@ visits per member +50 % (2 -> 3), average ticket (客单价, yuan per visit) +40
 and monthly sales +30 %, and puts each member in group A1 (both met), A2 (visits only), A3
 (ticket only), A4 (neither) or A0 (no purchase last month: no baseline, 无基期). Round 2
 (:func:`round_two_bands`) bands A4 by sales growth on the previous month (上月, round 1's
-month): A41..A44. Groups are codes; their names
-are shown at display time (``rfmkit.labels.name("case_group", code)``), and the rules in
-words are the labels ``case_rule.round_one`` and ``case_rule.round_two``.
+month): A41..A44. Groups are codes; their names are shown at display time
+(``rfmkit.labels.name("case_group", code)``), the rules in words are the labels
+``case_rule.round_one`` and ``case_rule.round_two``.
 
 Units: visits are counts per month (次), sales and tickets yuan (元), growth rates fractions
 (0.5 = +50 %) in ``*_growth`` columns and percent in ``*_pct`` columns. Every target and band
