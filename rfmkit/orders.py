@@ -105,7 +105,7 @@ def purchase_lines(
     """
     paid = np.asarray(paid, dtype="float64")
     why = np.full(len(paid), "", dtype=object)
-    net = paid.copy()
+    net = paid
     if refund is not None:
         back = np.nan_to_num(np.asarray(refund, dtype="float64"))
         net_fen = np.round(paid * 100).astype(np.int64) - np.round(back * 100).astype(np.int64)

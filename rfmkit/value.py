@@ -535,11 +535,9 @@ def delivered_value(
         numbers[part] = number
     total_value = math.fsum(numbers[p] for p in _VALUE_PARTS)
     total_cost = math.fsum(numbers[p] for p in _COST_PARTS)
-    entries = {f"{p}_value": numbers[p] for p in _VALUE_PARTS}
-    entries["total_value"] = total_value
-    entries.update({f"{p}_cost": numbers[p] for p in _COST_PARTS})
-    entries["total_cost"] = total_cost
-    entries["delivered_value"] = total_value - total_cost
+    entries = {**{f"{p}_value": numbers[p] for p in _VALUE_PARTS}, "total_value": total_value,
+               **{f"{p}_cost": numbers[p] for p in _COST_PARTS}, "total_cost": total_cost,
+               "delivered_value": total_value - total_cost}
     return pd.Series(entries, name="yuan", dtype="float64")
 
 
