@@ -468,10 +468,8 @@ def customer_equity(clv_values) -> float:
     """Customer equity (客户资产): the sum of all customers' discounted lifetime values.
 
     Takes the CLVs in yuan (a Series from :func:`clv`, a list or an array). Returns a float
-    (yuan). An empty list gives 0.0. Raises ValueError for missing values.
-
-    The short form :func:`customer_equity_short` (customer base x CLV) gives the same number
-    when the CLV used is the mean over exactly these customers.
+    (yuan). An empty list gives 0.0. Raises ValueError for missing values. The short form is
+    :func:`customer_equity_short`.
     """
     values = _as_value_series(clv_values, "clv_values")
     return float(math.fsum(values.to_numpy()))
@@ -491,7 +489,7 @@ def customer_equity_short(customer_base, average_clv) -> float:
     """
     base = as_number(customer_base, "customer_base")
     average = as_number(average_clv, "average_clv")
-    if base < 0 or math.isinf(base):
+    if base < 0:  # as_number has refused infinity
         raise ValueError(error_text("value.customer_base", base=base))
     return base * average
 
@@ -530,7 +528,7 @@ def delivered_value(
     numbers = {}
     for part, value in given.items():
         number = as_number(value, part)
-        if number < 0 or math.isinf(number):
+        if number < 0:  # as_number has refused infinity
             raise ValueError(error_text("value.yuan_amount", part=part, value=value))
         numbers[part] = number
     total_value = math.fsum(numbers[p] for p in _VALUE_PARTS)
