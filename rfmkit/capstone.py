@@ -63,14 +63,13 @@ def group_plan(segments: pd.DataFrame | pd.Series) -> pd.DataFrame:
 
 
 def _one_each(table: pd.DataFrame, other: pd.DataFrame | pd.Series, column: str) -> tuple:
-    """(ok, placed, customers): how many customers of ``table`` appear exactly once in
-    ``other`` with a value in ``column``; ok when that is all of them and nobody else is there."""
+    """(ok, placed): how many customers of ``table`` appear exactly once in ``other`` with a
+    value in ``column``; ok when that is all of them and nobody else is there."""
     values = other[column] if isinstance(other, pd.DataFrame) else other
     counts = values.dropna().index.value_counts()
     placed = int(counts.reindex(table.index).eq(1).sum())
     extra = len(values.index.difference(table.index))
-    return placed == len(table) and extra == 0 and not values.index.has_duplicates, placed, \
-        len(table)
+    return placed == len(table) and extra == 0 and not values.index.has_duplicates, placed
 
 
 def run_checks(read, table: pd.DataFrame, segments: pd.DataFrame, tiers: pd.DataFrame,
@@ -105,7 +104,7 @@ def run_checks(read, table: pd.DataFrame, segments: pd.DataFrame, tiers: pd.Data
                                  ("one_tier_each", tiers, "tier"),
                                  ("one_stage_each", stages, "stage"),
                                  ("plan_covers_all", plan, "cost")):
-        ok[check], placed, _ = _one_each(table, other, column)
+        ok[check], placed = _one_each(table, other, column)
         rows[check] = (placed, n)
     sizes = int(segments["segment"].value_counts().sum())
     rows["groups_add_up"], ok["groups_add_up"] = (sizes, n), sizes == n

@@ -5,9 +5,9 @@ visits per member +50 % (2 -> 3), average ticket (客单价, yuan per visit) +40
 and monthly sales +30 %, and puts each member in group A1 (both met), A2 (visits only), A3
 (ticket only), A4 (neither) or A0 (no purchase last month: no baseline, 无基期). Round 2
 (:func:`round_two_bands`) bands A4 by sales growth on the previous month (上月, round 1's
-month): A41..A44. Groups are codes; their names
-are shown at display time (``rfmkit.labels.name("case_group", code)``), and the rules in
-words are the labels ``case_rule.round_one`` and ``case_rule.round_two``.
+month): A41..A44. Groups are codes; their names are shown at display time
+(``rfmkit.labels.name("case_group", code)``), the rules in words are the labels
+``case_rule.round_one`` and ``case_rule.round_two``.
 
 Units: visits are counts per month (次), sales and tickets yuan (元), growth rates fractions
 (0.5 = +50 %) in ``*_growth`` columns and percent in ``*_pct`` columns. Every target and band
@@ -21,6 +21,7 @@ clock.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 
@@ -76,10 +77,9 @@ def _at_least(after: np.ndarray, before: np.ndarray, rate: Fraction, *,
     """Exactly whether ``after >= before * (1 + rate)`` (``>`` if ``strict``), cross-multiplied
     in integers, so no rounding can move a member across the edge."""
     num, den = rate.numerator, rate.denominator
-    pairs = zip(after, before, strict=True)
-    if strict:
-        return np.array([a * den > b * (den + num) for a, b in pairs], dtype=bool)
-    return np.array([a * den >= b * (den + num) for a, b in pairs], dtype=bool)
+    beyond = operator.gt if strict else operator.ge
+    return np.array([beyond(a * den, b * (den + num)) for a, b in zip(after, before, strict=True)],
+                    dtype=bool)
 
 
 def _rate(value, key: str) -> Fraction:
@@ -93,7 +93,8 @@ def _rate(value, key: str) -> Fraction:
     return exact
 
 
-def _targets(targets: Mapping[str, float] | None) -> dict[str, float]:
+def _targets(targets: Mapping[str, float] | None) -> tuple[dict, dict[str, Fraction]]:
+    """The targets as given, defaults filled in, and as exact fractions (checked)."""
     merged = dict(DEFAULT_TARGETS)
     if targets is not None:
         unknown = sorted(set(targets) - set(DEFAULT_TARGETS))
@@ -101,9 +102,7 @@ def _targets(targets: Mapping[str, float] | None) -> dict[str, float]:
             raise ValueError(error_text("case.unknown_target", unknown=unknown,
                                         targets=sorted(DEFAULT_TARGETS)))
         merged.update(targets)
-    for key, value in merged.items():
-        _rate(value, key)
-    return merged
+    return merged, {key: _rate(value, key) for key, value in merged.items()}
 
 
 def _same_members(before: pd.Series | pd.DataFrame, after, names: tuple[str, str]) -> None:
@@ -187,8 +186,7 @@ def campaign_uplift(before: pd.DataFrame, after: pd.DataFrame,
     ValueError if a member appears in only one month, a value is missing or negative, visits are
     not whole numbers, or a month shows sales without a visit.
     """
-    targets_used = _targets(targets)
-    rate = {key: _rate(value, key) for key, value in targets_used.items()}
+    targets_used, rate = _targets(targets)
     needed = {"visits": "whole visits in the month", "sales": "the month's sales in yuan"}
     require_columns(before, needed, "before")
     require_columns(after, needed, "after")
@@ -196,8 +194,8 @@ def campaign_uplift(before: pd.DataFrame, after: pd.DataFrame,
     after = after.reindex(before.index)
     vb = _visits(before["visits"], error_text("what.visits_before"))
     va = _visits(after["visits"], error_text("what.visits_after"))
-    sb, sa = _fen(before["sales"], error_text("what.sales_before")), _fen(
-        after["sales"], error_text("what.sales_after"))
+    sb = _fen(before["sales"], error_text("what.sales_before"))
+    sa = _fen(after["sales"], error_text("what.sales_after"))
     for visits, sales, what in ((vb, sb, "before"), (va, sa, "after")):
         ghost = ((visits == 0) & (sales > 0)).astype(bool)
         if ghost.any():
@@ -277,7 +275,7 @@ def uplift_summary(uplift: pd.DataFrame,
         ["visits_before", "visits_after", "sales_before", "sales_after", "visit_growth_pct",
          "ticket_growth_pct", "sales_growth_pct"], "a column of campaign_uplift's result"),
         "uplift")
-    targets_used = _targets(uplift.attrs.get("targets") if targets is None else targets)
+    _, rate = _targets(uplift.attrs.get("targets") if targets is None else targets)
     vb, va = _visit_total(uplift["visits_before"]), _visit_total(uplift["visits_after"])
     sb, sa = _fen_total(uplift["sales_before"]), _fen_total(uplift["sales_after"])
     metrics = {
@@ -292,7 +290,7 @@ def uplift_summary(uplift: pd.DataFrame,
         rates = uplift[column].to_numpy(dtype="float64")
         defined = rates[~np.isnan(rates)]
         excluded[metric] = int(len(rates) - len(defined))
-        rows.append({"target_pct": float(_rate(targets_used[metric], metric) * 100),
+        rows.append({"target_pct": float(rate[metric] * 100),
                      "average_growth_pct": _mean(defined), "aggregate_growth_pct": aggregate,
                      "before": before, "after": after, "members_averaged": len(defined),
                      "members_excluded": excluded[metric]})
@@ -469,7 +467,7 @@ def decile_comparison(deciles: pd.DataFrame, groups: Sequence[int] = (8, 9, 10),
     require_columns(deciles, dict.fromkeys(["group", "customers", "average", "total"],
                                            "a column of decile_table's result"), "deciles")
     rate = _rate(growth, "growth")
-    rows = deciles[deciles["group"].astype(str) != "total"].copy()
+    rows = deciles[deciles["group"].astype(str) != "total"]
     rows.index = pd.Index([int(g) for g in rows["group"]], name="group")
     wanted = [reference, *groups]
     unknown = [g for g in wanted if isinstance(g, bool) or g not in rows.index]

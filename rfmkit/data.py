@@ -50,17 +50,20 @@ def _path(filename: str) -> Path:
     return path
 
 
+def _read(filename: str, dtype: dict, dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A bundled CSV (UTF-8) read with explicit column types; ``dates`` as YYYY-MM-DD."""
+    return pd.read_csv(_path(filename), dtype=dtype, parse_dates=list(dates),
+                       date_format="%Y-%m-%d", encoding="utf-8")
+
+
 def load_products() -> pd.DataFrame:
     """The shop's 60 products.
 
     Columns: ``product_id`` (str, P001..), ``name`` (English), ``name_zh`` (Chinese),
     ``category`` (one of 8, in English), ``price`` (float, yuan).
     """
-    return pd.read_csv(
-        _path("products.csv"),
-        dtype={"product_id": str, "name": str, "name_zh": str, "category": str, "price": "float64"},
-        encoding="utf-8",
-    )
+    text = dict.fromkeys(["product_id", "name", "name_zh", "category"], str)
+    return _read("products.csv", {**text, "price": "float64"})
 
 
 def load_orders() -> pd.DataFrame:
@@ -71,20 +74,9 @@ def load_orders() -> pd.DataFrame:
     ``unit_price`` (float, yuan) and ``amount`` (float, yuan; negative on refund rows, so the sum
     per customer is the net spend). Rows are sorted by date, order id and product id.
     """
-    return pd.read_csv(
-        _path("orders.csv"),
-        dtype={
-            "order_id": str,
-            "customer_id": str,
-            "product_id": str,
-            "quantity": "int64",
-            "unit_price": "float64",
-            "amount": "float64",
-        },
-        parse_dates=["order_date"],
-        date_format="%Y-%m-%d",
-        encoding="utf-8",
-    )
+    return _read("orders.csv", {"order_id": str, "customer_id": str, "product_id": str,
+                                "quantity": "int64", "unit_price": "float64", "amount": "float64"},
+                 ("order_date",))
 
 
 def load_members() -> pd.DataFrame:
@@ -100,13 +92,7 @@ def load_members() -> pd.DataFrame:
         "customer_id", "name", "gender", "age_band", "occupation", "income_band", "city",
         "phone", "email", "wechat", "preferred_channel",
     ]  # fmt: skip
-    return pd.read_csv(
-        _path("members.csv"),
-        dtype=dict.fromkeys(text, str),
-        parse_dates=["birthday", "join_date"],
-        date_format="%Y-%m-%d",
-        encoding="utf-8",
-    )
+    return _read("members.csv", dict.fromkeys(text, str), ("birthday", "join_date"))
 
 
 def questionnaire_path() -> Path:
@@ -154,11 +140,8 @@ def load_samsclub_members() -> pd.DataFrame:
         "member_id", "gender", "age_band", "occupation", "income_band", "marital_status",
         "preferred_channel",
     ]  # fmt: skip
-    return pd.read_csv(
-        _path("samsclub_members.csv"),
-        dtype={**dict.fromkeys(text, str), "last_month_spend": "float64", "uses_wechat": bool},
-        encoding="utf-8",
-    )
+    return _read("samsclub_members.csv",
+                 {**dict.fromkeys(text, str), "last_month_spend": "float64", "uses_wechat": bool})
 
 
 def load_samsclub_campaign() -> pd.DataFrame:
@@ -171,12 +154,5 @@ def load_samsclub_campaign() -> pd.DataFrame:
     """
     visits = [f"visits_w{i}_{when}" for when in ("before", "after") for i in range(1, 5)]
     money = ["sales_before", "sales_after", "sales_round2"]
-    return pd.read_csv(
-        _path("samsclub_campaign.csv"),
-        dtype={
-            "member_id": str,
-            **dict.fromkeys(visits, "int64"),
-            **dict.fromkeys(money, "float64"),
-        },
-        encoding="utf-8",
-    )
+    return _read("samsclub_campaign.csv", {"member_id": str, **dict.fromkeys(visits, "int64"),
+                                           **dict.fromkeys(money, "float64")})

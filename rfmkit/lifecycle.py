@@ -63,8 +63,6 @@ def lifecycle_years(churn) -> float:
     return 1 / rate
 
 
-
-
 def _period_list(periods, start, end) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     if isinstance(periods, str):
         if periods not in PERIOD_LENGTHS:
@@ -155,17 +153,10 @@ def period_churn(
         n = len(active)
         churn = round(100 * (n - retained) / n, 1) if n else math.nan
         retention = round(100 * retained / n, 1) if n else math.nan
-        rows.append(
-            {
-                "period": text(spans[k]),
-                "next_period": text(spans[k + 1]),
-                "active_customers": n,
-                "retained_customers": retained,
-                "lost_customers": n - retained,
-                "churn_rate": churn,
-                "retention_rate": retention,
-            }
-        )
+        rows.append({"period": text(spans[k]), "next_period": text(spans[k + 1]),
+                     "active_customers": n, "retained_customers": retained,
+                     "lost_customers": n - retained, "churn_rate": churn,
+                     "retention_rate": retention})
     result = pd.DataFrame(rows)
     result.attrs = {"periods": spans}
     return result
@@ -266,15 +257,9 @@ def stage_by_purchases(
     crossed["customers"] = crossed[list(STAGES)].sum(axis=1)
     totals = crossed["customers"].to_numpy(dtype="float64")
     for code in STAGES:
-        crossed[f"{code}_share"] = np.round(
-            np.divide(
-                100 * crossed[code].to_numpy(dtype="float64"),
-                totals,
-                out=np.zeros(len(crossed)),
-                where=totals > 0,
-            ),
-            1,
-        )
+        crossed[f"{code}_share"] = np.round(np.divide(
+            100 * crossed[code].to_numpy(dtype="float64"), totals, out=np.zeros(len(crossed)),
+            where=totals > 0), 1)
     crossed.attrs = {"max_count": max_count}
     return crossed
 

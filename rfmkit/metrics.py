@@ -1,17 +1,8 @@
-"""Value metrics: CSAT (客户满意度), NPS (净推荐值), CAC (获客成本) and CRR (客户留存率).
+"""Value metrics: CSAT (客户满意度) and NPS (净推荐值) from survey scores, CAC (获客成本) and
+CRR (客户留存率).
 
-- CSAT: the share of answered 1-5 satisfaction scores that are "satisfied" (4 or 5), in %.
-- NPS: % promoters (9-10) minus % detractors (0-6) among answered 0-10 "would you recommend us?"
-  scores, in percentage points, from -100 (everyone a detractor) to +100 (everyone a promoter).
-
-Both ignore missing answers (None, NaN, pd.NA): a customer who skipped the question is not
-counted at all. A value outside the scale, or not a whole number, is a data error and raises a
-ValueError that names it, as does a question nobody answered.
-
-CAC is in yuan per new customer and CRR in percent; :func:`retention_counts` takes the counts
-CRR needs from an order log, by the purchase rule of :mod:`rfmkit.orders`.
-
-Computation only: pandas in, numbers or pandas out, inputs never modified, no printing.
+CSAT and NPS leave missing answers (None, NaN, pd.NA) out: a customer who skipped the question is
+not counted at all. Computation only: inputs never modified, no printing.
 """
 
 from __future__ import annotations

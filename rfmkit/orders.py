@@ -105,7 +105,7 @@ def purchase_lines(
     """
     paid = np.asarray(paid, dtype="float64")
     why = np.full(len(paid), "", dtype=object)
-    net = paid.copy()
+    net = paid
     if refund is not None:
         back = np.nan_to_num(np.asarray(refund, dtype="float64"))
         net_fen = np.round(paid * 100).astype(np.int64) - np.round(back * 100).astype(np.int64)
@@ -148,17 +148,8 @@ def order_lines(
     ValueError names a missing column, a missing ID or date, or an amount that is not a number.
     ``.attrs`` holds ``lines_after_asof`` and ``orders_after_asof``: what the as-of day left out.
     """
-    require_columns(
-        orders,
-        {
-            customer: ORDER_COLUMNS["customer_id"],
-            order: ORDER_COLUMNS["order_id"],
-            date: ORDER_COLUMNS["order_date"],
-            amount: ORDER_COLUMNS["amount"],
-            **{column: "asked for by the caller" for column in extra},
-        },
-        "orders",
-    )
+    named = dict(zip((customer, order, date, amount), ORDER_COLUMNS.values(), strict=True))
+    require_columns(orders, {**named, **dict.fromkeys(extra, "asked for by the caller")}, "orders")
     for name in (customer, order):
         missing = orders[name].isna().to_numpy()
         if missing.any():
@@ -169,26 +160,14 @@ def order_lines(
     keep = np.ones(len(orders), dtype=bool)
     if asof is not None:
         keep = (days <= as_day(asof, "asof")).to_numpy()
-    lines = pd.DataFrame(
-        {
-            "customer_id": orders[customer].to_numpy()[keep],
-            "order_id": orders[order].to_numpy()[keep],
-            "order_date": days.to_numpy()[keep],
-            "fen": fen[keep],
-        }
-    )
+    ids, numbers = orders[customer].to_numpy(), orders[order].to_numpy()
+    lines = pd.DataFrame({"customer_id": ids[keep], "order_id": numbers[keep],
+                          "order_date": days.to_numpy()[keep], "fen": fen[keep]})
     lines["amount"] = lines["fen"] / 100
     for column in extra:
         lines[column] = orders[column].to_numpy()[keep]
-    left_out = ~keep
-    lines.attrs = {
-        "lines_after_asof": int(left_out.sum()),
-        "orders_after_asof": int(
-            pd.MultiIndex.from_arrays(
-                [orders[customer].to_numpy()[left_out], orders[order].to_numpy()[left_out]]
-            ).nunique()
-        ),
-    }
+    left_out = pd.MultiIndex.from_arrays([ids[~keep], numbers[~keep]])
+    lines.attrs = {"lines_after_asof": len(left_out), "orders_after_asof": left_out.nunique()}
     return lines
 
 

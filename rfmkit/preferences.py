@@ -11,13 +11,11 @@
   :func:`tags_by_segment`: custom customer tags (客户档案自定义属性).
 - :func:`segment_profile`: who is in a group, by profile field, compared with all members.
 
-Orders follow the one purchase rule of :mod:`rfmkit.orders`: lines are netted per order in
-whole fen, an order is dated by its first line, and it is a purchase when its net total is
-above 0. A product is *bought* on a positive line of a purchase. Results carry codes and the
-data's own values (a product's ``name`` and ``name_zh`` side by side, category codes); names
-are added at display time (``rfmkit.localise``). Money is in yuan (元), shares in percent (%)
-unless a docstring says "fraction". Computation only: inputs never modified, no printing, no
-clock.
+Orders follow the one purchase rule of :mod:`rfmkit.orders`; a product is *bought* on a
+positive line of a purchase. Results carry codes and the data's own values (a product's
+``name`` and ``name_zh`` side by side, category codes); names are added at display time
+(``rfmkit.localise``). Money is in yuan (元), shares in percent (%) unless a docstring says
+"fraction". Computation only: inputs never modified, no printing, no clock.
 """
 
 from __future__ import annotations
@@ -213,8 +211,7 @@ def products_near_ticket(first_orders: pd.DataFrame, products: pd.DataFrame,
     columns = ["customer_id", "first_ticket", "rank", "product_id", *_PRODUCT_COLUMNS,
                "difference", "difference_pct"]
     result = near[columns]
-    result = result[columns]
-    result.attrs = {"tolerance": tol, "without_match": list(without)}
+    result.attrs = {"tolerance": tol, "without_match": without}
     return result
 
 

@@ -18,13 +18,18 @@ import pandas as pd
 
 from rfmkit.labels import LABELS, error_text
 from rfmkit.orders import order_totals
-from rfmkit.validation import RfmkitWarning, as_day, at_or_above_mean, require_columns
+from rfmkit.validation import (
+    RfmkitWarning,
+    as_day,
+    as_days,
+    at_or_above_mean,
+    column_of,
+    require_columns,
+)
 
 METRICS = ("recency_days", "frequency", "monetary")
 LETTERS = {"recency_days": "R", "frequency": "F", "monetary": "M"}
-PATTERNS = tuple(
-    f"R{r}F{f}M{m}" for r in "↓↑" for f in "↓↑" for m in "↓↑"
-)
+PATTERNS = tuple(f"R{r}F{f}M{m}" for r in "↓↑" for f in "↓↑" for m in "↓↑")
 
 # A scheme is data: pattern -> stable code, names and suggested action in both languages.
 # Row order is the order groups are listed in summaries and charts.
@@ -83,14 +88,9 @@ SCHEMES: dict[str, pd.DataFrame] = {
 }
 
 
-def _validate_scheme(name: str, scheme: pd.DataFrame) -> None:
-    patterns = list(scheme["pattern"])
-    if sorted(patterns) != sorted(PATTERNS) or scheme["code"].duplicated().any():
-        raise ValueError(error_text("rfm.scheme_patterns", name=name))
-
-
 for _name, _scheme in SCHEMES.items():
-    _validate_scheme(_name, _scheme)
+    if sorted(_scheme["pattern"]) != sorted(PATTERNS) or _scheme["code"].duplicated().any():
+        raise ValueError(error_text("rfm.scheme_patterns", name=_name))
     # segment names and suggested actions are kept with the schemes, as data: the labels
     # take them from here (rfmkit.labels does not import this module, which raises its errors)
     for _row in _scheme.itertuples(index=False):
@@ -101,17 +101,11 @@ for _name, _scheme in SCHEMES.items():
 def scheme_table(scheme: str = "lesson") -> pd.DataFrame:
     """Return the scheme as a table indexed by pattern: ``segment`` (code) and ``action`` (the
     same code, shown by :func:`rfmkit.localise` as the suggested action)."""
-    table = _scheme(scheme)
-    return pd.DataFrame(
-        {"segment": table["code"].to_numpy(), "action": table["code"].to_numpy()},
-        index=pd.Index(table["pattern"].to_numpy(), name="pattern"),
-    )
-
-
-def _scheme(scheme: str) -> pd.DataFrame:
     if scheme not in SCHEMES:
         raise ValueError(error_text("rfm.scheme", schemes=sorted(SCHEMES), scheme=scheme))
-    return SCHEMES[scheme]
+    codes = SCHEMES[scheme]["code"].to_numpy()
+    return pd.DataFrame({"segment": codes, "action": codes},
+                        index=pd.Index(SCHEMES[scheme]["pattern"].to_numpy(), name="pattern"))
 
 
 def rfm_table(
@@ -136,9 +130,7 @@ def rfm_table(
     ``.attrs`` holds ``asof``, ``lines_used``, and ``lines_after_asof`` / ``orders_after_asof``:
     how many lines and orders were left out because they are dated after ``asof``.
     """
-    totals = order_totals(
-        orders, asof, customer=customer, order=order, date=date, amount=amount
-    )
+    totals = order_totals(orders, asof, customer=customer, order=order, date=date, amount=amount)
     asof_day = as_day(asof, "asof")
     per_customer = totals.groupby("customer_id", sort=True)
     last_purchase = (
@@ -188,8 +180,9 @@ def rfm_from_questionnaire(
     twice = responses["customer_id"][responses["customer_id"].duplicated()]
     if len(twice):
         raise ValueError(error_text("rfm.answered_twice", value=sorted(set(twice))))
-    asof_day = pd.Timestamp(asof).normalize()
-    stated = pd.to_datetime(responses["last_purchase_date"]).dt.normalize()
+    asof_day = as_day(asof, "asof")
+    stated = as_days(responses["last_purchase_date"],
+                     column_of("responses", "last_purchase_date"))
     future = (stated > asof_day).to_numpy()
     rejected = pd.DataFrame(
         {
@@ -264,10 +257,7 @@ def rfm_flags(table: pd.DataFrame, cut="mean") -> pd.DataFrame:
         pd.Series("R", index=table.index)
         + arrows["R"] + "F" + arrows["F"] + "M" + arrows["M"]
     )
-    result.attrs = {
-        "cuts": cuts,
-        "cut_rule": "custom" if isinstance(cut, Mapping) else cut,
-    }
+    result.attrs = {"cuts": cuts, "cut_rule": "custom" if isinstance(cut, Mapping) else cut}
     return result
 
 
@@ -344,11 +334,8 @@ def rfm_scores(table: pd.DataFrame, bins=5) -> pd.DataFrame:
         scores[f"{LETTERS[metric]}_score"] = codes
         edges_used[metric] = [float(e) for e in edges]
     result = pd.DataFrame(scores, index=table.index)
-    result["RFM_score"] = (
-        result["R_score"].astype(str)
-        + result["F_score"].astype(str)
-        + result["M_score"].astype(str)
-    )
+    result["RFM_score"] = (result["R_score"].astype(str) + result["F_score"].astype(str)
+                           + result["M_score"].astype(str))
     result.attrs = {"edges": edges_used}
     return result
 
@@ -367,39 +354,27 @@ def segment_summary(segments: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame
         table = table.reindex(segments.index)
     definition = scheme_table(segments.attrs.get("scheme", "lesson"))
     joined = table[["recency_days", "frequency", "monetary"]].assign(segment=segments["segment"])
-    grouped = joined.groupby("segment")
-    summary = pd.DataFrame(
-        {
-            "customers": grouped.size(),
-            "orders": grouped["frequency"].sum(),
-            "revenue": grouped["monetary"].sum(),
-            "recency_total": grouped["recency_days"].sum(),
-        }
-    )
-    summary = summary.reindex(definition["segment"].to_numpy(), fill_value=0)
-    counts = summary["customers"]
-    total_revenue = summary["revenue"].sum()
-    result = pd.DataFrame(
+    summary = joined.groupby("segment").agg(
+        customers=("frequency", "size"), orders=("frequency", "sum"),
+        revenue=("monetary", "sum"), recency_total=("recency_days", "sum"),
+    ).reindex(definition["segment"].to_numpy(), fill_value=0)
+    counts, orders, revenue = summary["customers"], summary["orders"], summary["revenue"]
+    total_revenue = revenue.sum()
+    return pd.DataFrame(
         {
             "pattern": definition.index.to_numpy(),
             "customers": counts.astype("int64").to_numpy(),
             "customer_share": (100 * counts / counts.sum()).round(1).to_numpy(),
-            "orders": summary["orders"].astype("int64").to_numpy(),
-            "revenue": summary["revenue"].round(2).to_numpy(),
-            "revenue_share": (
-                (100 * summary["revenue"] / total_revenue).round(1).to_numpy()
-                if total_revenue
-                else np.zeros(len(summary))
-            ),
-            "average_order_value": (summary["revenue"] / summary["orders"].where(
-                summary["orders"] > 0)).round(2).to_numpy(),
+            "orders": orders.astype("int64").to_numpy(),
+            "revenue": revenue.round(2).to_numpy(),
+            "revenue_share": ((100 * revenue / total_revenue).round(1).to_numpy()
+                              if total_revenue else np.zeros(len(summary))),
+            "average_order_value": (revenue / orders.where(orders > 0)).round(2).to_numpy(),
             "average_recency_days": (summary["recency_total"] / counts.where(counts > 0))
-            .round(1)
-            .to_numpy(),
+            .round(1).to_numpy(),
         },
         index=pd.Index(summary.index, name="segment"),
     )
-    return result
 
 
 def scheme_comparison(table: pd.DataFrame, cut="mean") -> pd.DataFrame:

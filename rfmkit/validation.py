@@ -1,8 +1,5 @@
-"""Input checks for every computation module: one behaviour each, one message style.
-
-In the spirit of ``sklearn.utils.validation``: a public function passes its arguments through
-these helpers, so a date, an amount or a whole number means the same thing everywhere, and
-every message names the parameter and says what was expected.
+"""Input checks for every computation module: one behaviour each, one message style (every
+message names the parameter and says what was expected).
 
 - Dates are calendar days: a time of day is dropped, and a time zone is dropped *after* the
   wall-clock day is taken (``2026-06-01T23:30+08:00`` is 1 June, the day the shop saw).
@@ -87,17 +84,14 @@ def as_days(values: pd.Series, what: str) -> pd.Series:
     Text is parsed with mixed formats; a missing or unreadable date raises ValueError naming
     ``what`` and the first index label where it happens.
     """
-    if isinstance(values.dtype, pd.DatetimeTZDtype):
-        days = values.dt.tz_localize(None)
-    elif pd.api.types.is_datetime64_any_dtype(values):
-        days = values
-    else:
+    days = values
+    if not pd.api.types.is_datetime64_any_dtype(values):
         try:
             days = pd.to_datetime(values, format="mixed")
         except (TypeError, ValueError) as error:
             raise ValueError(error_text("not_dates", what=what, error=error)) from None
-        if isinstance(days.dtype, pd.DatetimeTZDtype):
-            days = days.dt.tz_localize(None)
+    if isinstance(days.dtype, pd.DatetimeTZDtype):
+        days = days.dt.tz_localize(None)
     missing = days.isna().to_numpy()
     if missing.any():
         raise ValueError(error_text("date_missing", what=what, index=values.index[missing][0]))

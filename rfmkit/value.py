@@ -14,6 +14,7 @@ Computation only: pandas in, pandas out, inputs never modified, no printing, no 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
@@ -43,12 +44,8 @@ DEFAULT_SHARES = (0.01, 0.19, 0.30, 0.50)
 
 
 def _as_value_series(values, what: str = "values") -> pd.Series:
-    """Return ``values`` as a float Series indexed by customer (a copy; the input is untouched).
-
-    Accepts a Series (index = customer), a dict customer -> value, or a list/array (customers
-    are then numbered 0, 1, 2, ...). Raises ValueError for missing or non-numeric values and for
-    a customer listed twice.
-    """
+    """A Series (index = customer), dict or list/array (numbered 0, 1, ...) as a new float
+    Series; ValueError for missing or non-numeric values and a customer listed twice."""
     if isinstance(values, pd.DataFrame):
         raise ValueError(error_text("value.not_a_column", what=what))
     if isinstance(values, pd.Series):
@@ -68,14 +65,12 @@ def _as_value_series(values, what: str = "values") -> pd.Series:
     if numbers.index.has_duplicates:
         twice = list(dict.fromkeys(numbers.index[numbers.index.duplicated()]))[:10]
         raise ValueError(error_text("customers_twice", what=what, twice=twice))
-    return numbers.copy()
+    return numbers
 
 
 def _order_by_value(values: pd.Series) -> np.ndarray:
-    """Return the positions of ``values`` sorted largest value first, equal values by customer id.
-
-    Customer ids of mixed types (e.g. numbers and text) are compared as text.
-    """
+    """Positions of ``values``, largest first, equal values by customer id (mixed types as
+    text)."""
     try:
         id_order = np.asarray(values.index.argsort(), dtype="int64")
     except TypeError:
@@ -92,11 +87,8 @@ def _round_half_up(number: Fraction) -> int:
 
 
 def _total_and_average(values) -> tuple[float, float]:
-    """Return (total, average per item) in yuan, rounded to the fen (0.01), halves up.
-
-    When every value is a whole number of fen the sums are done in integer fen, so they are
-    exact; otherwise an exactly rounded float sum is used. No values give (0.0, 0.0).
-    """
+    """(total, average) in yuan to the fen, halves up: exact in integer fen when every value is
+    whole fen, else an exactly rounded float sum. No values give (0.0, 0.0)."""
     values = np.asarray(values, dtype="float64")
     if values.size == 0:
         return 0.0, 0.0
@@ -133,13 +125,7 @@ def tier_boundaries(n: int, shares=DEFAULT_SHARES) -> tuple[int, ...]:
     if isinstance(n, bool) or int(n) != n or n < 0:
         raise ValueError(error_text("value.n_customers", n=n))
     n = int(n)
-    boundaries = []
-    cumulative = Fraction(0)
-    for share in exact[:-1]:
-        cumulative += share
-        boundaries.append(min(n, _round_half_up(n * cumulative)))
-    boundaries.append(n)
-    return tuple(boundaries)
+    return (*(min(n, _round_half_up(n * c)) for c in itertools.accumulate(exact[:-1])), n)
 
 
 def _validate_shares(shares) -> list[Fraction]:
@@ -198,9 +184,8 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
     shares that are not four positive fractions adding up to 1.
     """
     series = _as_value_series(values)
-    exact_shares = _validate_shares(shares)
     n = len(series)
-    boundaries = tier_boundaries(n, shares)
+    boundaries = tier_boundaries(n, shares)  # checks the shares
     order = _order_by_value(series)
     sorted_values = series.to_numpy()[order]
     # the tier of each position: the first tier whose boundary lies beyond it
@@ -215,7 +200,7 @@ def pyramid_tiers(values, shares=DEFAULT_SHARES) -> pd.DataFrame:
         index=series.index.copy(),
     )
     result.attrs = {
-        "shares": tuple(float(s) for s in exact_shares),
+        "shares": tuple(float(s) for s in shares),
         "boundaries": boundaries,
         "counts": {t: int((tier_index == i).sum()) for i, t in enumerate(TIERS)},
         "split_ties": _split_ties(sorted_values, tier_index_sorted),
@@ -342,22 +327,11 @@ def decile_table(values, groups: int = 10, with_total: bool = False) -> pd.DataF
         }
     )
     if with_total:
-        result = pd.concat(
-            [
-                result.astype({"group": object}),
-                pd.DataFrame(
-                    {
-                        "group": ["total"],
-                        "customer_range": [f"1-{n}"],
-                        "customers": [n],
-                        "average": [grand_average],
-                        "total": [grand_total],
-                        "share": [100.0 if grand_total else 0.0],
-                    }
-                ),
-            ],
-            ignore_index=True,
-        )
+        total_row = {"group": "total", "customer_range": f"1-{n}", "customers": n,
+                     "average": grand_average, "total": grand_total,
+                     "share": 100.0 if grand_total else 0.0}
+        result = pd.concat([result.astype({"group": object}), pd.DataFrame([total_row])],
+                           ignore_index=True)
     result.attrs = {"total": grand_total, "customers": n}
     return result
 
@@ -485,12 +459,8 @@ def yearly_cash_flows(
         index=spend.index.copy(),
         columns=pd.Index(range(1, years + 1), name="year"),
     )
-    result.attrs = {
-        "margin": margin,
-        "retention": retention,
-        "history_years": history_years,
-        "cost_per_year": cost_per_year,
-    }
+    result.attrs = {"margin": margin, "retention": retention, "history_years": history_years,
+                    "cost_per_year": cost_per_year}
     return result
 
 
@@ -498,10 +468,8 @@ def customer_equity(clv_values) -> float:
     """Customer equity (客户资产): the sum of all customers' discounted lifetime values.
 
     Takes the CLVs in yuan (a Series from :func:`clv`, a list or an array). Returns a float
-    (yuan). An empty list gives 0.0. Raises ValueError for missing values.
-
-    The short form :func:`customer_equity_short` (customer base x CLV) gives the same number
-    when the CLV used is the mean over exactly these customers.
+    (yuan). An empty list gives 0.0. Raises ValueError for missing values. The short form is
+    :func:`customer_equity_short`.
     """
     values = _as_value_series(clv_values, "clv_values")
     return float(math.fsum(values.to_numpy()))
@@ -521,7 +489,7 @@ def customer_equity_short(customer_base, average_clv) -> float:
     """
     base = as_number(customer_base, "customer_base")
     average = as_number(average_clv, "average_clv")
-    if base < 0 or math.isinf(base):
+    if base < 0:  # as_number has refused infinity
         raise ValueError(error_text("value.customer_base", base=base))
     return base * average
 
@@ -560,16 +528,14 @@ def delivered_value(
     numbers = {}
     for part, value in given.items():
         number = as_number(value, part)
-        if number < 0 or math.isinf(number):
+        if number < 0:  # as_number has refused infinity
             raise ValueError(error_text("value.yuan_amount", part=part, value=value))
         numbers[part] = number
     total_value = math.fsum(numbers[p] for p in _VALUE_PARTS)
     total_cost = math.fsum(numbers[p] for p in _COST_PARTS)
-    entries = {f"{p}_value": numbers[p] for p in _VALUE_PARTS}
-    entries["total_value"] = total_value
-    entries.update({f"{p}_cost": numbers[p] for p in _COST_PARTS})
-    entries["total_cost"] = total_cost
-    entries["delivered_value"] = total_value - total_cost
+    entries = {**{f"{p}_value": numbers[p] for p in _VALUE_PARTS}, "total_value": total_value,
+               **{f"{p}_cost": numbers[p] for p in _COST_PARTS}, "total_cost": total_cost,
+               "delivered_value": total_value - total_cost}
     return pd.Series(entries, name="yuan", dtype="float64")
 
 
@@ -608,14 +574,14 @@ def yearly_spend(
     day = as_days(orders[date], column_of("orders", date))
     cents = as_fen(orders[amount], column_of("orders", amount))
     known = (day <= asof_day).to_numpy()
-    window = known & (day > asof_day - pd.Timedelta(days=int(days))).to_numpy()
+    window = known & (day > asof_day - pd.Timedelta(days=days)).to_numpy()
     who = orders[customer].to_numpy()
     everyone = pd.Index(pd.unique(who[known])).sort_values()
     spent = pd.Series(cents[window], index=who[window]).groupby(level=0).sum()
     result = spent.reindex(everyone, fill_value=0).astype("int64") / 100
     result.index.name = customer
     result.name = "yearly_spend"
-    result.attrs = {"asof": asof_day, "days": int(days)}
+    result.attrs = {"asof": asof_day, "days": days}
     return result
 
 
@@ -628,19 +594,10 @@ def clv_table(cash_flows: pd.DataFrame, rate) -> pd.DataFrame:
     (sum of R_i / (1 + r)^i, yuan, from :func:`clv`) and ``discounted_away`` (undiscounted -
     clv: what waiting for the money costs). Not rounded.
     """
-    values = clv(cash_flows, rate)
-    undiscounted = pd.Series(
-        [math.fsum(row) for row in cash_flows.to_numpy(dtype="float64")],
-        index=cash_flows.index.copy(),
-    )
-    return pd.DataFrame(
-        {
-            "undiscounted": undiscounted.to_numpy(),
-            "clv": values.to_numpy(),
-            "discounted_away": undiscounted.to_numpy() - values.to_numpy(),
-        },
-        index=cash_flows.index.copy(),
-    )
+    values = clv(cash_flows, rate).to_numpy()
+    undiscounted = np.array([math.fsum(row) for row in cash_flows.to_numpy(dtype="float64")])
+    return pd.DataFrame({"undiscounted": undiscounted, "clv": values,
+                         "discounted_away": undiscounted - values}, index=cash_flows.index.copy())
 
 
 def equity_summary(clv_values, undiscounted=None) -> pd.DataFrame:
