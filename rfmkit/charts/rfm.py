@@ -35,8 +35,9 @@ from rfmkit.rfm import METRICS, SCHEMES, BinsCollapsedWarning, rfm_flags, rfm_sc
 MAX_BINS = 30
 
 
-def _rule_word(rule) -> str:
-    return chart_text({"mean": "chart.mean", "median": "cut.median"}.get(rule, "cut.custom"))
+def _rule_word(rule, text=chart_text) -> str:
+    """The name of a cut rule, by ``text`` (the chart's language; ``label``: the current one)."""
+    return text({"mean": "chart.mean", "median": "cut.median"}.get(rule, "cut.custom"))
 
 
 def _bin_edges(values: np.ndarray, low: float, high: float) -> np.ndarray:
@@ -86,8 +87,7 @@ def rfm_distributions(table: pd.DataFrame, cut="mean") -> Figure:
     axes[0].set_ylabel(chart_text("customers"))
     title_key = {"mean": "chart.rfm_distributions", "median": "chart.rfm_distributions.median"}
     fig.suptitle(chart_text(title_key.get(rule, "chart.rfm_distributions.custom")))
-    rule_name = label({"mean": "chart.mean", "median": "cut.median"}.get(rule, "cut.custom"))
-    return set_alt(fig, "rfm_distributions", n=f"{len(table):,}", rule=rule_name,
+    return set_alt(fig, "rfm_distributions", n=f"{len(table):,}", rule=_rule_word(rule, label),
                    r=fmt(float(cuts["recency_days"])), f=fmt(float(cuts["frequency"])),
                    m=fmt(float(cuts["monetary"])))
 
