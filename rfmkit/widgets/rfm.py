@@ -50,19 +50,15 @@ def _nice_step(span: float, positions: int = 500) -> float:
     """A step of 1, 2 or 5 times a power of ten giving about ``positions`` slider positions."""
     raw = max(span / positions, 0.01)
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
-        if factor * power >= raw:
-            return factor * power
-    return 10 * power
+    return next(factor * power for factor in (1, 2, 5, 10) if factor * power >= raw)
 
 
 class SegmentExplorer(Explorer):
     """Controls for scheme and cut rule, the group table and the group chart, kept in step.
 
-    ``table`` is an RFM
-    table (:func:`rfmkit.rfm_table`); ``scheme`` is ``"lesson"`` or ``"classic8"``; ``cut`` is
-    ``"mean"``, ``"median"`` or ``"custom"`` (custom starts from the mean's thresholds).
-    ``chart=False`` leaves the chart out (quicker on slow computers).
+    ``table`` is an RFM table (:func:`rfmkit.rfm_table`); ``scheme`` is ``"lesson"`` or
+    ``"classic8"``; ``cut`` is ``"mean"``, ``"median"`` or ``"custom"`` (custom starts from the
+    mean's thresholds). ``chart=False`` leaves the chart out (quicker on slow computers).
 
     The three sliders always show the thresholds in use, and the text under them says the same
     numbers ("R ≥ 280 days, F ≥ 4 orders, M ≥ 604.06 yuan"). Choosing *mean* or *median* moves
@@ -101,7 +97,6 @@ class SegmentExplorer(Explorer):
         self.table = table
         self._values = {m: table[m].to_numpy(dtype="float64") for m in METRICS}
         self._scales = {m: _scale_of(v) for m, v in self._values.items()}
-        self._syncing = False
         self._capped: dict[str, tuple | None] = {}
         self._outside: dict[str, float | None] = dict.fromkeys(METRICS)
         self.thresholds: dict[str, float] = {}
@@ -120,8 +115,7 @@ class SegmentExplorer(Explorer):
         self._set_sliders(rfm_flags(table, "mean").attrs["cuts"], "mean")
         self._refresh()
         self.watch(self._refresh, self.scheme, self.rule)
-        for slider in self._sliders.values():
-            slider.observe(self._on_slider, names="value")
+        self.watch(self._on_slider, *self._sliders.values())
 
     # ---- controls -----------------------------------------------------------------------
     def _metric_slider(self, metric: str, key: str):
@@ -156,18 +150,14 @@ class SegmentExplorer(Explorer):
 
     def _set_sliders(self, cuts: dict[str, float], rule: str) -> None:
         """Show the thresholds of ``rule`` on the sliders without triggering a regroup."""
-        self._syncing = True
-        try:
+        with self.quiet():
             for metric, slider in self._sliders.items():
                 shown = _slider_value(self._values[metric], cuts[metric], rule,
                                       self._scales[metric])
-                self._outside[metric] = None
-                if not self._bounds(slider)[0] <= shown <= self._bounds(slider)[1]:
-                    self._outside[metric] = shown
-                shown = min(max(shown, self._bounds(slider)[0]), self._bounds(slider)[1])
+                low, high = self._bounds(slider)
+                self._outside[metric] = None if low <= shown <= high else shown
+                shown = min(max(shown, low), high)
                 slider.value = int(shown) if isinstance(slider, w.IntSlider) else shown
-        finally:
-            self._syncing = False
 
     @staticmethod
     def _bounds(slider) -> tuple[float, float]:
@@ -183,15 +173,10 @@ class SegmentExplorer(Explorer):
             return
         snapped = round(slider.value * scale) / scale
         if snapped != slider.value:
-            self._syncing = True
-            try:
+            with self.quiet():
                 slider.value = snapped
-            finally:
-                self._syncing = False
 
-    def _on_slider(self, change) -> None:
-        if self._syncing:
-            return
+    def _on_slider(self) -> None:
         for metric in self._sliders:
             self._snap(metric)
             self._outside[metric] = None
