@@ -113,14 +113,12 @@ def mask_text(text: str) -> str:
 
 
 def _mask_sensitive(value):
-    """Mask one cell of a phone/ID column: always, whatever it holds."""
-    if _is_missing(value) or isinstance(value, (bool, np.bool_)):
+    """Mask one cell of a phone/ID column (never missing nor blank here), whatever it holds."""
+    if isinstance(value, (bool, np.bool_)):
         return value
     whole_number = isinstance(value, (int, np.integer)) or (
         isinstance(value, (float, np.floating)) and float(value).is_integer())
     stripped = (str(int(value)) if whole_number else str(value)).strip()
-    if stripped == "":
-        return value
     if _MOBILE.fullmatch(stripped):
         return _MOBILE.sub(_mask_mobile, stripped)
     if _ID18.fullmatch(stripped) or _ID15.fullmatch(stripped):
