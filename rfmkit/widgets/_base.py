@@ -7,13 +7,9 @@ An explorer subclasses :class:`Explorer`, builds its controls with :meth:`Explor
 inside :meth:`Explorer.quiet`), and implements ``_compute()`` (set ``.result`` and the tables)
 and, if it has a chart, ``_chart(fig) -> Figure`` (draw into ``fig``, the figure of the last
 call, or a new one). Controls and texts are labelled in the language current when it is built.
-
-What a student sees: every control has the same description width (:data:`DESCRIPTION_WIDTH`),
-so slider tracks line up; tables are whole (long text wraps, dates stay on one line,
-:func:`table_html`); the chart is an ``<img>`` whose ``alt`` is the chart's text alternative,
-sent as a 64-colour PNG (:func:`encode_canvas`); and before the cell has run (or where widgets
-cannot be shown) the explorer's plain text is "Run this cell to show the explorer"
-(:class:`ExplorerBox`), not ``VBox(children=...``.
+Controls line up (:data:`DESCRIPTION_WIDTH`), tables are whole (:func:`table_html`), the chart
+is an ``<img>`` with its text alternative (:meth:`Explorer.show_png`) and an explorer not yet
+run says so (:class:`ExplorerBox`).
 """
 
 from __future__ import annotations
@@ -189,13 +185,9 @@ class Explorer:
         raise NotImplementedError
 
     def _draw_chart(self) -> None:
-        """Redraw the chart into the one figure this explorer keeps and show it as a PNG.
-
-        A chart that updates in place lists what an update changes
-        (:func:`rfmkit.charts._style.blit_parts`). Then everything else (axes, ticks, names,
-        legend: most of the text, which is most of the drawing time) is drawn once and kept as
-        a picture for as long as the chart's frame stays; each update pastes it back and draws
-        only the moving artists on top ("blitting")."""
+        """Redraw the chart into the one figure this explorer keeps and show it as a PNG. For a
+        chart that lists what an update changes (:func:`rfmkit.charts._style.blit_parts`), the
+        rest is drawn once and kept as a picture while its frame stays ("blitting")."""
         fig = self._figure = self._chart(self._figure)
         moving = getattr(fig, "rfmkit_moving", None)
         if moving is None:

@@ -31,13 +31,8 @@ def _scale_of(values: np.ndarray) -> int | None:
 
 
 def _slider_value(values: np.ndarray, cut: float, rule: str, scale: int | None) -> float:
-    """The threshold a slider shows for ``cut``, chosen so that ``value >= threshold`` puts every
-    customer in the same group as the rule did.
-
-    For whole numbers (days, orders) that is the cut rounded up to a whole number; for yuan in
-    whole cents, rounded up to a cent (computed exactly for the mean, which is how
-    :func:`rfmkit.rfm_flags` decides ties).
-    """
+    """The threshold a slider shows for ``cut``: rounded up to ``1 / scale`` (exactly, for the
+    mean), so that ``value >= threshold`` groups every customer as the rule did."""
     if scale is None:
         return cut
     if rule == "mean":
@@ -119,14 +114,8 @@ class SegmentExplorer(Explorer):
 
     # ---- controls -----------------------------------------------------------------------
     def _metric_slider(self, metric: str, key: str):
-        """A slider scaled to the data: typical values in the usable part of the track.
-
-        Whole days and orders move by 1. When the top 1 % would stretch the track to more than
-        twice what everyone else needs, it stops just above the 99th percentile (the text
-        says so; those customers are ↑ at every position). Spend in cents that spreads over
-        more than a factor of 20 gets a log scale (mean and median near the middle);
-        otherwise a step of 1, 2 or 5 x 10^k yuan.
-        """
+        """A slider scaled to the data (see the class docstring): capped above the 99th
+        percentile for a long tail, log for spend in cents over a factor of 20."""
         values = self._values[metric]
         self._capped[metric] = None
         if metric != "monetary" or self._scales[metric] == 1:
