@@ -92,11 +92,6 @@ def rfm_distributions(table: pd.DataFrame, cut="mean") -> Figure:
                    m=fmt(float(cuts["monetary"])))
 
 
-def _scheme_of(codes) -> str | None:
-    return next((name for name, scheme in SCHEMES.items()
-                 if set(codes) <= set(scheme["code"])), None)
-
-
 def _group_names(summary: pd.DataFrame) -> list[str]:
     """Each segment's name with its ↑/↓ pattern (e.g. "一般客户  R↑F↑M↓")."""
     patterns = summary["pattern"] if "pattern" in summary else [""] * len(summary)
@@ -171,7 +166,8 @@ def segment_chart(summary: pd.DataFrame, *, fig: Figure | None = None) -> Figure
     axes[0].set_yticks(positions, names)
     axes[0].invert_yaxis()
     title = chart_text("chart.segment_counts")
-    scheme = _scheme_of(summary.index)
+    scheme = next((name for name, table in SCHEMES.items()
+                   if set(summary.index) <= set(table["code"])), None)
     if scheme is not None:
         title += f"  ({chart_text('scheme.' + scheme)})"
     fig.suptitle(title)

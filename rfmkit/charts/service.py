@@ -1,9 +1,6 @@
 """Charts of notebooks 06 and 07: the service plan, the care calendar, NPS, first-order bands,
-new vs returning customers, category preference and a group's member profile.
-
-Each takes the table it draws (from :mod:`rfmkit.service`, :mod:`rfmkit.preferences` or
-:mod:`rfmkit.metrics`) with codes; names come from the label table at draw time.
-"""
+new vs returning customers, category preference and a group's member profile (each takes a
+table of :mod:`rfmkit.service`, :mod:`rfmkit.preferences` or :mod:`rfmkit.metrics`)."""
 
 from __future__ import annotations
 

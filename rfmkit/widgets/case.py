@@ -47,8 +47,6 @@ class UpliftExplorer(Explorer):
         super().__init__(chart)
         self.before = before
         self.after = after
-        self.targets: dict[str, float] = {}
-        self.counts: dict[str, int] = {}
         # Check the data once, plainly, before any control exists.
         campaign_uplift(before, after, self._targets_for(start["visits"], start["ticket"]))
         self.visits_slider, self.ticket_slider = (

@@ -94,8 +94,6 @@ class SegmentExplorer(Explorer):
         self._scales = {m: _scale_of(v) for m, v in self._values.items()}
         self._capped: dict[str, tuple | None] = {}
         self._outside: dict[str, float | None] = dict.fromkeys(METRICS)
-        self.thresholds: dict[str, float] = {}
-        self.cuts: dict[str, float] = {}
         self.scheme = self.buttons("widget.scheme", [(label(f"scheme.{n}"), n)
                                                      for n in SCHEME_NAMES], scheme)
         self.rule = self.buttons("widget.cut", [(label(f"cut.{n}"), n) for n in RULES], cut)

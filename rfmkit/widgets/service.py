@@ -63,7 +63,6 @@ class ServiceExplorer(Explorer):
                            if "favourite_category" in features.columns else None)
         self._records = self.plan.to_dict("records")
         self.rows = int(rows)
-        self.message = ""
         self.by = self.buttons("widget.choose_by", [(label(f"widget.by.{b}"), b)
                                                     for b in BY_OPTIONS], by)
         self.group = self.dropdown("widget.group", self._group_options(by))

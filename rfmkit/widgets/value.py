@@ -158,8 +158,7 @@ class CLVExplorer(Explorer):
         self.equity = float(self.result.at["all", "customer_equity"])
         self.assumptions.value = label("widget.clv_assumptions").format(
             margin=self.margin.value, retention=self.retention.value, years=self.years.value,
-            rate=self.rate.value,
-        )
+            rate=self.rate.value)
         self.show_table(self.table_output, self.result)
 
     def _chart(self, fig):
