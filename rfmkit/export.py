@@ -2,16 +2,14 @@
 
 - **Chinese text** survives: ``.csv`` is UTF-8 *with* a byte-order mark (``utf-8-sig``), which
   Excel on Windows needs; ``.xlsx`` is written with openpyxl.
-- **No formulas** (CSV/formula injection): a text cell, and every line inside a text cell, that
-  starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (the
-  OWASP advice); a bare carriage return inside a cell becomes a line feed, so no spreadsheet
-  can read it as the start of a new row. In ``.xlsx`` every text cell is stored as a string,
-  never as a formula. Numbers stay numbers (``-5`` too).
+- **No formulas** (CSV/formula injection): a text cell, and every line inside it, that starts
+  with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP); a
+  bare carriage return inside a cell becomes a line feed (never a new row). In ``.xlsx`` text
+  is always stored as a string, never as a formula. Numbers stay numbers (``-5`` too).
 - **Long numbers and IDs**: in ``.xlsx`` an integer of 16 digits or more is written as text
-  (Excel keeps only 15 significant digits: 2876543210987654321 would become 2.87654E+18), and
-  text IDs stay text (``000123`` keeps its zeros). Excel opening a *CSV* turns ``000123`` into
-  123 and long digit runs into 2.88E+18 whatever the quoting, so exporting such a column to
-  ``.csv`` gives an :class:`IdsInCsvWarning` that says to use ``.xlsx``.
+  (Excel keeps 15 significant digits), and text IDs stay text (``000123`` keeps its zeros).
+  Excel opening a *CSV* turns ``000123`` into 123 and long digit runs into 2.88E+18 whatever
+  the quoting, so such a column in a ``.csv`` gives an :class:`IdsInCsvWarning` (use .xlsx).
 - **Personal data masked** by what a column means (``mask=True``, the default; ``mask=False``
   exports raw). The column's header decides, in English or Chinese (also the headers
   :func:`rfmkit.localise` writes):
@@ -113,14 +111,12 @@ def mask_text(text: str) -> str:
 
 
 def _mask_sensitive(value):
-    """Mask one cell of a phone/ID column: always, whatever it holds."""
-    if _is_missing(value) or isinstance(value, (bool, np.bool_)):
+    """Mask one cell of a phone/ID column (never missing nor blank here), whatever it holds."""
+    if isinstance(value, (bool, np.bool_)):
         return value
     whole_number = isinstance(value, (int, np.integer)) or (
         isinstance(value, (float, np.floating)) and float(value).is_integer())
     stripped = (str(int(value)) if whole_number else str(value)).strip()
-    if stripped == "":
-        return value
     if _MOBILE.fullmatch(stripped):
         return _MOBILE.sub(_mask_mobile, stripped)
     if _ID18.fullmatch(stripped) or _ID15.fullmatch(stripped):
@@ -198,14 +194,13 @@ def _header(value) -> str:
 
 def _prepare(df: pd.DataFrame, mask: bool, neutralise_text: bool) -> pd.DataFrame:
     """A copy of ``df`` ready to write: index as columns, masked, formulas neutralised."""
-    frame = df.copy()
+    frame = df
     default_index = (isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0
                      and frame.index.step == 1 and frame.index.names == [None])
     if not default_index:
         names = [n if n is not None else ("index" if frame.index.nlevels == 1 else f"level_{i}")
                  for i, n in enumerate(frame.index.names)]
-        frame.index = frame.index.set_names(names)
-        frame = frame.reset_index()
+        frame = frame.set_axis(frame.index.set_names(names)).reset_index()
     headers = [_header(c) for c in frame.columns]
     out = {}
     for position, header in enumerate(headers):

@@ -1,24 +1,21 @@
 """Present the course live: ``python -m rfmkit.present [NOTEBOOK ...]``.
 
-The slideshow is jupyterlab-slideshow's *deck* mode: a presentation mode inside JupyterLab
-itself, so every ipywidget is drawn by JupyterLab's own widget manager and responds as in the
-notebook. This command
+The slides are jupyterlab-slideshow's *deck* mode inside JupyterLab, so every ipywidget
+responds as in the notebook. This command
 
-1. copies the notebooks (by default every lesson in ``notebooks/zh/`` and ``notebooks/en/``)
-   into a fresh folder, so that presenting never changes the course's files: running cells
-   and moving sliders only touch the copies, and autosave is off as well;
-2. prepares the copies for deck mode: ``slide_type: "-"`` ("continue the slide", written by
-   RISE and nbconvert) is removed, because deck mode reads only a missing type as "continue"
-   and would hide those cells; a cell that shows a widget becomes a fragment (one more press of
-   Space), so that arriving at it makes it the active cell: deck mode scrolls a cell to the top
-   when it becomes active, and a click that activates a cell is lost in that jump; cells tagged
-   ``hide-input`` show only their output;
-3. starts JupyterLab on the copies with the presenter style (``presenter_style.json``: body text
-   26 px, tables 20 px, charts as wide as the slide, nothing under the navigation arrows),
-   applied only while a deck is shown.
+1. copies the notebooks (default: every lesson in ``notebooks/zh/`` and ``notebooks/en/``) into
+   a fresh folder, so presenting never changes the course's files (autosave is off as well);
+2. prepares the copies for deck mode (:func:`deck_notebook`): ``slide_type: "-"`` is removed
+   (deck mode reads only a missing type as "continue" and would hide those cells); a cell that
+   shows a widget becomes a fragment, so arriving at it makes it the active cell (deck mode
+   scrolls an activated cell to the top, and a click that activates one is lost in that jump);
+   cells tagged ``hide-input`` show only their output;
+3. starts JupyterLab on the copies with the presenter style (``presenter_style.json``: body
+   text 26 px, tables 20 px, charts as wide as the slide, nothing under the navigation
+   arrows), applied only while a deck is shown.
 
-Then open a notebook and start the deck: the deck button in the notebook's toolbar, or
-*Start Deck* in the command palette (Ctrl + Shift + C; Cmd + Shift + C on a Mac).
+Then start the deck: the deck button in the notebook's toolbar, or *Start Deck* in the command
+palette (Ctrl + Shift + C; Cmd + Shift + C on a Mac).
 """
 
 from __future__ import annotations

@@ -163,8 +163,8 @@ def _page(report: dict, sheets: dict, source: Path, asof, language: str) -> str:
         f'<figure><img src="data:image/png;base64,{base64.b64encode(png).decode()}" '
         f'alt="{html.escape(alt)}"><figcaption>{html.escape(alt)}</figcaption></figure>'
         for png, alt in report["charts"].values())
-    summary_sheet, rfm_sheet = label("report.sheet.summary"), label("report.sheet.rfm")
-    pyramid_sheet, stages_sheet = label("report.sheet.pyramid"), label("report.sheet.stages")
+    sections = "\n".join(f"<h2>{html.escape(name)}</h2>{table(sheets[name])}" for name in (
+        label(f"report.sheet.{key}") for key in ("summary", "rfm", "pyramid", "stages")))
     return f"""<!DOCTYPE html>
 <html lang="{'zh-CN' if language == 'zh' else 'en'}"><head><meta charset="utf-8">
 <title>{html.escape(label('report.title'))}: {html.escape(source.name)}</title>
@@ -173,10 +173,7 @@ def _page(report: dict, sheets: dict, source: Path, asof, language: str) -> str:
 border-bottom:1px solid #ddd;text-align:right}}.table td:first-child,.table th:first-child{{
 text-align:left}}img{{max-width:100%}}</style></head><body>
 <h1>{html.escape(label('report.title'))}</h1>
-<h2>{html.escape(summary_sheet)}</h2>{table(sheets[summary_sheet])}
-<h2>{html.escape(rfm_sheet)}</h2>{table(sheets[rfm_sheet])}
-<h2>{html.escape(pyramid_sheet)}</h2>{table(sheets[pyramid_sheet])}
-<h2>{html.escape(stages_sheet)}</h2>{table(sheets[stages_sheet])}
+{sections}
 {images}
 <p>{html.escape(label('report.as_of_note').format(asof=f'{pd.Timestamp(asof):%Y-%m-%d}'))}</p>
 </body></html>

@@ -1,13 +1,10 @@
-"""One place for how every rfmkit chart looks: font sizes, figure sizes, colours, the Chinese
-font, and the names of codes in the chart's language.
+"""How every rfmkit chart looks (sizes for a projector, colours, the CJK font) and the names of
+codes in the chart's language.
 
-Sizes are for a projector. The style is kept with each figure and applied while it is built
-and drawn (:func:`new_figure`, :func:`styled`), so a chart never changes ``plt.rcParams``;
-:func:`apply_style` gives a student's own plots the same look, only when asked.
-
-Chinese text needs a CJK font: :func:`find_cjk_font` looks for one the computer has and it is
-added as a *fallback* after the usual Latin font. When Chinese is asked for but no CJK font
-exists, chart texts are English and one notice per session says how to install a font.
+The style travels with each figure (:func:`new_figure`, :func:`styled`), so a chart never
+changes ``plt.rcParams``; :func:`apply_style` gives a student's own plots the same look. A CJK
+font found on the computer is a *fallback* after the Latin font; without one, chart texts are
+English and one notice per session says how to install a font.
 """
 
 from __future__ import annotations
@@ -102,7 +99,7 @@ class _Notice:
 
 
 def _available_font_names() -> list[str]:
-    """Names of the fonts matplotlib knows about (its font list, not the files)."""
+    """Names of the fonts matplotlib knows about."""
     return [entry.name for entry in font_manager.fontManager.ttflist]
 
 
@@ -148,6 +145,17 @@ def code_order(kind: str) -> list[str]:
     return [key[len(prefix):] for key in LABELS if key.startswith(prefix)]
 
 
+def in_code_order(codes, kind: str) -> list:
+    """``codes`` (distinct) in the label table's order of ``kind``, unknown ones sorted last."""
+    known = [c for c in code_order(kind) if c in set(codes)]
+    return known + sorted(set(codes) - set(known))
+
+
+def text_colour(kind: str, code: str) -> str:
+    """White on the dark colours of :data:`WHITE_TEXT`, else the text colour."""
+    return "white" if f"{kind}.{code}" in WHITE_TEXT else COLOURS["text"]
+
+
 def style_rc() -> dict:
     """The rcParams of rfmkit's charts: :data:`RC` and ``font.family`` with the CJK font (if
     any) as a fallback after the current families."""
@@ -166,9 +174,8 @@ def apply_style() -> None:
 class ChartFigure(Figure):
     """A Figure that keeps rfmkit's style and applies it whenever it is drawn or saved.
 
-    ``rfmkit_alt`` is the chart's text alternative (set by every chart, in the current
-    language); it is also the figure's plain-text form (``repr``), which a notebook stores
-    next to the picture and shows where the picture cannot be."""
+    ``rfmkit_alt``, the chart's text alternative (current language), is also its ``repr``:
+    the plain text a notebook stores next to the picture."""
 
     rfmkit_rc: dict = {}
     rfmkit_alt: str = ""
@@ -181,8 +188,7 @@ class ChartFigure(Figure):
             return super().draw(renderer)
 
     def draw_artists(self, artists) -> None:
-        """Draw ``artists`` on the canvas as a full drawing would (rfmkit's style applied), for
-        explorers that redraw only what changed."""
+        """Draw ``artists`` in rfmkit's style, for explorers that redraw only what changed."""
         with matplotlib.rc_context(self.rfmkit_rc):
             for artist in artists:
                 self.draw_artist(artist)
@@ -202,13 +208,11 @@ def styled(func):
 def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, structure=None,
                room=None, **kwargs):
     """``(figure, axes)``: a new figure of ``FIGURE_SIZES[size]`` with ``ncols`` axes in one
-    row, or ``fig`` (one an earlier chart returned) cleared for a fresh drawing.
+    row, or ``fig`` (one an earlier chart returned) cleared. Call inside :func:`styled`.
 
-    Made through pyplot (so Jupyter's inline backend shows a returned figure) and closed at
-    once (so it is not shown twice nor picked up by ``plt.show()``); it gets an Agg canvas so
-    ``fig.canvas.draw()`` and ``fig.savefig`` work anywhere. Call inside :func:`styled`.
-    ``structure`` and ``room``: what the chart is drawn for (see :func:`can_update`); what an
-    earlier chart listed for blitting (:func:`blit_parts`) is forgotten.
+    Made through pyplot (so Jupyter's inline backend shows it) and closed at once (not shown
+    twice nor by ``plt.show()``), with an Agg canvas. ``structure`` and ``room``: see
+    :func:`can_update`; what was listed for blitting (:func:`blit_parts`) is forgotten.
     """
     if fig is not None:
         fig.clear()
@@ -226,18 +230,16 @@ def new_figure(size: str, ncols: int = 1, *, fig: Figure | None = None, structur
 
 
 def blit_parts(fig: Figure, frame, moving) -> None:
-    """Tell widgets what a chart updated in place: ``frame`` is the chart's state, the same
-    object for as long as the chart is only updated (a new one when it is drawn afresh), and
-    ``moving`` the artists an update changes, in drawing order. A widget draws the rest once,
-    keeps that picture while ``frame`` stays, and redraws only ``moving`` on it (blitting)."""
+    """Tell widgets what a chart updated in place: ``frame``, the chart's state (a new object
+    when drawn afresh), and ``moving``, the artists an update changes, in drawing order. A
+    widget keeps a picture of the rest while ``frame`` stays and redraws only ``moving``."""
     fig.rfmkit_frame, fig.rfmkit_moving = frame, None if moving is None else list(moving)
 
 
 def can_update(fig: Figure | None, structure, room=None) -> bool:
     """Whether ``fig`` holds a chart drawn (:func:`new_figure`) for the same ``structure``
-    (language, category names...), so a chart can update its numbers in place instead of
-    drawing it all again. Its layout is kept, unless the ``room`` its texts need (e.g. the
-    digits of the longest tick label) changed: then it is laid out again when next drawn."""
+    (language, category names...), so its numbers can be updated in place. Its layout is kept,
+    unless the ``room`` its texts need (e.g. digits of the longest tick label) changed."""
     if fig is None or getattr(fig, "rfmkit_structure", None) != structure:
         return False
     if getattr(fig, "rfmkit_room", None) != room:
@@ -249,9 +251,8 @@ def can_update(fig: Figure | None, structure, room=None) -> bool:
 
 
 def new_bar_lengths(ax, lengths) -> None:
-    """Give the bars of ``ax`` (its first bar container) new ``lengths`` (heights of upright
-    bars, widths of lying ones) and remove the numbers written on them, for a chart updated in
-    place (see :func:`can_update`) that writes them again."""
+    """Give the bars of ``ax``'s first container new ``lengths`` (heights, or widths of lying
+    bars) and remove the texts on the axes, for a chart updated in place that writes them again."""
     bars = ax.containers[0]
     resize = "set_height" if bars.orientation == "vertical" else "set_width"
     for bar, length in zip(bars, lengths, strict=True):
@@ -262,7 +263,7 @@ def new_bar_lengths(ax, lengths) -> None:
 
 def keep_layout(fig: Figure) -> None:
     """Lay ``fig`` out now (if it still has a layout engine) and keep those places from then
-    on: for a chart updated in place, whose texts keep their sizes."""
+    on (for a chart updated in place)."""
     engine = fig.get_layout_engine()
     if engine is not None:
         engine.execute(fig)
@@ -270,22 +271,20 @@ def keep_layout(fig: Figure) -> None:
 
 
 def whole_ticks(axis, nbins: int | str = "auto") -> None:
-    """Tick a matplotlib ``axis`` at whole numbers only, written with thousands separators:
-    for counts and whole yuan (ticks at 0.5 would read as a second 0 or 1). The steps are
-    matplotlib's usual ones (0, 50, 100 or 0, 250, 500), not 150 or 60."""
+    """Tick ``axis`` at whole numbers only (counts, whole yuan), with thousands separators, at
+    matplotlib's usual steps (0, 50, 100 or 0, 250, 500), not 150 or 60."""
     axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True, steps=[1, 2, 2.5, 5, 10]))
     axis.set_major_formatter("{x:,.0f}")
 
 
 def digits(value: float) -> int:
-    """How many characters ``value`` takes written with thousands separators (for layout
-    keys: a tick label one digit longer needs more room)."""
+    """How many characters ``value`` takes with thousands separators (for layout keys)."""
     return len(f"{abs(float(value)):,.0f}")
 
 
 def set_alt(fig: Figure, key: str, **values) -> Figure:
-    """Set the text alternative ``fig.rfmkit_alt``: the template ``chart.alt.<key>`` in the
-    current language (not only the chart's: it is text, no font needed) with ``values``."""
+    """Set ``fig.rfmkit_alt``: the template ``chart.alt.<key>`` in the current language (text
+    needs no font) with ``values``."""
     fig.rfmkit_alt = label(f"chart.alt.{key}").format(**values)
     return fig
 

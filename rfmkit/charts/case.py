@@ -60,12 +60,8 @@ def decile_chart(deciles: pd.DataFrame, highlight: int | Iterable[int] | None = 
     table = deciles[deciles["group"].astype(str) != "total"]
     groups = [int(g) for g in table["group"]]
     averages = table["average"].to_numpy(dtype="float64")
-    if highlight is None:
-        chosen = set()
-    elif isinstance(highlight, Iterable):
-        chosen = {int(g) for g in highlight}
-    else:
-        chosen = {int(highlight)}
+    chosen = set() if highlight is None else {int(g) for g in (
+        highlight if isinstance(highlight, Iterable) else [highlight])}
     fig, ax = new_figure("deciles")
     positions = np.arange(len(groups))
     sns.barplot(x=positions, y=averages, hue=positions, legend=False, ax=ax, width=0.72,
@@ -124,19 +120,14 @@ def before_after_values(table: pd.DataFrame, metric: str) -> pd.DataFrame:
     """
     if metric not in METRICS:
         raise ValueError(error_text("one_of", what="metric", options=METRICS, value=metric))
+    top = "visits" if metric == "visits" else "sales"  # per member, or per visit (ticket)
     rows = {}
     for code in _group_codes(table):
         part = table[table["group"] == code]
-        n = len(part)
-        sales = (float(part["sales_before"].sum()), float(part["sales_after"].sum()))
-        if metric in ("visits", "ticket"):
-            visits = (float(part["visits_before"].sum()), float(part["visits_after"].sum()))
-        if metric == "visits":
-            pair = tuple(v / n if n else math.nan for v in visits)
-        elif metric == "ticket":
-            pair = tuple(s / v if v else math.nan for s, v in zip(sales, visits, strict=True))
-        else:
-            pair = tuple(s / n if n else math.nan for s in sales)
+        pair = []
+        for when in ("before", "after"):
+            per = float(part[f"visits_{when}"].sum()) if metric == "ticket" else len(part)
+            pair.append(float(part[f"{top}_{when}"].sum()) / per if per else math.nan)
         growth = (pair[1] / pair[0] - 1) * 100 if pair[0] else math.nan
         rows[code] = {"before": pair[0], "after": pair[1], "growth_pct": growth}
     result = pd.DataFrame.from_dict(rows, orient="index", columns=["before", "after",
@@ -212,12 +203,6 @@ def before_after_chart(table: pd.DataFrame, metrics: Sequence[str] | None = None
 # members per group
 
 
-def _counts_table(table: pd.DataFrame) -> pd.DataFrame:
-    if "members" in table.columns:
-        return table
-    return group_summary(table)
-
-
 def _counts_title(table: pd.DataFrame, codes: Sequence[str]) -> str:
     if _is_round_two(codes):
         return chart_text("chart.group_counts.round2")
@@ -241,7 +226,7 @@ def group_counts_chart(table: pd.DataFrame, *, fig: Figure | None = None) -> Fig
     ``fig`` is for redrawing (as :class:`rfmkit.widgets.UpliftExplorer` does): a figure an
     earlier call returned; it is cleared and drawn again. Returns the figure (1 axes).
     """
-    summary = _counts_table(table)
+    summary = table if "members" in table.columns else group_summary(table)
     codes = [str(code) for code in summary.index]
     counts = summary["members"].to_numpy(dtype="int64")
     total = int(counts.sum())

@@ -35,8 +35,9 @@ from rfmkit.rfm import METRICS, SCHEMES, BinsCollapsedWarning, rfm_flags, rfm_sc
 MAX_BINS = 30
 
 
-def _rule_word(rule) -> str:
-    return chart_text({"mean": "chart.mean", "median": "cut.median"}.get(rule, "cut.custom"))
+def _rule_word(rule, text=chart_text) -> str:
+    """The name of a cut rule, by ``text`` (the chart's language; ``label``: the current one)."""
+    return text({"mean": "chart.mean", "median": "cut.median"}.get(rule, "cut.custom"))
 
 
 def _bin_edges(values: np.ndarray, low: float, high: float) -> np.ndarray:
@@ -86,15 +87,9 @@ def rfm_distributions(table: pd.DataFrame, cut="mean") -> Figure:
     axes[0].set_ylabel(chart_text("customers"))
     title_key = {"mean": "chart.rfm_distributions", "median": "chart.rfm_distributions.median"}
     fig.suptitle(chart_text(title_key.get(rule, "chart.rfm_distributions.custom")))
-    rule_name = label({"mean": "chart.mean", "median": "cut.median"}.get(rule, "cut.custom"))
-    return set_alt(fig, "rfm_distributions", n=f"{len(table):,}", rule=rule_name,
+    return set_alt(fig, "rfm_distributions", n=f"{len(table):,}", rule=_rule_word(rule, label),
                    r=fmt(float(cuts["recency_days"])), f=fmt(float(cuts["frequency"])),
                    m=fmt(float(cuts["monetary"])))
-
-
-def _scheme_of(codes) -> str | None:
-    return next((name for name, scheme in SCHEMES.items()
-                 if set(codes) <= set(scheme["code"])), None)
 
 
 def _group_names(summary: pd.DataFrame) -> list[str]:
@@ -171,7 +166,8 @@ def segment_chart(summary: pd.DataFrame, *, fig: Figure | None = None) -> Figure
     axes[0].set_yticks(positions, names)
     axes[0].invert_yaxis()
     title = chart_text("chart.segment_counts")
-    scheme = _scheme_of(summary.index)
+    scheme = next((name for name, table in SCHEMES.items()
+                   if set(summary.index) <= set(table["code"])), None)
     if scheme is not None:
         title += f"  ({chart_text('scheme.' + scheme)})"
     fig.suptitle(title)

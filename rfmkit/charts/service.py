@@ -1,9 +1,6 @@
 """Charts of notebooks 06 and 07: the service plan, the care calendar, NPS, first-order bands,
-new vs returning customers, category preference and a group's member profile.
-
-Each takes the table it draws (from :mod:`rfmkit.service`, :mod:`rfmkit.preferences` or
-:mod:`rfmkit.metrics`) with codes; names come from the label table at draw time.
-"""
+new vs returning customers, category preference and a group's member profile (each takes a
+table of :mod:`rfmkit.service`, :mod:`rfmkit.preferences` or :mod:`rfmkit.metrics`)."""
 
 from __future__ import annotations
 
@@ -17,7 +14,6 @@ from rfmkit.charts._style import (
     COLOURS,
     FONT_SIZES,
     PALETTE,
-    WHITE_TEXT,
     alt_list,
     can_update,
     chart_language,
@@ -25,10 +21,12 @@ from rfmkit.charts._style import (
     chart_text,
     code_order,
     digits,
+    in_code_order,
     new_bar_lengths,
     new_figure,
     set_alt,
     styled,
+    text_colour,
     whole_ticks,
 )
 from rfmkit.charts.rfm import cell_heatmap
@@ -73,9 +71,7 @@ def service_mix(plan: pd.DataFrame) -> Figure:
     require_columns(plan, {"service": "service code", "channel": "channel code"}, "plan")
     counts = pd.crosstab(plan["service"], plan["channel"])
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    known = code_order("channel")
-    channel_order = [c for c in known if c in counts.columns]
-    channel_order += sorted(c for c in counts.columns if c not in known)
+    channel_order = in_code_order(counts.columns, "channel")
     counts = counts[channel_order]
     names = [chart_name("service", s) for s in counts.index]
     fig, ax = new_figure("bars")
@@ -127,14 +123,15 @@ def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
     top = max(int(per_day.max()), 1)
     ax.set_ylim(0, top * 1.45 + 0.5)
     whole_ticks(ax.yaxis, nbins=5)
-    names = [chart_name("holiday", code) for code in holidays["holiday"]]
-    for day, name in zip(pd.to_datetime(holidays["date"]), names, strict=True):
+    marked = []  # the holidays shown, for the text alternative
+    for day, code in zip(pd.to_datetime(holidays["date"]), holidays["holiday"], strict=True):
         offset = (day.normalize() - start).days
         if 0 <= offset <= window:
             ax.axvline(offset, color=COLOURS["cut"], linestyle="--", linewidth=2)
-            ax.text(offset, 0.98, f" {name}", transform=ax.get_xaxis_transform(),
-                    rotation=90, ha="right", va="top", color=COLOURS["cut"],
-                    fontsize=FONT_SIZES["annotation"])
+            ax.text(offset, 0.98, f" {chart_name('holiday', code)}",
+                    transform=ax.get_xaxis_transform(), rotation=90, ha="right", va="top",
+                    color=COLOURS["cut"], fontsize=FONT_SIZES["annotation"])
+            marked.append(f"{code_name('holiday', code)} ({day:%Y-%m-%d})")
     step = max(1, int(np.ceil(len(calendar) / 12)))
     ax.set_xticks(x[::step], [d.strftime("%m-%d") for d in calendar[::step]])
     ax.set_xlim(-0.6, len(calendar) - 0.4)
@@ -147,10 +144,6 @@ def care_calendar(birthdays: pd.DataFrame, holidays: pd.DataFrame,
                 fontsize=FONT_SIZES["annotation"],
                 bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#999999"})
     ax.set_title(chart_text("chart.care_calendar").format(days=window))
-    marked = [f"{code_name('holiday', code)} ({pd.Timestamp(day):%Y-%m-%d})"
-              for day, code in zip(pd.to_datetime(holidays["date"]), holidays["holiday"],
-                                   strict=True)
-              if 0 <= (pd.Timestamp(day).normalize() - start).days <= window]
     return set_alt(fig, "care_calendar", days=window, n=f"{int(per_day.sum()):,}",
                    holidays=alt_list(marked) if marked else "-")
 
@@ -178,7 +171,7 @@ def nps_chart(breakdown: pd.DataFrame) -> Figure:
         if share >= 4:
             ax.text(left + share / 2, 0, f"{share:.1f}%", ha="center", va="center",
                     fontsize=FONT_SIZES["title"], fontweight="bold",
-                    color="white" if f"nps.{group}" in WHITE_TEXT else COLOURS["text"])
+                    color=text_colour("nps", group))
         left += share
     ax.set_xlim(0, 100)
     ax.set_ylim(-0.6, 0.9)

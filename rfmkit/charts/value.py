@@ -17,7 +17,6 @@ from rfmkit.charts._style import (
     CODE_COLOURS,
     COLOURS,
     FONT_SIZES,
-    WHITE_TEXT,
     alt_list,
     blit_parts,
     can_update,
@@ -30,6 +29,7 @@ from rfmkit.charts._style import (
     new_figure,
     set_alt,
     styled,
+    text_colour,
     whole_ticks,
 )
 from rfmkit.labels import error_text, label
@@ -40,15 +40,6 @@ from rfmkit.value import TIERS
 
 BASES = ("monetary", "clv")
 LAYER_GAP = 0.05  # white space between two pyramid layers (a layer is 1 unit high)
-
-
-def _text_colour(kind: str, code: str) -> str:
-    return "white" if f"{kind}.{code}" in WHITE_TEXT else COLOURS["text"]
-
-
-def _check_basis(basis: str) -> None:
-    if basis not in BASES:
-        raise ValueError(error_text("one_of", what="basis", options=BASES, value=basis))
 
 
 # ---- the customer pyramid -------------------------------------------------------------------
@@ -71,9 +62,16 @@ def _layer_corners(level: int, levels: int) -> list[tuple[float, float]]:
     return [*corners, (_half_width(top, levels), top), (-_half_width(top, levels), top)]
 
 
+def _key_customers(summary: pd.DataFrame) -> tuple[pd.DataFrame, int, list[float]]:
+    """The tier rows, the key customers (gold + silver) and their % of customers and value."""
+    rows = summary.loc[list(TIERS)]
+    key, total = rows.loc[["gold", "silver"]].sum(), rows.sum()
+    shares = [100 * key[c] / total[c] if total[c] else 0.0 for c in ("customers", "revenue")]
+    return rows, int(key["customers"]), shares
+
+
 def _pyramid_texts(summary: pd.DataFrame, basis: str) -> tuple[list[str], str]:
-    """The text beside each tier and the key customers' text (gold + silver, shares of the
-    whole computed from ``customers`` and ``revenue``)."""
+    """The text beside each tier and the key customers' text."""
     what = chart_text(f"chart.what.{basis}")
 
     def text(template: str, n: int, share: float, value_share: float) -> str:
@@ -81,24 +79,20 @@ def _pyramid_texts(summary: pd.DataFrame, basis: str) -> tuple[list[str], str]:
             n=f"{n:,}", customers="customer" if n == 1 else "customers", share=f"{share:.1f}",
             value_share=f"{value_share:.1f}", what=what)
 
-    rows = summary.loc[list(TIERS)]
+    rows, key, shares = _key_customers(summary)
     layers = [text("chart.pyramid.layer", int(row.customers), row.customer_share,
                    row.revenue_share) for row in rows.itertuples()]
-    key, total = rows.loc[["gold", "silver"]].sum(), rows.sum()
-    shares = [100 * key[c] / total[c] if total[c] else 0.0 for c in ("customers", "revenue")]
     return layers, chart_text("tier.key") + "\n" + text(
-        "chart.pyramid.key", int(key["customers"]), round(shares[0], 1), round(shares[1], 1))
+        "chart.pyramid.key", key, round(shares[0], 1), round(shares[1], 1))
 
 
 def _pyramid_alt(fig: Figure, summary: pd.DataFrame, basis: str) -> Figure:
     what = label(f"chart.what.{basis}")
-    rows = summary.loc[list(TIERS)]
+    rows, _, (ks, kv) = _key_customers(summary)
     tiers = alt_list(label("chart.alt.pyramid_tier").format(
         name=code_name("tier", code), n=f"{int(row.customers):,}",
         share=f"{row.customer_share:.1f}", value_share=f"{row.revenue_share:.1f}", what=what)
         for code, row in rows.iterrows())
-    key, total = rows.loc[["gold", "silver"]].sum(), rows.sum()
-    ks, kv = (100 * key[c] / total[c] if total[c] else 0.0 for c in ("customers", "revenue"))
     return set_alt(fig, "pyramid_chart", basis=label(f"chart.pyramid.by_{basis}"), tiers=tiers,
                    ks=f"{ks:.1f}", kv=f"{kv:.1f}", what=what)
 
@@ -120,7 +114,8 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
     ``fig``: a figure an earlier call returned; with the same language and basis only the
     numbers change (quick, for :class:`rfmkit.widgets.PyramidExplorer`).
     """
-    _check_basis(basis)
+    if basis not in BASES:
+        raise ValueError(error_text("one_of", what="basis", options=BASES, value=basis))
     require_columns(summary, _PYRAMID_COLUMNS, "the tier summary")
     absent = [code for code in TIERS if code not in summary.index]
     if absent:
@@ -144,7 +139,7 @@ def pyramid_chart(summary: pd.DataFrame, basis: str = "monetary", *,
         middle = levels - level - 0.5
         name_y = middle - (0.25 if level == 0 else 0.0)  # lower in the narrow triangle
         ax.text(0, name_y, chart_name("tier", code), ha="center", va="center",
-                color=_text_colour("tier", code), fontsize=FONT_SIZES["label"], fontweight="bold")
+                color=text_colour("tier", code), fontsize=FONT_SIZES["label"], fontweight="bold")
         right = _half_width(middle, levels) + 0.12
         layer_texts.append(ax.text(right, middle, layers[level], ha="left", va="center",
                                    fontsize=FONT_SIZES["annotation"], color=COLOURS["text"]))
@@ -197,13 +192,10 @@ def discount_chart(cash_flows, rate: float) -> Figure:
     top = float(max(flows.max(), present.max(), 0.0))
     ax.set_ylim(min(float(flows.min()), 0.0) * 1.2, top * 1.25 or 1.0)
     ax.legend(loc="upper right")
-    ax.set_title(chart_text("chart.discount").format(
-        total=fmt(round(float(np.sum(flows)), 2)), n=flows.size,
-        clv=f"{float(np.sum(present)):,.2f}", rate=f"{100 * float(rate):g}",
-    ))
-    return set_alt(fig, "discount_chart", n=flows.size, rate=f"{100 * float(rate):g}",
-                   total=fmt(round(float(np.sum(flows)), 2)),
-                   clv=f"{float(np.sum(present)):,.2f}")
+    numbers = {"total": fmt(round(float(np.sum(flows)), 2)), "n": flows.size,
+               "clv": f"{float(np.sum(present)):,.2f}", "rate": f"{100 * float(rate):g}"}
+    ax.set_title(chart_text("chart.discount").format(**numbers))
+    return set_alt(fig, "discount_chart", **numbers)
 
 
 @styled
@@ -226,6 +218,7 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
     shown = values[values <= shown_high]
     heights = np.histogram(shown, bins=edges)[0]
     mean, median = float(values.mean()), float(np.median(values))
+    equity = f"{float(np.sum(values)):,.2f}"
     structure = (chart_language(), len(edges))
     room = (bool(note), digits(heights.max(initial=0)))
     if can_update(fig, structure, room):
@@ -250,10 +243,10 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
     ax.lines[0].set_label(f"{chart_text('chart.mean')} = {mean:,.2f}")
     ax.lines[1].set_label(f"{chart_text('cut.median')} = {median:,.2f}")
     ax.legend(loc="upper right", title=chart_text("chart.equity_box").format(
-        equity=f"{float(np.sum(values)):,.2f}", n=f"{values.size:,}"))
+        equity=equity, n=f"{values.size:,}"))
     ax.set_xlabel("\n".join(t for t in (chart_text("clv"), note) if t))
     return set_alt(fig, "clv_histogram", n=f"{values.size:,}", mean=f"{mean:,.2f}",
-                   median=f"{median:,.2f}", equity=f"{float(np.sum(values)):,.2f}")
+                   median=f"{median:,.2f}", equity=equity)
 
 
 # ---- churn and lifecycle --------------------------------------------------------------------
@@ -385,7 +378,7 @@ def _stage_frame(cross: pd.DataFrame, n: float, fig: Figure | None) -> tuple[Fig
                                label=name, height=0.72)
         parts.append(list(container.patches))
         part_texts.append([right.text(0, y, "", ha="center", va="center",
-                                      color=_text_colour("stage", code),
+                                      color=text_colour("stage", code),
                                       fontsize=FONT_SIZES["annotation"]) for y in positions])
     right.set_yticks(positions, labels)
     right.invert_yaxis()

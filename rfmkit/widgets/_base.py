@@ -3,21 +3,19 @@ are shown, and the refresh cycle (compute, then draw).
 
 An explorer subclasses :class:`Explorer`, builds its controls with :meth:`Explorer.slider`,
 :meth:`Explorer.buttons` and :meth:`Explorer.dropdown`, lays them out with
-:meth:`Explorer.layout`, and implements ``_compute()`` (set ``.result`` and the tables) and,
-if it has a chart, ``_chart(fig) -> Figure`` (draw into ``fig``, the figure of the last call,
-or a new one). Controls and texts are labelled in the language current when it is built.
-
-What a student sees: every control has the same description width (:data:`DESCRIPTION_WIDTH`),
-so slider tracks line up; tables are whole (long text wraps, dates stay on one line,
-:func:`table_html`); the chart is an ``<img>`` whose ``alt`` is the chart's text alternative,
-sent as a 64-colour PNG (:func:`encode_canvas`); and before the cell has run (or where widgets
-cannot be shown) the explorer's plain text is "Run this cell to show the explorer"
-(:class:`ExplorerBox`), not ``VBox(children=...``.
+:meth:`Explorer.layout`, reacts to them with :meth:`Explorer.watch` (and sets them itself
+inside :meth:`Explorer.quiet`), and implements ``_compute()`` (set ``.result`` and the tables)
+and, if it has a chart, ``_chart(fig) -> Figure`` (draw into ``fig``, the figure of the last
+call, or a new one). Controls and texts are labelled in the language current when it is built.
+Controls line up (:data:`DESCRIPTION_WIDTH`), tables are whole (:func:`table_html`), the chart
+is an ``<img>`` with its text alternative (:meth:`Explorer.show_png`) and an explorer not yet
+run says so (:class:`ExplorerBox`).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import io
 import math
@@ -120,6 +118,7 @@ class Explorer:
         self.show_chart = chart
         self._figure = None
         self._kept_frame = None  # the chart frame whose picture is kept for blitting
+        self._syncing = False  # True while the explorer sets its own controls (quiet)
         self.table_output = w.Output()
         self.chart_output = w.Output()
 
@@ -149,6 +148,7 @@ class Explorer:
 
     @staticmethod
     def dropdown(key: str, options: list, value=None) -> w.Dropdown:
+        """A dropdown labelled ``label(key)``; ``options`` as ipywidgets takes them."""
         return w.Dropdown(options=options, value=value, description=label(key),
                           style=DESCRIPTION, layout=w.Layout(width=CONTROL_WIDTH))
 
@@ -158,9 +158,19 @@ class Explorer:
         self.widget = ExplorerBox([*children, self.table_output, *extra, *charts])
 
     def watch(self, handler, *controls) -> None:
-        """Call ``handler()`` whenever one of ``controls`` changes its value."""
+        """Call ``handler()`` whenever one of ``controls`` changes its value, unless the
+        explorer itself set it (inside :meth:`quiet`)."""
         for control in controls:
-            control.observe(lambda change: handler(), names="value")
+            control.observe(lambda change: None if self._syncing else handler(), names="value")
+
+    @contextlib.contextmanager
+    def quiet(self):
+        """``with self.quiet():`` set controls without running the :meth:`watch` handlers."""
+        self._syncing = True
+        try:
+            yield
+        finally:
+            self._syncing = False
 
     # ---- views ----------------------------------------------------------------------------
     @staticmethod
@@ -175,13 +185,9 @@ class Explorer:
         raise NotImplementedError
 
     def _draw_chart(self) -> None:
-        """Redraw the chart into the one figure this explorer keeps and show it as a PNG.
-
-        A chart that updates in place lists what an update changes
-        (:func:`rfmkit.charts._style.blit_parts`). Then everything else (axes, ticks, names,
-        legend: most of the text, which is most of the drawing time) is drawn once and kept as
-        a picture for as long as the chart's frame stays; each update pastes it back and draws
-        only the moving artists on top ("blitting")."""
+        """Redraw the chart into the one figure this explorer keeps and show it as a PNG. For a
+        chart that lists what an update changes (:func:`rfmkit.charts._style.blit_parts`), the
+        rest is drawn once and kept as a picture while its frame stays ("blitting")."""
         fig = self._figure = self._chart(self._figure)
         moving = getattr(fig, "rfmkit_moving", None)
         if moving is None:

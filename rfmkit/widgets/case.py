@@ -18,9 +18,8 @@ SLIDER_STEP = 5  # a drag moves in steps of 5 % (about 16 px each); any whole pe
 class UpliftExplorer(Explorer):
     """Sliders for the round-1 targets, the A1..A4 table and the members-per-group chart.
 
-    ``before`` and
-    ``after`` are last month's and this month's visits and sales per member, as for
-    :func:`rfmkit.campaign_uplift` (e.g. ``UpliftExplorer(*rk.campaign_frames(campaign))``).
+    ``before`` and ``after`` are last month's and this month's visits and sales per member, as
+    for :func:`rfmkit.campaign_uplift` (e.g. ``UpliftExplorer(*rk.campaign_frames(campaign))``).
     ``visits_target`` and ``ticket_target`` are the starting targets as fractions (the case's
     0.50 and 0.40); they must be whole percents. ``chart=False`` leaves the chart out.
 
@@ -48,8 +47,6 @@ class UpliftExplorer(Explorer):
         super().__init__(chart)
         self.before = before
         self.after = after
-        self.targets: dict[str, float] = {}
-        self.counts: dict[str, int] = {}
         # Check the data once, plainly, before any control exists.
         campaign_uplift(before, after, self._targets_for(start["visits"], start["ticket"]))
         self.visits_slider, self.ticket_slider = (

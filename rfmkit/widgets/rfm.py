@@ -31,13 +31,8 @@ def _scale_of(values: np.ndarray) -> int | None:
 
 
 def _slider_value(values: np.ndarray, cut: float, rule: str, scale: int | None) -> float:
-    """The threshold a slider shows for ``cut``, chosen so that ``value >= threshold`` puts every
-    customer in the same group as the rule did.
-
-    For whole numbers (days, orders) that is the cut rounded up to a whole number; for yuan in
-    whole cents, rounded up to a cent (computed exactly for the mean, which is how
-    :func:`rfmkit.rfm_flags` decides ties).
-    """
+    """The threshold a slider shows for ``cut``: rounded up to ``1 / scale`` (exactly, for the
+    mean), so that ``value >= threshold`` groups every customer as the rule did."""
     if scale is None:
         return cut
     if rule == "mean":
@@ -50,19 +45,15 @@ def _nice_step(span: float, positions: int = 500) -> float:
     """A step of 1, 2 or 5 times a power of ten giving about ``positions`` slider positions."""
     raw = max(span / positions, 0.01)
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
-        if factor * power >= raw:
-            return factor * power
-    return 10 * power
+    return next(factor * power for factor in (1, 2, 5, 10) if factor * power >= raw)
 
 
 class SegmentExplorer(Explorer):
     """Controls for scheme and cut rule, the group table and the group chart, kept in step.
 
-    ``table`` is an RFM
-    table (:func:`rfmkit.rfm_table`); ``scheme`` is ``"lesson"`` or ``"classic8"``; ``cut`` is
-    ``"mean"``, ``"median"`` or ``"custom"`` (custom starts from the mean's thresholds).
-    ``chart=False`` leaves the chart out (quicker on slow computers).
+    ``table`` is an RFM table (:func:`rfmkit.rfm_table`); ``scheme`` is ``"lesson"`` or
+    ``"classic8"``; ``cut`` is ``"mean"``, ``"median"`` or ``"custom"`` (custom starts from the
+    mean's thresholds). ``chart=False`` leaves the chart out (quicker on slow computers).
 
     The three sliders always show the thresholds in use, and the text under them says the same
     numbers ("R ≥ 280 days, F ≥ 4 orders, M ≥ 604.06 yuan"). Choosing *mean* or *median* moves
@@ -101,11 +92,8 @@ class SegmentExplorer(Explorer):
         self.table = table
         self._values = {m: table[m].to_numpy(dtype="float64") for m in METRICS}
         self._scales = {m: _scale_of(v) for m, v in self._values.items()}
-        self._syncing = False
         self._capped: dict[str, tuple | None] = {}
         self._outside: dict[str, float | None] = dict.fromkeys(METRICS)
-        self.thresholds: dict[str, float] = {}
-        self.cuts: dict[str, float] = {}
         self.scheme = self.buttons("widget.scheme", [(label(f"scheme.{n}"), n)
                                                      for n in SCHEME_NAMES], scheme)
         self.rule = self.buttons("widget.cut", [(label(f"cut.{n}"), n) for n in RULES], cut)
@@ -120,19 +108,12 @@ class SegmentExplorer(Explorer):
         self._set_sliders(rfm_flags(table, "mean").attrs["cuts"], "mean")
         self._refresh()
         self.watch(self._refresh, self.scheme, self.rule)
-        for slider in self._sliders.values():
-            slider.observe(self._on_slider, names="value")
+        self.watch(self._on_slider, *self._sliders.values())
 
     # ---- controls -----------------------------------------------------------------------
     def _metric_slider(self, metric: str, key: str):
-        """A slider scaled to the data: typical values in the usable part of the track.
-
-        Whole days and orders move by 1. When the top 1 % would stretch the track to more than
-        twice what everyone else needs, it stops just above the 99th percentile (the text
-        says so; those customers are ↑ at every position). Spend in cents that spreads over
-        more than a factor of 20 gets a log scale (mean and median near the middle);
-        otherwise a step of 1, 2 or 5 x 10^k yuan.
-        """
+        """A slider scaled to the data (see the class docstring): capped above the 99th
+        percentile for a long tail, log for spend in cents over a factor of 20."""
         values = self._values[metric]
         self._capped[metric] = None
         if metric != "monetary" or self._scales[metric] == 1:
@@ -156,18 +137,14 @@ class SegmentExplorer(Explorer):
 
     def _set_sliders(self, cuts: dict[str, float], rule: str) -> None:
         """Show the thresholds of ``rule`` on the sliders without triggering a regroup."""
-        self._syncing = True
-        try:
+        with self.quiet():
             for metric, slider in self._sliders.items():
                 shown = _slider_value(self._values[metric], cuts[metric], rule,
                                       self._scales[metric])
-                self._outside[metric] = None
-                if not self._bounds(slider)[0] <= shown <= self._bounds(slider)[1]:
-                    self._outside[metric] = shown
-                shown = min(max(shown, self._bounds(slider)[0]), self._bounds(slider)[1])
+                low, high = self._bounds(slider)
+                self._outside[metric] = None if low <= shown <= high else shown
+                shown = min(max(shown, low), high)
                 slider.value = int(shown) if isinstance(slider, w.IntSlider) else shown
-        finally:
-            self._syncing = False
 
     @staticmethod
     def _bounds(slider) -> tuple[float, float]:
@@ -183,15 +160,10 @@ class SegmentExplorer(Explorer):
             return
         snapped = round(slider.value * scale) / scale
         if snapped != slider.value:
-            self._syncing = True
-            try:
+            with self.quiet():
                 slider.value = snapped
-            finally:
-                self._syncing = False
 
-    def _on_slider(self, change) -> None:
-        if self._syncing:
-            return
+    def _on_slider(self) -> None:
         for metric in self._sliders:
             self._snap(metric)
             self._outside[metric] = None

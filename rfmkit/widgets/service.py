@@ -14,7 +14,7 @@ import math
 import ipywidgets as w
 import pandas as pd
 
-from rfmkit.charts._style import code_order
+from rfmkit.charts._style import in_code_order
 from rfmkit.charts.service import ticket_bands_chart
 from rfmkit.labels import error_text, label, name
 from rfmkit.preferences import DEFAULT_EDGES, band_counts, first_orders
@@ -27,12 +27,6 @@ __all__ = ["ServiceExplorer", "TicketBandExplorer", "parse_edges"]
 BY_OPTIONS = ("segment", "tier")
 ALL = "all"
 RESULT_COLUMNS = ["customer_id", "name", "features", "service", "channel", "when", "message"]
-
-
-def _in_order(codes, kind: str) -> list:
-    """``codes`` (distinct) in the label table's order of ``kind``, unknown ones sorted last."""
-    known = [c for c in code_order(kind) if c in set(codes)]
-    return known + sorted(set(codes) - set(known))
 
 
 class ServiceExplorer(Explorer):
@@ -69,15 +63,13 @@ class ServiceExplorer(Explorer):
                            if "favourite_category" in features.columns else None)
         self._records = self.plan.to_dict("records")
         self.rows = int(rows)
-        self._syncing = False
-        self.message = ""
         self.by = self.buttons("widget.choose_by", [(label(f"widget.by.{b}"), b)
                                                     for b in BY_OPTIONS], by)
         self.group = self.dropdown("widget.group", self._group_options(by))
         self.group.value = group
         self.channel = self.dropdown(
             "widget.channel", [(label("widget.all"), ALL)] + [
-                (name("channel", c), c) for c in _in_order(self.plan["channel"], "channel")],
+                (name("channel", c), c) for c in in_code_order(self.plan["channel"], "channel")],
             channel)
         self.customer = self.dropdown("widget.preview_for", [])
         self.summary_text = w.HTML()
@@ -85,32 +77,21 @@ class ServiceExplorer(Explorer):
         self.layout(self.by, self.group, self.channel, self.summary_text,
                     extra=[self.customer, self.message_box], chart=False)
         self._refresh()
-        self.by.observe(self._on_by, names="value")
-        self.watch(self._on_filter, self.group, self.channel)
-        self.watch(self._on_customer, self.customer)
+        self.watch(self._on_by, self.by)
+        self.watch(self._refresh, self.group, self.channel)
+        self.watch(self._show_message, self.customer)
 
     # ---- controls -----------------------------------------------------------------------
     def _group_options(self, by: str) -> list[tuple[str, str]]:
         counts = pd.Series(self._codes[by]).dropna().value_counts()
         return [(label("widget.all"), ALL)] + [
-            (f"{name(by, c)} ({int(counts[c]):,})", c) for c in _in_order(counts.index, by)]
+            (f"{name(by, c)} ({int(counts[c]):,})", c) for c in in_code_order(counts.index, by)]
 
-    def _on_by(self, change) -> None:
-        self._syncing = True
-        try:
+    def _on_by(self) -> None:
+        with self.quiet():
             self.group.options = self._group_options(self.by.value)
             self.group.value = ALL
-        finally:
-            self._syncing = False
         self._refresh()
-
-    def _on_filter(self) -> None:
-        if not self._syncing:
-            self._refresh()
-
-    def _on_customer(self) -> None:
-        if not self._syncing:
-            self._show_message()
 
     # ---- state and views ----------------------------------------------------------------
     def _selected(self) -> pd.Series:
@@ -144,8 +125,7 @@ class ServiceExplorer(Explorer):
         else:
             self.summary_text.value = html.escape(label("widget.no_customers"))
             self.table_output.outputs = ()
-        self._syncing = True
-        try:
+        with self.quiet():
             self.customer.options = [
                 (f"{cid} {'' if pd.isna(name) else name}".strip(), cid)
                 for cid, name in zip(result["customer_id"].head(100),
@@ -153,8 +133,6 @@ class ServiceExplorer(Explorer):
                                      strict=True)
             ]
             self.customer.value = result["customer_id"].iloc[0] if len(result) else None
-        finally:
-            self._syncing = False
         self._show_message()
 
     def _show_message(self) -> None:
@@ -212,8 +190,7 @@ def _edges_text(edges) -> str:
 class TicketBandExplorer(Explorer):
     """Type band edges and choose the "new customer" window; see the first-order bands.
 
-    New
-    customers are those whose first purchase is within the last ``days`` days (from
+    New customers are those whose first purchase is within the last ``days`` days (from
     ``asof - days`` to ``asof``, both included, as in :func:`rfmkit.service.new_customer_care`);
     their first order values are counted per band of ``edges`` (yuan, lower edge included).
 
@@ -240,7 +217,7 @@ class TicketBandExplorer(Explorer):
         self.layout(self.edges, w.HTML(f"<i>{html.escape(label('widget.edges_hint'))}</i>"),
                     self.days, self.message)
         self._refresh()
-        self.edges.observe(self._on_edges, names="value")
+        self.watch(self._on_edges, self.edges)
         self.watch(self._refresh, self.days)
 
     @property
@@ -248,7 +225,7 @@ class TicketBandExplorer(Explorer):
         """The first day of the "new customer" window."""
         return self.asof - pd.Timedelta(days=int(self.days.value))
 
-    def _on_edges(self, change) -> None:
+    def _on_edges(self) -> None:
         try:
             edges = parse_edges(self.edges.value)
         except ValueError as problem:

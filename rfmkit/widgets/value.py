@@ -115,11 +115,11 @@ class PyramidExplorer(Explorer):
 class CLVExplorer(Explorer):
     """Sliders for the CLV assumptions, with customer equity and the CLV distribution.
 
-    ``spend`` is each
-    customer's spend in yuan over the last year (e.g. :func:`rfmkit.value.yearly_spend`). For
-    every customer the expected yearly net cash flow is spend x margin in year 1, then a share
-    ``retention`` of that each later year (:func:`rfmkit.value.yearly_cash_flows` with one year
-    of history), discounted at the rate r over n years (:func:`rfmkit.clv`).
+    ``spend`` is each customer's spend in yuan over the last year (e.g.
+    :func:`rfmkit.value.yearly_spend`). For every customer the expected yearly net cash flow is
+    spend x margin in year 1, then a share ``retention`` of that each later year
+    (:func:`rfmkit.value.yearly_cash_flows` with one year of history), discounted at the rate r
+    over n years (:func:`rfmkit.clv`).
 
     Controls, all in whole percent or years: ``.rate`` (0-30 %), ``.years`` (1-10),
     ``.margin`` (1-100 %), ``.retention`` (0-100 %). Current state: ``.flows`` (customers x
@@ -158,8 +158,7 @@ class CLVExplorer(Explorer):
         self.equity = float(self.result.at["all", "customer_equity"])
         self.assumptions.value = label("widget.clv_assumptions").format(
             margin=self.margin.value, retention=self.retention.value, years=self.years.value,
-            rate=self.rate.value,
-        )
+            rate=self.rate.value)
         self.show_table(self.table_output, self.result)
 
     def _chart(self, fig):
@@ -170,10 +169,10 @@ class CLVExplorer(Explorer):
 class StageExplorer(Explorer):
     """Two sliders for the stage thresholds, with stage counts, purchases x stage and a chart.
 
-    ``table`` is an RFM
-    table (``recency_days`` and ``frequency``); ``active_days`` and ``sleeping_days`` are the
-    starting thresholds (:func:`rfmkit.lifecycle_stages`); ``max_count`` is where the purchase
-    counts are pooled ("5+"); ``chart=False`` leaves the chart out.
+    ``table`` is an RFM table (``recency_days`` and ``frequency``); ``active_days`` and
+    ``sleeping_days`` are the starting thresholds (:func:`rfmkit.lifecycle_stages`);
+    ``max_count`` is where the purchase counts are pooled ("5+"); ``chart=False`` leaves the
+    chart out.
 
     Controls: ``.active_days`` and ``.sleeping_days`` (days, 0 up to the largest recency + 1).
     The active threshold must stay below the sleeping one: moving one past the other pushes
@@ -194,7 +193,6 @@ class StageExplorer(Explorer):
         super().__init__(chart)
         self.table = table
         self.max_count = max_count
-        self._syncing = False
         self.active_days = self.slider("widget.active_days", 0, top - 1, int(active_days))
         self.sleeping_days = self.slider("widget.sleeping_days", 1, top, int(sleeping_days))
         self.rule_text = w.HTML()
@@ -202,29 +200,20 @@ class StageExplorer(Explorer):
         self.layout(self.active_days, self.sleeping_days, self.rule_text,
                     extra=[self.cross_output])
         self._refresh()
-        self.active_days.observe(self._on_active, names="value")
-        self.sleeping_days.observe(self._on_sleeping, names="value")
+        self.watch(self._on_active, self.active_days)
+        self.watch(self._on_sleeping, self.sleeping_days)
 
-    def _on_active(self, change) -> None:
-        if self._syncing:
-            return
+    def _on_active(self) -> None:
         if self.active_days.value >= self.sleeping_days.value:
-            self._push(self.sleeping_days, self.active_days.value + 1)
+            with self.quiet():  # push the other along
+                self.sleeping_days.value = self.active_days.value + 1
         self._refresh()
 
-    def _on_sleeping(self, change) -> None:
-        if self._syncing:
-            return
+    def _on_sleeping(self) -> None:
         if self.sleeping_days.value <= self.active_days.value:
-            self._push(self.active_days, self.sleeping_days.value - 1)
+            with self.quiet():
+                self.active_days.value = self.sleeping_days.value - 1
         self._refresh()
-
-    def _push(self, slider: w.IntSlider, value: int) -> None:
-        self._syncing = True
-        try:
-            slider.value = value
-        finally:
-            self._syncing = False
 
     def _compute(self) -> None:
         a, s = self.active_days.value, self.sleeping_days.value
