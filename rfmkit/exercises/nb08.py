@@ -54,5 +54,4 @@ def q5():
     return growth.rename("sales_growth_pct")
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q4, q6 = choices(__name__, "q4", "q6")

@@ -42,5 +42,4 @@ def q3():
     return (revenue / table["monetary"].sum() * 100).rename("revenue_share")
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q4, q5 = choices(__name__, "q4", "q5")

@@ -114,9 +114,8 @@ def customer_features(
             "next_birthday": upcoming.to_numpy(),
             "days_to_birthday": (upcoming - asof_day).dt.days.astype("Int64").to_numpy(),
         },
-        index=customers.copy(),
+        index=customers.rename("customer_id"),
     )
-    result.index.name = "customer_id"
     result.attrs = {"asof": asof_day}
     return result
 
