@@ -122,8 +122,7 @@ def customer_features(
 
 def _when_date(when: str, days_to_birthday, asof_day, launch, holiday) -> pd.Timestamp:
     """The day a service is due (NaT when the rule gives no fixed day)."""
-    n = within_days(when)
-    if n is not None:
+    if (n := within_days(when)) is not None:
         return asof_day + pd.Timedelta(days=n)
     if when == "on_birthday":
         return pd.NaT if is_blank(days_to_birthday) else (
