@@ -6,8 +6,7 @@ checker says about every exercise, and write one table of student × exercise.
 ``submissions/`` is searched recursively for ``*.ipynb`` (``.ipynb_checkpoints`` skipped). The
 student is the file's stem (``submissions/alice.ipynb``), or the name of the folder it is in when
 the file is named like a course notebook (``submissions/alice/02-rfm-groups.ipynb``: a name that
-starts with two digits and ``-`` or ``_``). A student may hand in several notebooks; they make
-one row.
+starts with two digits and ``-`` or ``_``); several notebooks of one student make one row.
 
 Each notebook runs from its first cell in a fresh kernel (nbclient, the ``python3`` kernel, in
 the notebook's folder, with this rfmkit first on the path) for at most ``--timeout`` seconds in
@@ -18,16 +17,16 @@ kernel is reported on the console ("stopped at cell N", counting every cell from
 included) and the run goes on; its exercises checked after the failing cell are ``error``.
 
 The exercises of a notebook are those of the module it imports
-(``from rfmkit.exercises.nbNN import ...``): every one is a column, ``nbNN.qN``. A cell is
-``passed``, ``wrong``, ``not tried`` (no ``check`` call, or ``check(____)``) or ``error``; with
-several notebooks for one exercise the best counts (passed, wrong, error, not tried). ``total`` is
-the number passed. The table goes to ``<out>.xlsx`` and ``<out>.csv`` (UTF-8 with a BOM, so Excel
-shows Chinese names), and is printed.
+(``from rfmkit.exercises.nbNN import ...``), a column ``nbNN.qN`` each. A cell is ``passed``,
+``wrong``, ``not tried`` (no ``check`` call, or ``check(____)``) or ``error``; of several
+notebooks the best counts (passed, wrong, error, not tried). The table (see :func:`grade`) goes
+to ``<out>.xlsx`` and ``<out>.csv`` (UTF-8 with a BOM, so Excel shows Chinese names), and is
+printed.
 
-What it does not do: it is a formative loop, not a guard against cheating. It runs the students'
-code with your rights (run it in an account or container of its own); it cannot tell whether an
-answer was typed in or computed, nor stop a student reading the solution when solutions are not
-locked (``RFMKIT_LOCK``).
+It is a formative loop, not a guard against cheating: it runs the students' code with your
+rights (run it in an account or container of its own); it cannot tell whether an answer was
+typed in or computed, nor stop a student reading the solution when solutions are not locked
+(``RFMKIT_LOCK``).
 """
 
 from __future__ import annotations
@@ -182,9 +181,8 @@ def grade(folder: Path, timeout: float = 300, log=print) -> pd.DataFrame:
                     row[column] = status
     ordered = sorted(columns, key=lambda c: (c.split(".")[0], int(c.split(".q")[1])))
     table = pd.DataFrame.from_dict(grades, orient="index").reindex(columns=ordered)
-    table = table.fillna(NOT_TRIED).sort_index()
+    table = table.fillna(NOT_TRIED).sort_index().rename_axis("student")
     table["total"] = (table == PASSED).sum(axis=1)
-    table.index.name = "student"
     return table
 
 

@@ -180,9 +180,7 @@ def current_language() -> str:
 def label(key: str) -> str:
     """Return the label for ``key`` in the current language (the key itself if it has none)."""
     pair = LABELS.get(key)
-    if pair is None:
-        return key
-    return pair[0] if _State.language == "zh" else pair[1]
+    return key if pair is None else pick(*pair)
 
 
 def pick(zh: str, en: str) -> str:
@@ -238,11 +236,6 @@ def _named_levels(index: pd.MultiIndex) -> pd.MultiIndex:
     return pd.MultiIndex.from_arrays(levels, names=index.names)
 
 
-def _is_column_label(value) -> bool:
-    """Whether ``value`` is a column name with a label (a Series from ``table.mean()``)."""
-    return isinstance(value, str) and value in LABELS
-
-
 def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     """Return a copy of ``table`` as a student reads it, in the current language.
 
@@ -277,7 +270,8 @@ def localise(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
         if out.name in CODE_COLUMNS:
             out = _named(out, CODE_COLUMNS[out.name])
         out.name = label(out.name) if isinstance(out.name, str) else out.name
-        if out.index.name is None and out.index.map(_is_column_label).all():
+        if out.index.name is None and out.index.map(
+                lambda v: isinstance(v, str) and v in LABELS).all():
             out.index = out.index.map(label)  # e.g. table.mean(): one value per column
     if out.index.nlevels == 1 and out.index.name is None and {"count", "mean"} <= \
             set(out.index) <= {key[len("describe."):] for key in LABELS
@@ -296,8 +290,7 @@ def error_text(key: str, /, **values) -> str:
     filled in with ``values`` (``str.format``), e.g.
     ``raise ValueError(error_text("not_a_date", what="asof", value=asof))``. Every error rfmkit
     raises is worded here, once, in Chinese and English (tests/test_errors_bilingual.py)."""
-    zh, en = LABELS[f"error.{key}"]
-    return (zh if _State.language == "zh" else en).format(**values)
+    return pick(*LABELS[f"error.{key}"]).format(**values)
 
 
 def column_text(column: str) -> str:

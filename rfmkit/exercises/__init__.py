@@ -11,19 +11,12 @@ In a notebook::
     q1.solution()        # prints code that finds the answer, and the answer
 
 Messages follow ``rfmkit.use_language("zh" | "en")``. Each notebook has its own module
-(``nb00`` ... ``nb09``): each exercise there is a solution function decorated with
-:func:`exercise` and its kind of answer; its texts are in the TOML file beside the module
-(``nb02.toml``). A multiple-choice question is data only: :func:`choices` makes it from its
-TOML table, right letter included. Other expected answers are computed by the solution from
-the course data, never typed in. The mechanism is in ``rfmkit.exercises._core``, the kinds of
-answer in ``rfmkit.exercises._kinds``: ``Count``, ``Number``, ``Text``, ``IdSet``,
-``Frame`` (a DataFrame or Series the student computes with pandas) and ``Choice`` (a business
-judgement with feedback per wrong option).
-
-For an exam the instructor sets ``RFMKIT_LOCK=solutions`` (or ``solutions,hints``) in the
-students' environment: ``q1.solution()`` then says it is locked instead of showing the answer.
-``python -m rfmkit.gradebook submissions/`` re-runs the students' notebooks and writes one table
-of who passed which exercise (see ``rfmkit.gradebook``).
+(``nb00`` ... ``nb09``) of solution functions, its texts in the TOML file beside it
+(``nb02.toml``): see ``rfmkit.exercises._core`` for how an exercise is made and for the exam
+lock (``RFMKIT_LOCK=solutions`` in the students' environment), ``rfmkit.exercises._kinds`` for
+the kinds of answer (``Count``, ``Number``, ``Text``, ``IdSet``, ``Frame`` and ``Choice``, a
+business judgement with feedback per wrong option). ``python -m rfmkit.gradebook submissions/``
+re-runs the students' notebooks and writes one table of who passed which exercise.
 """
 
 from rfmkit.exercises._core import (

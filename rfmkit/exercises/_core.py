@@ -1,6 +1,7 @@
 """The self-check mechanism behind ``q1.check(answer)``, ``q1.hint()`` and ``q1.solution()``.
 
-An exercise is a solution function of a notebook's module, with the kind of answer it expects::
+An exercise is a solution function of a notebook's module, with the kind of answer it expects
+(``rfmkit.exercises._kinds``)::
 
     @exercise(Count())
     def q1():
@@ -8,30 +9,24 @@ An exercise is a solution function of a notebook's module, with the kind of answ
 
         return load_orders()["customer_id"].nunique()
 
-Its texts are data, next to the module: ``rfmkit/exercises/nb00.toml`` holds, for each exercise,
-``[q1.zh]`` and ``[q1.en]`` with one-line ``question``, ``hint``, ``takeaway`` (shown with
-"Correct!") and ``revisit`` (shown with a wrong value: what to look at again, without the answer).
-A multiple choice (``Choice()``) also has ``[q4.options.A]`` and ``[q4.feedback.B]``, each with
-``zh`` and ``en``; a module's other texts (feedback a kind gives) are in tables of their own,
-such as ``[feedback.lesson_win_back]``.
-
-The function is plain, linted Python; what it returns is the expected answer, and its body
-(``return x`` shown as ``answer = x``) is what ``q1.solution()`` prints, so the code a student
-sees is the code that decides what "correct" means. The kinds of answer (``Count``, ``Number``,
-``Text``, ``IdSet``, ``Frame``, ``Choice``) are in ``rfmkit.exercises._kinds``. Messages come
-from ``rfmkit.labels`` (keys ``exercise.*``) in the current language. ``check`` never raises
-because of what a student typed.
+What it returns is the expected answer, and its body (``return x`` shown as ``answer = x``) is
+what ``q1.solution()`` prints: the code a student sees decides what "correct" means. Its texts
+are in the TOML file next to the module (``nb00.toml``): ``[q1.zh]`` and ``[q1.en]`` with
+one-line ``question``, ``hint``, ``takeaway`` (shown with "Correct!") and ``revisit`` (shown
+with a wrong value: what to look at again, without the answer); a ``Choice()`` also has
+``[q4.options.A]`` and ``[q4.feedback.B]`` (``zh`` and ``en`` each); a module's other texts are
+tables of their own (``[feedback.lesson_win_back]``). Messages are the labels ``exercise.*`` in
+the current language. ``check`` never raises because of what a student typed.
 
 Two environment variables, read at each call (so ``%env RFMKIT_LOCK=solutions`` in a notebook
 takes effect at once):
 
-- ``RFMKIT_LOCK`` is the instructor's exam setting. ``RFMKIT_LOCK=solutions`` makes
-  ``q.solution()`` print a friendly "locked during this exam" message instead of the answer;
-  ``RFMKIT_LOCK=solutions,hints`` locks the hints too (``all`` is the same). Any other non-empty
-  value except ``0``/``false``/``no``/``off`` locks the solutions. ``check()`` always works.
-  Set it where the students' kernels start (the JupyterHub or lab environment, or
-  ``RFMKIT_LOCK=solutions jupyter lab``). It is a formative aid, not a guard: a student who can
-  change the environment can unlock it.
+- ``RFMKIT_LOCK``, the instructor's exam setting: ``solutions`` makes ``q.solution()`` print a
+  friendly "locked during this exam" message instead of the answer; ``solutions,hints`` (or
+  ``all``) locks the hints too; any other value but empty, ``0``, ``false``, ``no``, ``off`` and
+  ``none`` locks the solutions. ``check()`` always works. Set it where the students' kernels
+  start (``RFMKIT_LOCK=solutions jupyter lab``, or the JupyterHub environment). A formative aid,
+  not a guard: a student who can change the environment can unlock it.
 - ``RFMKIT_RESULTS`` names a file to which every ``check()`` appends one JSON line
   ``{"module": ..., "exercise": ..., "result": ...}``; ``rfmkit.gradebook`` sets it in the
   kernel that re-runs a student's notebook.
@@ -40,6 +35,7 @@ takes effect at once):
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import inspect
 import json
@@ -102,16 +98,6 @@ def locked(part: str) -> bool:
     if words <= {"0", "false", "no", "off", "none"}:
         return False
     return part == "solutions" or bool(words & {part, part.rstrip("s"), "all"})
-
-
-def _record(path: str, exercise: Exercise) -> None:
-    """Append ``exercise``'s last result to the JSON-lines file ``path``; never raises."""
-    line = {"module": exercise.module, "exercise": exercise.name, "result": exercise.last_result}
-    try:
-        with open(path, "a", encoding="utf-8") as results:
-            results.write(json.dumps(line) + "\n")
-    except OSError:
-        pass
 
 
 @functools.cache
@@ -204,12 +190,15 @@ class Exercise:
         """Print whether ``answer`` is right, with feedback; never raises. Returns None."""
         self.last_result, self.last_message = self.judge(answer)
         print(self.last_message)
-        if path := os.environ.get(RESULTS_VARIABLE):
-            _record(path, self)
+        if path := os.environ.get(RESULTS_VARIABLE):  # one JSON line; a failed write is ignored
+            line = {"module": self.module, "exercise": self.name, "result": self.last_result}
+            with contextlib.suppress(OSError), open(path, "a", encoding="utf-8") as results:
+                results.write(json.dumps(line) + "\n")
 
     def hint(self) -> None:
         """Print the hint (or, when hints are locked for an exam, say so)."""
-        print(_say("locked.hints") if locked("hints") else _say("hint", text=self._local("hint")))
+        hint = _pick(self.text)["hint"]
+        print(_say("locked.hints") if locked("hints") else _say("hint", text=hint))
 
     def solution(self) -> None:
         """Print the solution code and the answer it gives on the course data (or, when
@@ -225,7 +214,7 @@ class Exercise:
         print(repr(self))
 
     def __repr__(self) -> str:
-        return "\n".join([_say("question", name=self.name, text=self._local("question")),
+        return "\n".join([_say("question", name=self.name, text=_pick(self.text)["question"]),
                           _say("answer_form", form=self.kind.form_text())])
 
     # -- for teachers, tests and tools -----------------------------------------------------------
@@ -241,9 +230,9 @@ class Exercise:
             return INCORRECT, "\n".join([problem, prompt])
         expected = self.expected()
         if self.kind.matches(value, expected):
-            return CORRECT, _say("correct") + self._local("takeaway")
+            return CORRECT, _say("correct") + _pick(self.text)["takeaway"]
         wrong = _sentences(_say("incorrect"), *self.kind.feedback(value, expected))
-        return INCORRECT, "\n".join([wrong, self._local("revisit"), prompt])
+        return INCORRECT, "\n".join([wrong, _pick(self.text)["revisit"], prompt])
 
     def expected(self):
         """Run the solution on the course data and return its answer, as the kind compares it."""
@@ -252,9 +241,6 @@ class Exercise:
             raise RuntimeError(f"exercise {self.name}: the solution's answer is not valid: "
                                f"{problem}")
         return value
-
-    def _local(self, key: str) -> str:
-        return _pick(self.text)[key]
 
 
 def exercise(kind) -> Callable[[Callable[[], object]], Exercise]:

@@ -37,5 +37,4 @@ def q4():
     return round(orders["amount"].sum(), 2)
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q5, = choices(__name__, "q5")

@@ -46,5 +46,4 @@ def q4():
     return list(late["customer_id"])
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q5, = choices(__name__, "q5")

@@ -5,9 +5,8 @@ group), q4-q5 business judgements (who gets the costly call; the group the lesso
 name), q6 the two schemes' names.
 """
 
-from rfmkit.exercises import Text, ____, choices, exercise
+from rfmkit.exercises import Frame, Text, ____, choices, exercise
 from rfmkit.exercises._core import module_texts
-from rfmkit.exercises._kinds import Frame
 from rfmkit.rfm import SCHEMES
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "____"]
@@ -19,9 +18,6 @@ def _classic8_names(name: str) -> list[str]:
     row = scheme[(scheme["name_zh"] == name) | (scheme["name_en"] == name)]
     short_zh = [zh.removesuffix("客户") for zh in row["name_zh"]]  # 重要保持 = 重要保持客户
     return [*row["code"], *row["name_zh"], *short_zh, *row["name_en"]]
-
-
-_LESSON_WIN_BACK = module_texts(__name__)["feedback"]["lesson_win_back"]
 
 
 @exercise(Frame())
@@ -56,7 +52,7 @@ def q3():
         traps=dict.fromkeys(
             ["重要挽留客户", "important: win back", "win_back", "important win-back",
              "important_winback", "重要挽留"],
-            _LESSON_WIN_BACK,
+            module_texts(__name__)["feedback"]["lesson_win_back"],
         ),
         example="一般发展客户",
     ))
@@ -67,5 +63,4 @@ def q6():
     return rk.name("segment", code)
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q4, q5 = choices(__name__, "q4", "q5")

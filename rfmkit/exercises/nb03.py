@@ -1,7 +1,6 @@
 """Self-check exercises for notebook 03, the customer pyramid (客户金字塔)."""
 
-from rfmkit.exercises import Number, ____, choices, exercise
-from rfmkit.exercises._kinds import Frame
+from rfmkit.exercises import Frame, Number, ____, choices, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "____"]
 
@@ -35,5 +34,4 @@ def q4():
     return round(deciles["average"].iloc[0] / deciles["average"].iloc[-1], 1)
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q3, q5 = choices(__name__, "q3", "q5")

@@ -1,8 +1,7 @@
 """Self-check exercises for notebook 04, customer lifetime value (客户终身价值), customer equity
 (客户资产) and the value a customer perceives."""
 
-from rfmkit.exercises import Number, ____, choices, exercise
-from rfmkit.exercises._kinds import Frame
+from rfmkit.exercises import Frame, Number, ____, choices, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "____"]
 
@@ -62,5 +61,4 @@ def q6():
     return parts["delivered_value"]
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q5, = choices(__name__, "q5")

@@ -1,8 +1,7 @@
 """Self-check exercises for notebook 05, churn and the customer lifecycle
 (客户流失与客户生命周期), the types of customer relationship and the causes of churn."""
 
-from rfmkit.exercises import Number, ____, choices, exercise
-from rfmkit.exercises._kinds import Frame
+from rfmkit.exercises import Frame, Number, ____, choices, exercise
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "____"]
 
@@ -47,5 +46,4 @@ def q4():
     return (lost.groupby(bought).mean() * 100).rename("lost_share")
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q5, q6, q7 = choices(__name__, "q5", "q6", "q7")

@@ -37,5 +37,4 @@ def q3():
     return round((answers >= 4).mean() * 100, 1)
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q4, q5, q6 = choices(__name__, "q4", "q5", "q6")

@@ -44,5 +44,4 @@ def q3():
     return lines.groupby("category")["customer_id"].nunique().rename("customers")
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q4, q5 = choices(__name__, "q4", "q5")

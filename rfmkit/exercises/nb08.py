@@ -1,8 +1,4 @@
-"""Self-check exercises for notebook 08, the Sam's Club case study (山姆会员店客户提升案例).
-
-The ladder: q1, q3 and q5 ask the student to write the pandas (Frame), q4 and q6 are business
-judgements (Choice), q2 counts members.
-"""
+"""Self-check exercises for notebook 08, the Sam's Club case study (山姆会员店客户提升案例)."""
 
 from rfmkit.exercises import Count, Frame, ____, choices, exercise
 
@@ -54,5 +50,4 @@ def q5():
     return growth.rename("sales_growth_pct")
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q4, q6 = choices(__name__, "q4", "q6")

@@ -1,8 +1,7 @@
 """Self-check exercises for notebook 09, the capstone (综合实训).
 
 The exercises use the bundled second shop (``rfmkit.shop2_orders_path()``), so that they can be
-checked whatever data a student analyses above them. q1-q3 ask the student to write the pandas
-(Frame), q4 and q5 are judgements (Choice). The checks that run on any data are in
+checked whatever data a student analyses above them. The checks that run on any data are in
 ``rfmkit.capstone``.
 """
 
@@ -42,5 +41,4 @@ def q3():
     return (revenue / table["monetary"].sum() * 100).rename("revenue_share")
 
 
-# multiple choice: texts, options, feedback and the right letter are in the TOML file
 q4, q5 = choices(__name__, "q4", "q5")

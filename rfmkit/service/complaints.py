@@ -57,12 +57,10 @@ def complaint_steps(case: Mapping = EXAMPLE_COMPLAINT) -> pd.DataFrame:
     """
     if not isinstance(case, Mapping):
         raise ValueError(error_text("complaints.case_dict"))
-    missing = [k for k in ("case_id", "customer_id", "opened") if k not in case]
-    if missing:
+    if missing := [k for k in ("case_id", "customer_id", "opened") if k not in case]:
         raise ValueError(error_text("complaints.case_missing", missing=missing))
     owners = dict(case.get("owners", {}))
-    unknown = sorted(set(owners) - {code for code, _ in COMPLAINT_STEPS})
-    if unknown:
+    if unknown := sorted(set(owners) - {code for code, _ in COMPLAINT_STEPS}):
         raise ValueError(error_text("complaints.unknown_steps", unknown=unknown))
     steps = pd.DataFrame(
         {
@@ -92,8 +90,7 @@ def advance_complaint(steps: pd.DataFrame, date, *, note=None, owner=None) -> pd
     previous step's date. The input table is not changed.
     """
     day = as_day(date, "date")
-    result = steps.copy()
-    result.attrs = dict(steps.attrs)
+    result = steps.copy()  # attrs (case_id, customer_id) copied too
     current = np.flatnonzero(result["status"].to_numpy() == "in_progress")
     if len(current) == 0:
         raise ValueError(error_text("complaints.all_done"))

@@ -114,17 +114,15 @@ def customer_features(
             "next_birthday": upcoming.to_numpy(),
             "days_to_birthday": (upcoming - asof_day).dt.days.astype("Int64").to_numpy(),
         },
-        index=customers.copy(),
+        index=customers.rename("customer_id"),
     )
-    result.index.name = "customer_id"
     result.attrs = {"asof": asof_day}
     return result
 
 
 def _when_date(when: str, days_to_birthday, asof_day, launch, holiday) -> pd.Timestamp:
     """The day a service is due (NaT when the rule gives no fixed day)."""
-    n = within_days(when)
-    if n is not None:
+    if (n := within_days(when)) is not None:
         return asof_day + pd.Timedelta(days=n)
     if when == "on_birthday":
         return pd.NaT if is_blank(days_to_birthday) else (

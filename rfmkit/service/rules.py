@@ -218,8 +218,7 @@ DEFAULT_RULES: tuple[dict, ...] = tuple(
 def _check_condition(name: str, condition) -> dict:
     if not isinstance(condition, Mapping):
         raise ValueError(error_text("rules.condition_dict", name=name, condition=condition))
-    unknown = sorted(set(condition) - set(CONDITIONS))
-    if unknown:
+    if unknown := sorted(set(condition) - set(CONDITIONS)):
         raise ValueError(error_text("rules.unknown_condition", name=name, unknown=unknown,
                                     conditions=list(CONDITIONS)))
     return {key: CONDITIONS[key].check(value, error_text("what.rule_key", name=name,
@@ -231,12 +230,10 @@ def _check_rule(record, position: int) -> dict:
     if not isinstance(record, Mapping):
         raise ValueError(error_text("rules.rule_dict", value=position + 1, record=record))
     name = record.get("rule", error_text("what.rule_number", n=position + 1))
-    unknown = sorted(set(record) - set(_RULE_FIELDS))
-    if unknown:
+    if unknown := sorted(set(record) - set(_RULE_FIELDS)):
         raise ValueError(error_text("rules.unknown_fields", name=name, unknown=unknown,
                                     fields=list(_RULE_FIELDS)))
-    missing = [f for f in _RULE_FIELDS if f not in record and not f.startswith("service_")]
-    if missing:
+    if missing := [f for f in _RULE_FIELDS if f not in record and not f.startswith("service_")]:
         raise ValueError(error_text("rules.missing_fields", name=name, missing=missing))
     if not isinstance(record["rule"], str) or not record["rule"]:
         raise ValueError(error_text("rules.code", value=record['rule']))
@@ -252,17 +249,12 @@ def _check_rule(record, position: int) -> dict:
     if not isinstance(when, str) or (when not in WHEN and within_days(when) is None):
         raise ValueError(error_text("rules.when", name=name, times=list(WHEN), when=when))
     priority = as_number(record["priority"], error_text("what.rule_priority", name=name))
-    return {
-        "rule": record["rule"],
-        "priority": int(priority) if priority == int(priority) else priority,
-        "condition": _check_condition(name, record["condition"]),
-        "service": record["service"],
-        "service_zh": zh if named else None,
-        "service_en": en if named else None,
-        "channel": record["channel"],
-        "when": when,
-        "position": position,
-    }
+    checked = {field: record.get(field) for field in _RULE_FIELDS}  # the table's column order
+    checked.update(priority=int(priority) if priority == int(priority) else priority,
+                   condition=_check_condition(name, record["condition"]),
+                   service_zh=zh if named else None, service_en=en if named else None,
+                   position=position)
+    return checked
 
 
 def load_rules(rules=DEFAULT_RULES) -> pd.DataFrame:

@@ -225,8 +225,7 @@ def message_preview(row: Mapping | pd.Series, template=None) -> str:
     else:
         raise ValueError(error_text("text.template"))
     fields = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
-    unknown = sorted(fields - set(_TEMPLATE_FIELDS))
-    if unknown:
+    if unknown := sorted(fields - set(_TEMPLATE_FIELDS)):
         raise ValueError(error_text("text.unknown_fields", unknown=unknown,
                                     fields=list(_TEMPLATE_FIELDS)))
     category = row.get("favourite_category")
