@@ -847,7 +847,7 @@ class _Table:
     early: list[tuple[int, str, str, str]]  # rows already rejected: (row, column, value, why)
     encoding: str | None
     header_line: int = 1  # line (or sheet row) of the header
-    flagged: dict[int, str] | None = None  # line -> reason: rows to reject (stray quotes)
+    stray_lines: tuple[int, ...] = ()  # lines to reject for a stray quote
     sheet: str | None = None
     sheets: tuple[str, ...] = ()
     protected: bool = True  # cells may hold Excel's ="..." protection
@@ -1194,7 +1194,7 @@ def _read_csv(raw: Path | bytes, encoding: str | None, name: str, keys: frozense
     header = [_clean_header(c[0]) for c in cells]
     columns = [c[1:] for c in cells]
     return _Table(header, columns, lines[1:], early, reported, header_line=skip + 1,
-                  flagged=dict.fromkeys(stray, QUOTE_REASON), protected=protected, padded=padded)
+                  stray_lines=tuple(stray), protected=protected, padded=padded)
 
 
 def _cell_text(value: Any) -> str:
@@ -1627,7 +1627,7 @@ def _read(
         candidates = np.flatnonzero(row_blank)
         row_blank[candidates] = [not v.strip() for v in raw[i][candidates]]
 
-    stray = np.isin(table.lines, list(table.flagged or ()))
+    stray = np.isin(table.lines, list(table.stray_lines))
     row_blank &= ~stray  # a line with a stray quote is not empty
     # blank lines after the last data row are not rows (e.g. extra line breaks at the end)
     last = max([int(table.lines[~row_blank].max()) if (~row_blank).any() else 0]

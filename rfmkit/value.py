@@ -344,8 +344,6 @@ def _check_rate(rate) -> float:
     number = as_number(rate, "rate")
     if not number > -1:
         raise ValueError(error_text("value.rate_above", rate=rate))
-    if math.isinf(number):
-        raise ValueError(error_text("value.rate_finite"))
     if number > 1:
         # A yearly discount rate above 100 % is almost surely a percentage typed as a number.
         raise ValueError(error_text("value.rate_fraction", rate=rate))

@@ -35,7 +35,6 @@ PNG_COLOURS = 64  # colours of an explorer's chart picture (see encode_canvas)
 DESCRIPTION_WIDTH = "16em"
 DESCRIPTION = {"description_width": DESCRIPTION_WIDTH}
 CONTROL_WIDTH = "44em"  # a slider: description, track (about 24em) and readout
-WIDE = DESCRIPTION  # kept for older code
 
 # Tables: long text wraps (never cut with "..."), dates never break inside.
 TABLE_CSS = (
