@@ -50,7 +50,7 @@ def _path(filename: str) -> Path:
     return path
 
 
-def _read(filename: str, dtype: dict, dates: tuple[str, ...] = ()) -> pd.DataFrame:
+def _read_bundled(filename: str, dtype: dict, dates: tuple[str, ...] = ()) -> pd.DataFrame:
     """A bundled CSV (UTF-8) read with explicit column types; ``dates`` as YYYY-MM-DD."""
     return pd.read_csv(_path(filename), dtype=dtype, parse_dates=list(dates),
                        date_format="%Y-%m-%d", encoding="utf-8")
@@ -63,7 +63,7 @@ def load_products() -> pd.DataFrame:
     ``category`` (one of 8, in English), ``price`` (float, yuan).
     """
     text = dict.fromkeys(["product_id", "name", "name_zh", "category"], str)
-    return _read("products.csv", {**text, "price": "float64"})
+    return _read_bundled("products.csv", {**text, "price": "float64"})
 
 
 def load_orders() -> pd.DataFrame:
@@ -74,9 +74,9 @@ def load_orders() -> pd.DataFrame:
     ``unit_price`` (float, yuan) and ``amount`` (float, yuan; negative on refund rows, so the sum
     per customer is the net spend). Rows are sorted by date, order id and product id.
     """
-    return _read("orders.csv", {"order_id": str, "customer_id": str, "product_id": str,
-                                "quantity": "int64", "unit_price": "float64", "amount": "float64"},
-                 ("order_date",))
+    dtype = {"order_id": str, "customer_id": str, "product_id": str, "quantity": "int64",
+             "unit_price": "float64", "amount": "float64"}
+    return _read_bundled("orders.csv", dtype, ("order_date",))
 
 
 def load_members() -> pd.DataFrame:
@@ -92,7 +92,7 @@ def load_members() -> pd.DataFrame:
         "customer_id", "name", "gender", "age_band", "occupation", "income_band", "city",
         "phone", "email", "wechat", "preferred_channel",
     ]  # fmt: skip
-    return _read("members.csv", dict.fromkeys(text, str), ("birthday", "join_date"))
+    return _read_bundled("members.csv", dict.fromkeys(text, str), ("birthday", "join_date"))
 
 
 def questionnaire_path() -> Path:
@@ -140,8 +140,8 @@ def load_samsclub_members() -> pd.DataFrame:
         "member_id", "gender", "age_band", "occupation", "income_band", "marital_status",
         "preferred_channel",
     ]  # fmt: skip
-    return _read("samsclub_members.csv",
-                 {**dict.fromkeys(text, str), "last_month_spend": "float64", "uses_wechat": bool})
+    dtype = {**dict.fromkeys(text, str), "last_month_spend": "float64", "uses_wechat": bool}
+    return _read_bundled("samsclub_members.csv", dtype)
 
 
 def load_samsclub_campaign() -> pd.DataFrame:
@@ -154,5 +154,5 @@ def load_samsclub_campaign() -> pd.DataFrame:
     """
     visits = [f"visits_w{i}_{when}" for when in ("before", "after") for i in range(1, 5)]
     money = ["sales_before", "sales_after", "sales_round2"]
-    return _read("samsclub_campaign.csv", {"member_id": str, **dict.fromkeys(visits, "int64"),
-                                           **dict.fromkeys(money, "float64")})
+    dtype = {"member_id": str, **dict.fromkeys(visits, "int64"), **dict.fromkeys(money, "float64")}
+    return _read_bundled("samsclub_campaign.csv", dtype)
