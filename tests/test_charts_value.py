@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from chart_support import repeated_tick_labels  # noqa: E402
+from chart_support import repeated_tick_labels, tick_labels  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Polygon  # noqa: E402
 
@@ -247,6 +247,15 @@ def test_clv_histogram_cuts_a_long_tail_and_says_so():
     ax = charts.clv_histogram(values).axes[0]
     assert sum(p.get_height() for p in ax.patches) == 198
     assert "(198.01);\n2 customers above it, largest 100,000" in ax.get_xlabel()
+
+
+def test_clv_histogram_counts_read_with_thousands_separators():
+    # 1,800 customers share one value: the tallest bar is 1,800 high, its axis ticks past 1,000
+    fig = charts.clv_histogram([50.0] * 1800 + list(np.linspace(0, 400, 200)))
+    fig.canvas.draw()
+    labels = tick_labels(fig.axes[0].yaxis)
+    assert "1,000" in labels
+    assert [t for t in labels if t.replace("−", "").isdigit() and len(t) >= 4] == []
 
 
 def test_clv_histogram_titles_in_both_languages(cjk_font_known):

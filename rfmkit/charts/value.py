@@ -235,6 +235,7 @@ def clv_histogram(clv_values, *, fig: Figure | None = None) -> Figure:
         ax.axvline(mean, color=COLOURS["cut"], linestyle="--", linewidth=2.2)
         ax.axvline(median, color=COLOURS["text"], linestyle=":", linewidth=2.6)
         ax.set_ylabel(chart_text("customers"))
+        whole_ticks(ax.yaxis)
         ax.xaxis.set_major_formatter("{x:,.0f}")
         ax.set_title(chart_text("chart.clv_distribution"))
     ax.set_xlim(edges[0] - 0.02 * (edges[-1] - edges[0]),
