@@ -147,8 +147,9 @@ def code_order(kind: str) -> list[str]:
 
 def in_code_order(codes, kind: str) -> list:
     """``codes`` (distinct) in the label table's order of ``kind``, unknown ones sorted last."""
-    known = [c for c in code_order(kind) if c in set(codes)]
-    return known + sorted(set(codes) - set(known))
+    present = set(codes)
+    known = [c for c in code_order(kind) if c in present]
+    return known + sorted(present - set(known))
 
 
 def text_colour(kind: str, code: str) -> str:
